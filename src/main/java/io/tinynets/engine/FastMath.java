@@ -1,7 +1,8 @@
 package io.tinynets.engine;
 
 /**
- * Hot-path math that is faster than {@link Math} on Java 17 with the same double precision where it matters.
+ * Hot-path math that is faster than {@link Math} on Java 17, accurate to a relative 2e−15 (a few ulps): far below
+ * anything training can notice, and checked against {@code Math} by the tests.
  *
  * <p>Why: {@code Math.tanh} is not an intrinsic on Java 17 (it runs fdlibm's StrictMath code, about 16 ns a call) and
  * a tiny network spends a large share of its time in it, while {@code Math.exp} is an intrinsic (a few ns).
@@ -14,7 +15,8 @@ public final class FastMath {
     /**
      * tanh(z) = (e^{2z} − 1) / (e^{2z} + 1), evaluated on |z| with the sign restored.
      *
-     * <p>For small |z| the subtraction e^{2|z|} − 1 loses relative precision, so below 2^−4 we use the odd Taylor
+     * <p>Between 2^−4 and about 0.5 the subtraction e^{2|z|} − 1 costs up to ten ulps (relative error ≤ 1e−15).
+     * For small |z| the subtraction e^{2|z|} − 1 loses relative precision, so below 2^−4 we use the odd Taylor
      * series up to z^11, whose truncation error (|z|^13 · 21844/6081075 ≈ 4e−19 at 2^−4) is far below one ulp.
      * Above 19.1 tanh rounds to ±1 in double precision.
      */

@@ -1,0 +1,197 @@
+package io.tinynets.base.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.shared.Registration;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Java side of {@code <tn-heat-map>}: a grid of values drawn on a canvas with a colour-blind-safe colour map, optional
+ * overlaid points and a legend. Values are quantized to one byte each and sent base64-encoded, so a 100×100 decision
+ * boundary costs about 13 KB instead of a verbose JSON array.
+ */
+@Tag("tn-heat-map")
+@JsModule("./components/heat-map.ts")
+public class HeatMap extends Component {
+
+    /** Colour maps: diverging for signed values (decision boundary, tanh), sequential for 0..1 (sigmoid gates). */
+    public enum ColorMap { DIVERGING, SEQUENTIAL }
+
+    private int cols;
+    private int rows;
+    private byte[] quantized = new byte[0];
+    private double min = -1;
+    private double max = 1;
+
+    public HeatMap() {
+        this(240);
+    }
+
+    public HeatMap(int sizePixels) {
+        setSize(sizePixels);
+    }
+
+    public void setSize(int pixels) {
+        getElement().setProperty("size", pixels);
+    }
+
+    /** A display height different from the width (e.g. time steps × units grids). */
+    public void setDisplayHeight(int pixels) {
+        getElement().setProperty("displayHeight", pixels);
+    }
+
+    public void setColorMap(ColorMap map) {
+        getElement().setAttribute("color-map", map.name().toLowerCase());
+    }
+
+    public void setLegendVisible(boolean visible) {
+        getElement().setProperty("showLegend", visible);
+    }
+
+    /**
+     * Sets the grid of {@code cols × rows} values, row-major with row 0 at the top. Values outside [min, max] are
+     * clamped; NaN is drawn at the middle of the scale.
+     */
+    public void setGrid(int cols, int rows, double[] values, double min, double max) {
+        if (cols <= 0 || rows <= 0 || values.length != cols * rows) {
+            throw new IllegalArgumentException("a " + cols + "×" + rows + " grid needs " + (cols * rows)
+                    + " values, got " + values.length);
+        }
+        if (!(max > min)) {
+            throw new IllegalArgumentException("the colour scale needs max > min, got [" + min + ", " + max + "]");
+        }
+        this.cols = cols;
+        this.rows = rows;
+        this.min = min;
+        this.max = max;
+        this.quantized = quantize(values, min, max);
+        sendGrid();
+    }
+
+    /** The data rectangle the grid covers (x to the right, y upward), used for points and clicks. */
+    public void setDomain(double xMin, double xMax, double yMin, double yMax) {
+        getElement().callJsFunction("setDomain", xMin, xMax, yMin, yMax);
+    }
+
+    /** Points drawn over the grid: class 0, 1, 2… pick colours; hollow points (e.g. test data) are outlined. */
+    public void setPoints(double[] x, double[] y, int[] classes, boolean[] hollow) {
+        JsonArray xs = LineChart.array(x);
+        JsonArray ysArr = LineChart.array(y);
+        JsonArray cs = Json.createArray();
+        JsonArray hs = Json.createArray();
+        for (int i = 0; i < classes.length; i++) {
+            cs.set(i, classes[i]);
+            hs.set(i, hollow != null && hollow[i]);
+        }
+        getElement().callJsFunction("setPoints", xs, ysArr, cs, hs);
+    }
+
+    /** Labels under the columns (e.g. input symbols on a time axis) and per row (shown on hover). */
+    public void setLabels(List<String> columnLabels, List<String> rowLabels) {
+        JsonArray c = Json.createArray();
+        columnLabels.forEach(l -> c.set(c.length(), l));
+        JsonArray r = Json.createArray();
+        rowLabels.forEach(l -> r.set(r.length(), l));
+        getElement().callJsFunction("setLabels", c, r);
+    }
+
+    public int getCols() {
+        return cols;
+    }
+
+    public int getRows() {
+        return rows;
+    }
+
+    public double getMin() {
+        return min;
+    }
+
+    public double getMax() {
+        return max;
+    }
+
+    /** The value at a cell as the browser sees it (after quantization). */
+    public double valueAt(int col, int row) {
+        int b = quantized[row * cols + col] & 0xff;
+        return min + b / 255.0 * (max - min);
+    }
+
+    public Registration addGridClickListener(ComponentEventListener<GridClickEvent> listener) {
+        return addListener(GridClickEvent.class, listener);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        if (!attachEvent.isInitialAttach() && cols > 0) {
+            sendGrid();
+        }
+    }
+
+    private void sendGrid() {
+        getElement().callJsFunction("setGrid", cols, rows, Base64.getEncoder().encodeToString(quantized), min, max);
+    }
+
+    static byte[] quantize(double[] values, double min, double max) {
+        byte[] out = new byte[values.length];
+        double scale = 255.0 / (max - min);
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            double q = Double.isNaN(v) ? 127.5 : (Math.min(max, Math.max(min, v)) - min) * scale;
+            out[i] = (byte) Math.round(q);
+        }
+        return out;
+    }
+
+    /** A click on the grid, in data coordinates and as a cell. */
+    @DomEvent("heat-map-click")
+    public static class GridClickEvent extends ComponentEvent<HeatMap> {
+        private final double x;
+        private final double y;
+        private final int col;
+        private final int row;
+        private final boolean shift;
+
+        public GridClickEvent(HeatMap source, boolean fromClient,
+                              @EventData("event.detail.x") double x, @EventData("event.detail.y") double y,
+                              @EventData("event.detail.col") int col, @EventData("event.detail.row") int row,
+                              @EventData("event.detail.shift") boolean shift) {
+            super(source, fromClient);
+            this.x = x;
+            this.y = y;
+            this.col = col;
+            this.row = row;
+            this.shift = shift;
+        }
+
+        public double getX() {
+            return x;
+        }
+
+        public double getY() {
+            return y;
+        }
+
+        public int getCol() {
+            return col;
+        }
+
+        public int getRow() {
+            return row;
+        }
+
+        public boolean isShift() {
+            return shift;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.tinynets.base.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Java side of {@code <tn-line-chart>}: a live line chart over uPlot with an append-only API. Each call sends only
+ * the new points; the server keeps the series too, so a re-attached chart (or a test) sees the whole history.
+ */
+@Tag("tn-line-chart")
+@JsModule("./components/line-chart.ts")
+@NpmPackage(value = "uplot", version = "1.6.32")
+public class LineChart extends Component implements HasSize {
+
+    /** A named series; {@code dashed} draws it as a dashed line (e.g. the test curve, or a ghost of a past run). */
+    public record Series(String label, String color, boolean dashed) {
+        public Series(String label, String color) {
+            this(label, color, false);
+        }
+    }
+
+    private final List<Series> series = new ArrayList<>();
+    private final List<DoubleList> xs = new ArrayList<>();
+    private final List<DoubleList> ys = new ArrayList<>();
+    private Double marker;
+
+    public LineChart() {
+        setWidthFull();
+    }
+
+    public LineChart(String xLabel, String yLabel) {
+        this();
+        setAxisLabels(xLabel, yLabel);
+    }
+
+    public void setAxisLabels(String xLabel, String yLabel) {
+        getElement().setAttribute("x-label", xLabel);
+        getElement().setAttribute("y-label", yLabel);
+    }
+
+    /** A logarithmic y axis; non-positive values are not drawn. */
+    public void setLogY(boolean logY) {
+        getElement().setAttribute("log-y", logY);
+    }
+
+    /** A fixed y range instead of automatic scaling. */
+    public void setYRange(double min, double max) {
+        getElement().setAttribute("y-range", min + "," + max);
+    }
+
+    public void setPlotHeight(int pixels) {
+        getElement().setProperty("plotHeight", pixels);
+    }
+
+    /** Text shown while no series has points, e.g. "Press Play to start training". */
+    public void setEmptyText(String text) {
+        getElement().setAttribute("empty-text", text);
+    }
+
+    /** Defines the series and clears all data. */
+    public void setSeries(List<Series> newSeries) {
+        series.clear();
+        series.addAll(newSeries);
+        xs.clear();
+        ys.clear();
+        for (int i = 0; i < newSeries.size(); i++) {
+            xs.add(new DoubleList());
+            ys.add(new DoubleList());
+        }
+        getElement().callJsFunction("setSeries", seriesJson());
+    }
+
+    public List<Series> getSeries() {
+        return List.copyOf(series);
+    }
+
+    /** Appends points to one series; only these points travel to the browser. */
+    public void appendPoints(int seriesIndex, double[] x, double[] y) {
+        checkSeries(seriesIndex, x, y);
+        if (x.length == 0) {
+            return;
+        }
+        xs.get(seriesIndex).addAll(x);
+        ys.get(seriesIndex).addAll(y);
+        getElement().callJsFunction("appendPoints", seriesIndex, array(x), array(y));
+    }
+
+    public void appendPoint(int seriesIndex, double x, double y) {
+        appendPoints(seriesIndex, new double[] {x}, new double[] {y});
+    }
+
+    /** Replaces one series' points (for static curves such as f(x)). */
+    public void setPoints(int seriesIndex, double[] x, double[] y) {
+        checkSeries(seriesIndex, x, y);
+        xs.get(seriesIndex).clear();
+        ys.get(seriesIndex).clear();
+        xs.get(seriesIndex).addAll(x);
+        ys.get(seriesIndex).addAll(y);
+        getElement().callJsFunction("setPoints", seriesIndex, array(x), array(y));
+    }
+
+    /** Clears all points and keeps the series. */
+    public void reset() {
+        xs.forEach(DoubleList::clear);
+        ys.forEach(DoubleList::clear);
+        getElement().callJsFunction("reset");
+    }
+
+    /** A dashed vertical marker at x (e.g. the explorer's x slider); null removes it. */
+    public void setMarker(Double x) {
+        marker = x;
+        getElement().callJsFunction("setMarker", x);
+    }
+
+    public int pointCount(int seriesIndex) {
+        return ys.get(seriesIndex).size();
+    }
+
+    public double[] xValues(int seriesIndex) {
+        return xs.get(seriesIndex).toArray();
+    }
+
+    public double[] yValues(int seriesIndex) {
+        return ys.get(seriesIndex).toArray();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        // A re-attached element lost its client state (pending calls are dropped on detach): send it again.
+        if (!attachEvent.isInitialAttach()) {
+            getElement().callJsFunction("setSeries", seriesJson());
+            for (int i = 0; i < series.size(); i++) {
+                getElement().callJsFunction("setPoints", i, array(xs.get(i).toArray()), array(ys.get(i).toArray()));
+            }
+            getElement().callJsFunction("setMarker", marker);
+        }
+    }
+
+    private void checkSeries(int seriesIndex, double[] x, double[] y) {
+        if (seriesIndex < 0 || seriesIndex >= series.size()) {
+            throw new IllegalArgumentException("series " + seriesIndex + " is not defined; the chart has "
+                    + series.size());
+        }
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x has " + x.length + " values but y has " + y.length);
+        }
+    }
+
+    private String seriesJson() {
+        JsonArray arr = Json.createArray();
+        for (Series s : series) {
+            var o = Json.createObject();
+            o.put("label", s.label());
+            o.put("color", s.color());
+            if (s.dashed()) {
+                JsonArray dash = Json.createArray();
+                dash.set(0, 6);
+                dash.set(1, 4);
+                o.put("dash", dash);
+            }
+            arr.set(arr.length(), o);
+        }
+        return arr.toJson();
+    }
+
+    /** Non-finite values travel as null, which the chart leaves as a gap. */
+    static JsonArray array(double[] values) {
+        JsonArray arr = Json.createArray();
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i])) {
+                arr.set(i, values[i]);
+            } else {
+                arr.set(i, Json.createNull());
+            }
+        }
+        return arr;
+    }
+}

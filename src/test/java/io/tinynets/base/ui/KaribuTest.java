@@ -1,0 +1,56 @@
+package io.tinynets.base.ui;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Route;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ScanResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import java.util.Locale;
+
+/**
+ * Base of the server-side UI tests: a mocked Vaadin environment on the real Spring context (real services, real
+ * H2 with the Flyway schema), in English unless a test switches.
+ */
+@SpringBootTest
+public abstract class KaribuTest {
+
+    private static Routes routes;
+
+    @Autowired
+    protected ApplicationContext context;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        if (routes == null) {
+            routes = new Routes().autoDiscoverViews("io.tinynets");
+            // Our views are package-private (one package per lab); Karibu's scan sees only public classes.
+            try (ScanResult scan = new ClassGraph().enableAnnotationInfo().ignoreClassVisibility()
+                    .acceptPackages("io.tinynets").scan()) {
+                scan.getClassesWithAnnotation(Route.class).loadClasses(Component.class)
+                        .forEach(routes.getRoutes()::add);
+            }
+        }
+    }
+
+    @BeforeEach
+    void setUpVaadin() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().getSession().setLocale(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        MockVaadin.tearDown();
+    }
+}
