@@ -1,5 +1,7 @@
 package io.tinynets.training;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,8 @@ public final class TrainingRun<I> {
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
     /** After falling behind (a busy machine), a speed-limited run may catch up by at most this much. */
     private static final long MAX_CATCH_UP_NANOS = 100_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
     private final String id;
     private final String ownerId;
@@ -318,6 +322,7 @@ public final class TrainingRun<I> {
     /** Trains until the slice is used up, the speed limit says wait, or the state is no longer RUNNING. */
     private void slice() {
         long sliceStart = System.nanoTime();
+        long cpuStart = threadCpuNanos(sliceStart);
         while (true) {
             applyPendingCommands();
             synchronized (this) {
@@ -329,7 +334,10 @@ public final class TrainingRun<I> {
                     finish(Advice.of(RunAdvice.FINISHED_MAX_EPOCHS, (long) history.size()));
                     break;
                 }
-                if (now - sliceStart >= sliceNanos || stepBudget == 0 && now < nextEpochDueNanos) {
+                // A slice is measured in CPU time, so a run whose worker the OS preempted (other processes on a
+                // shared machine) is not charged for time it did not train; wall time caps it for safety.
+                boolean sliceUsed = threadCpuNanos(now) - cpuStart >= sliceNanos || now - sliceStart >= 4 * sliceNanos;
+                if (sliceUsed || stepBudget == 0 && now < nextEpochDueNanos) {
                     break;
                 }
             }
@@ -370,6 +378,11 @@ public final class TrainingRun<I> {
         }
         applyPendingCommands();
         publishIfDue();
+    }
+
+    /** This thread's CPU time, or {@code wallNanos} where the JVM cannot measure it. */
+    private static long threadCpuNanos(long wallNanos) {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : wallNanos;
     }
 
     private long maxEpochs() {
