@@ -3,6 +3,7 @@ package io.tinynets.training;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -35,11 +36,21 @@ final class RunScheduler implements AutoCloseable {
     }
 
     void train(Runnable slice) {
-        workers.execute(slice);
+        try {
+            workers.execute(slice);
+        } catch (RejectedExecutionException e) {
+            rethrowUnlessShutDown(e); // the service is closing: nothing trains any more
+        }
     }
 
+    /** Wakes a run after a delay; null when the service is closing. */
     ScheduledFuture<?> wakeLater(Runnable wake, long delayNanos) {
-        return timer.schedule(wake, delayNanos, TimeUnit.NANOSECONDS);
+        try {
+            return timer.schedule(wake, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            rethrowUnlessShutDown(e);
+            return null;
+        }
     }
 
     ScheduledFuture<?> every(Runnable task, long periodNanos) {
@@ -47,7 +58,17 @@ final class RunScheduler implements AutoCloseable {
     }
 
     void deliver(Runnable delivery) {
-        this.delivery.execute(delivery);
+        try {
+            this.delivery.execute(delivery);
+        } catch (RejectedExecutionException e) {
+            rethrowUnlessShutDown(e);
+        }
+    }
+
+    private void rethrowUnlessShutDown(RejectedExecutionException e) {
+        if (!workers.isShutdown()) {
+            throw e;
+        }
     }
 
     /** Slices waiting for a worker (for tests and monitoring). */
@@ -71,6 +92,7 @@ final class RunScheduler implements AutoCloseable {
 
     @Override
     public void close() {
+        workers.shutdown(); // first, so late submissions are recognised as part of closing
         timer.shutdownNow();
         workers.shutdownNow();
         delivery.shutdownNow();

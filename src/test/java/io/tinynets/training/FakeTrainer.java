@@ -43,7 +43,6 @@ final class FakeTrainer implements Trainer<FakeTrainer.Internals> {
     private double learningRate;
     private double l2;
     private long epoch;
-    private volatile double lastLearningRateUsed = Double.NaN;
 
     FakeTrainer(Config config, long seed) {
         this.config = config;
@@ -62,7 +61,6 @@ final class FakeTrainer implements Trainer<FakeTrainer.Internals> {
         if (epoch == config.throwAt) {
             throw new IllegalStateException("fake trainer broke");
         }
-        lastLearningRateUsed = learningRate;
         if (epoch == config.nanLossAt) {
             return EpochMetrics.of(Double.NaN);
         }
