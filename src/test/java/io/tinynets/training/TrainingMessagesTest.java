@@ -9,22 +9,23 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class TrainingMessagesTest {
 
+    /** key → "English | Korean", from the application's message bundles. */
     private static Map<String, String> messages() throws IOException {
         Map<String, String> texts = new HashMap<>();
-        try (InputStream in = TrainingMessagesTest.class.getResourceAsStream("/training-messages.txt")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                int eq = line.indexOf('=');
-                texts.put(line.substring(0, eq), line.substring(eq + 1));
+        ResourceBundle en = ResourceBundle.getBundle("messages", Locale.ENGLISH);
+        ResourceBundle ko = ResourceBundle.getBundle("messages", Locale.KOREAN);
+        for (String key : en.keySet()) {
+            if (key.startsWith("training.")) {
+                texts.put(key, en.getString(key) + " | " + (ko.containsKey(key) ? ko.getString(key) : ""));
             }
         }
         return texts;
