@@ -64,7 +64,8 @@ public final class FeedForwardBench {
                 trainer.epoch(), naive.lastLoss);
 
         double[] gridMillis = new double[15];
-        for (int r = 0; r < 5; r++) {
+        for (int r = 0; r < 200; r++) {
+            mlp.unitGrids(100, -6, 6, -6, 6, InputMapping.RAW);
             mlp.outputGrid(100, -6, 6, -6, 6, InputMapping.RAW);
         }
         for (int r = 0; r < gridMillis.length; r++) {

@@ -234,25 +234,26 @@ public final class Dense {
         double[] w = weight.value().data;
         double[] dw = weight.grad().data;
         double[] db = bias.grad().data;
-        // dW[j, k] += Σ_r dz[r, j] · x[r, k];  db[j] += Σ_r dz[r, j]
-        for (int r = 0; r < batch; r++) {
-            int xo = r * inputs;
-            int zo = r * outputs;
-            for (int j = 0; j < outputs; j++) {
-                double g = dz[zo + j];
-                db[j] += g;
-                int wo = j * inputs;
-                for (int k = 0; k < inputs; k++) {
-                    dw[wo + k] += g * xs[xo + k];
+        if (!needInputGradient) {
+            // dW[j, k] += Σ_r dz[r, j] · x[r, k];  db[j] += Σ_r dz[r, j]
+            for (int r = 0; r < batch; r++) {
+                int xo = r * inputs;
+                int zo = r * outputs;
+                for (int j = 0; j < outputs; j++) {
+                    double g = dz[zo + j];
+                    db[j] += g;
+                    int wo = j * inputs;
+                    for (int k = 0; k < inputs; k++) {
+                        dw[wo + k] += g * xs[xo + k];
+                    }
                 }
             }
-        }
-        if (!needInputGradient) {
             return null;
         }
         dInput.reshape(batch, inputs);
         double[] dx = dInput.data;
-        // dx[r, k] = Σ_j dz[r, j] · W[j, k]
+        // one pass over dz for all three:
+        // dW[j, k] += Σ_r dz[r, j] · x[r, k];  db[j] += Σ_r dz[r, j];  dx[r, k] = Σ_j dz[r, j] · W[j, k]
         for (int r = 0; r < batch; r++) {
             int xo = r * inputs;
             int zo = r * outputs;
@@ -261,8 +262,10 @@ public final class Dense {
             }
             for (int j = 0; j < outputs; j++) {
                 double g = dz[zo + j];
+                db[j] += g;
                 int wo = j * inputs;
                 for (int k = 0; k < inputs; k++) {
+                    dw[wo + k] += g * xs[xo + k];
                     dx[xo + k] += g * w[wo + k];
                 }
             }

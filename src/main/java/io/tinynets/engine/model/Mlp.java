@@ -31,6 +31,8 @@ public final class Mlp {
     private final List<Param> weights;
     private final DMatrixRMaj dLoss = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj gridInput = new DMatrixRMaj(1, 1);
+    /** The last loss found compatible with the output layer, so each step need not check again. */
+    private Loss checkedLoss;
 
     /** Builds the layers and initializes weights from {@code rng} (biases zero), layer by layer. */
     public Mlp(MlpSpec spec, RandomGenerator rng) {
@@ -168,10 +170,14 @@ public final class Mlp {
     }
 
     private void checkLoss(Loss loss) {
+        if (loss == checkedLoss) {
+            return;
+        }
         Dense last = layers.get(layers.size() - 1);
         loss.incompatibility(last.activation(), last.outputs()).ifPresent(message -> {
             throw new IllegalArgumentException(message);
         });
+        checkedLoss = loss;
     }
 
     // ---- introspection -------------------------------------------------------------------------------------------
