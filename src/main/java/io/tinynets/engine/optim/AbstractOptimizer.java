@@ -16,6 +16,7 @@ abstract class AbstractOptimizer implements Optimizer {
     protected final OptimizerConfig config;
     protected double learningRate;
     protected long steps;
+    private static final double[][] NO_STATE = {};
     private final Map<Param, double[][]> state = new IdentityHashMap<>();
 
     AbstractOptimizer(OptimizerConfig config) {
@@ -36,7 +37,8 @@ abstract class AbstractOptimizer implements Optimizer {
         for (int i = 0, size = params.size(); i < size; i++) {
             Param p = params.get(i);
             int n = p.size();
-            double[][] buffers = state.get(p);
+            // a rule without buffers (SGD) needs no per-param lookup on the hot path
+            double[][] buffers = names.length == 0 ? NO_STATE : state.get(p);
             if (buffers == null) {
                 buffers = new double[names.length][n];
                 state.put(p, buffers);
