@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Base of the server-side UI tests: a mocked Vaadin environment on the real Spring context (real services, real
@@ -52,5 +54,28 @@ public abstract class KaribuTest {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
+    }
+
+    /**
+     * Runs the UI queue (what background training handed to {@code ui.access}) until the condition holds, failing
+     * after {@code timeout}. Live views are tested with this instead of sleeps.
+     */
+    public static void awaitUi(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            MockVaadin.clientRoundtrip();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for: " + what);
+            }
+        }
     }
 }
