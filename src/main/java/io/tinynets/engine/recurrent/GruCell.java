@@ -43,6 +43,22 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
         dGh = new double[gateRows];
     }
 
+    /**
+     * Sets the update gate's bias block to {@code value} in bias_ih and 0 in bias_hh, so z starts near σ(value).
+     * A positive value makes an untrained GRU copy its state forward (h_t ≈ h_{t−1}), the GRU counterpart of an
+     * LSTM's forget-gate bias: information and gradient then survive long gaps from the first update on.
+     */
+    public void setUpdateGateBias(double value) {
+        if (!Double.isFinite(value) || Math.abs(value) > 10) {
+            throw new IllegalArgumentException("update gate bias must be in -10..10, was " + value);
+        }
+        int h = hiddenSize;
+        for (int j = h; j < 2 * h; j++) {
+            biasIh.value().data[j] = value;
+            biasHh.value().data[j] = 0.0;
+        }
+    }
+
     @Override
     protected GruStep newStep() {
         hn.add(new DMatrixRMaj(1, 1));
