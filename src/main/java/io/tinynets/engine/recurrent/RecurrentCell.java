@@ -65,8 +65,8 @@ public interface RecurrentCell {
 
     /**
      * Backpropagation through time from the gradients {@code dH[t]} = ∂L/∂h_t that the loss puts on each output
-     * (null entries mean no loss at that step; the array may be shorter than the sequence, missing steps count as
-     * null... but must have length ≥ 1). Adds into every parameter's grad and fills {@link #initialHiddenGrad()},
+     * (null entries mean no loss at that step; the array may be shorter than the sequence, and missing trailing
+     * steps count as null). Adds into every parameter's grad and fills {@link #initialHiddenGrad()},
      * {@link #initialCellGrad()}, the gradient-flow norms and, if asked, {@link #inputGrad(int)}.
      *
      * @param truncation 0 for full BPTT; k &gt; 0 cuts the sequence into windows of k steps counted back from its
