@@ -1,0 +1,335 @@
+package io.tinynets.engine.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.Param;
+import io.tinynets.engine.layer.Dense;
+import io.tinynets.engine.loss.Loss;
+import io.tinynets.engine.optim.GradientClipping;
+import io.tinynets.engine.optim.Optimizer;
+import io.tinynets.engine.recurrent.CellKind;
+import io.tinynets.engine.recurrent.CellStep;
+import io.tinynets.engine.recurrent.GradientFlow;
+import io.tinynets.engine.recurrent.PyTorchWeights;
+import io.tinynets.engine.recurrent.RecurrentCell;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A recurrent cell followed by a linear output layer ({@code fc}, PyTorch {@code nn.Linear} layout): y_t = W h_t + b.
+ * Many-to-one reads y only after the last step; many-to-many at every step (all steps go through {@code fc} as one
+ * stacked (T·B) × H batch, so the loss is the mean over every step of every sequence, as PyTorch's losses give on
+ * flattened outputs). Classification uses softmax cross-entropy on class-index targets, regression squared error.
+ *
+ * <p>Training: {@link #trainStep} = zero grads, forward, loss, BPTT (full or truncated), global gradient-norm
+ * clipping, one optimizer step. A non-finite loss skips the update and leaves the weights as they were, so the
+ * caller can stop the run as diverged.
+ */
+public final class SequenceModel {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final RecurrentCell cell;
+    private final Dense fc;
+    private final boolean manyToMany;
+    private final Loss loss;
+    private final List<Param> params;
+    private int truncation;
+    private GradientClipping clipping = GradientClipping.NONE;
+    private double lastGradientNorm;
+
+    private final DMatrixRMaj stackedH = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj stackedTarget = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dOut = new DMatrixRMaj(1, 1);
+    private final List<DMatrixRMaj> dH = new ArrayList<>();
+    private DMatrixRMaj[] dHArray = new DMatrixRMaj[0];
+
+    /**
+     * @param kind           RNN, LSTM or GRU
+     * @param inputSize      features per step
+     * @param hiddenSize     1..64
+     * @param outputSize     classes or real outputs, 1..512
+     * @param manyToMany     a target at every step rather than one after the last
+     * @param classification softmax cross-entropy on class indices; otherwise squared error
+     * @param random         draws PyTorch's default initial weights (cell and fc both U(−1/√H, 1/√H))
+     */
+    public SequenceModel(CellKind kind, int inputSize, int hiddenSize, int outputSize, boolean manyToMany,
+                         boolean classification, SplittableRandom random) {
+        if (kind == null) {
+            throw new IllegalArgumentException("cell kind must not be null");
+        }
+        if (outputSize < 1 || outputSize > 512) {
+            throw new IllegalArgumentException("outputSize must be in 1..512, was " + outputSize);
+        }
+        this.cell = kind.create(inputSize, hiddenSize, random);
+        this.fc = new Dense("fc", hiddenSize, outputSize, Activation.LINEAR);
+        // nn.Linear's default: weight and bias ~ U(−1/√in, 1/√in)
+        double k = 1.0 / Math.sqrt(hiddenSize);
+        for (Param p : fc.params()) {
+            for (int i = 0; i < p.size(); i++) {
+                p.value().data[i] = random.nextDouble(-k, k);
+            }
+        }
+        this.manyToMany = manyToMany;
+        this.loss = classification ? Loss.SOFTMAX_CROSS_ENTROPY : Loss.SQUARED_ERROR;
+        List<Param> all = new ArrayList<>(cell.params());
+        all.addAll(fc.params());
+        this.params = Collections.unmodifiableList(all);
+    }
+
+    public RecurrentCell cell() {
+        return cell;
+    }
+
+    public Dense output() {
+        return fc;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public boolean manyToMany() {
+        return manyToMany;
+    }
+
+    public boolean classification() {
+        return loss == Loss.SOFTMAX_CROSS_ENTROPY;
+    }
+
+    /** Cell parameters (weight_ih, weight_hh, bias_ih, bias_hh) then fc.weight, fc.bias. */
+    public List<Param> params() {
+        return params;
+    }
+
+    public int parameterCount() {
+        return params.stream().mapToInt(Param::size).sum();
+    }
+
+    /** 0 = full BPTT; k &gt; 0 = gradient flows back at most through windows of k steps (see RecurrentCell). */
+    public void setTruncation(int truncation) {
+        if (truncation < 0 || truncation > 10_000) {
+            throw new IllegalArgumentException("truncation must be 0 (full BPTT) or in 1..10000, was " + truncation);
+        }
+        this.truncation = truncation;
+    }
+
+    public int truncation() {
+        return truncation;
+    }
+
+    public void setClipping(GradientClipping clipping) {
+        if (clipping == null) {
+            throw new IllegalArgumentException("clipping must not be null (use GradientClipping.NONE)");
+        }
+        this.clipping = clipping;
+    }
+
+    public GradientClipping clipping() {
+        return clipping;
+    }
+
+    /** ‖g‖ over all parameters before clipping, from the last train step. */
+    public double lastGradientNorm() {
+        return lastGradientNorm;
+    }
+
+    /**
+     * Runs the sequence and returns the outputs: batch × outputs after the last step (many-to-one) or (T·batch) ×
+     * outputs with step t in rows t·batch .. (t+1)·batch−1 (many-to-many). An internal buffer.
+     */
+    public DMatrixRMaj forward(DMatrixRMaj[] x) {
+        cell.forward(x, null, null);
+        if (!manyToMany) {
+            return fc.forward(cell.hidden(x.length - 1));
+        }
+        int t = x.length;
+        int b = cell.batchSize();
+        int h = cell.hiddenSize();
+        stackedH.reshape(t * b, h, false);
+        for (int s = 0; s < t; s++) {
+            System.arraycopy(cell.hidden(s).data, 0, stackedH.data, s * b * h, b * h);
+        }
+        return fc.forward(stackedH);
+    }
+
+    /** {@code targets} as one matrix matching the forward's output rows. */
+    private DMatrixRMaj stackTargets(DMatrixRMaj[] targets, int steps, int batch) {
+        int expected = manyToMany ? steps : 1;
+        if (targets == null || targets.length != expected) {
+            throw new IllegalArgumentException("targets must have " + expected + " entr" + (expected == 1 ? "y" : "ies")
+                    + ", was " + (targets == null ? "null" : targets.length));
+        }
+        if (!manyToMany) {
+            return targets[0];
+        }
+        int cols = targets[0].numCols;
+        stackedTarget.reshape(steps * batch, cols, false);
+        for (int s = 0; s < steps; s++) {
+            if (targets[s].numRows != batch || targets[s].numCols != cols) {
+                throw new IllegalArgumentException("target at step " + s + " must be " + batch + "x" + cols);
+            }
+            System.arraycopy(targets[s].data, 0, stackedTarget.data, s * batch * cols, batch * cols);
+        }
+        return stackedTarget;
+    }
+
+    /** Mean loss of the model on a batch, without touching gradients. */
+    public double evaluate(DMatrixRMaj[] x, DMatrixRMaj[] targets) {
+        DMatrixRMaj out = forward(x);
+        return loss.value(out, stackTargets(targets, x.length, cell.batchSize()));
+    }
+
+    /** Fraction of rows (or steps × rows) whose arg-max output is the target class. Classification only. */
+    public double accuracy(DMatrixRMaj[] x, DMatrixRMaj[] targets) {
+        if (!classification()) {
+            throw new IllegalStateException("accuracy needs a classification model");
+        }
+        DMatrixRMaj out = forward(x);
+        DMatrixRMaj target = stackTargets(targets, x.length, cell.batchSize());
+        int k = out.numCols;
+        int correct = 0;
+        for (int r = 0; r < out.numRows; r++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (out.data[r * k + j] > out.data[r * k + best]) {
+                    best = j;
+                }
+            }
+            if (best == (int) target.data[r]) {
+                correct++;
+            }
+        }
+        return (double) correct / out.numRows;
+    }
+
+    /**
+     * Forward + loss + backward, gradients added into {@link #params()} (not zeroed first). Returns the loss; a
+     * non-finite loss returns at once without a backward.
+     */
+    public double computeGradients(DMatrixRMaj[] x, DMatrixRMaj[] targets) {
+        DMatrixRMaj out = forward(x);
+        DMatrixRMaj target = stackTargets(targets, x.length, cell.batchSize());
+        double value = loss.value(out, target);
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        loss.gradient(out, target, dOut);
+        DMatrixRMaj dStacked = fc.backward(dOut, true);
+        int steps = x.length;
+        int b = cell.batchSize();
+        int h = cell.hiddenSize();
+        if (dHArray.length != steps) {
+            dHArray = new DMatrixRMaj[steps];
+        }
+        while (dH.size() < steps) {
+            dH.add(new DMatrixRMaj(1, 1));
+        }
+        if (manyToMany) {
+            for (int s = 0; s < steps; s++) {
+                DMatrixRMaj m = dH.get(s);
+                m.reshape(b, h, false);
+                System.arraycopy(dStacked.data, s * b * h, m.data, 0, b * h);
+                dHArray[s] = m;
+            }
+        } else {
+            // Only the last step carries a loss; earlier entries stay null.
+            java.util.Arrays.fill(dHArray, null);
+            DMatrixRMaj m = dH.get(steps - 1);
+            m.reshape(b, h, false);
+            System.arraycopy(dStacked.data, 0, m.data, 0, b * h);
+            dHArray[steps - 1] = m;
+        }
+        cell.backward(dHArray, truncation, false);
+        return value;
+    }
+
+    /**
+     * One training step on a batch: zero grads, forward, loss, BPTT, clip, update. Returns the loss before the
+     * update; if it is NaN or infinite the weights are left unchanged.
+     */
+    public double trainStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, Optimizer optimizer) {
+        for (Param p : params) {
+            p.zeroGrad();
+        }
+        double value = computeGradients(x, targets);
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        lastGradientNorm = clipping.apply(params);
+        if (!Double.isFinite(lastGradientNorm)) {
+            return Double.NaN;
+        }
+        optimizer.step(params);
+        return value;
+    }
+
+    /**
+     * ‖∂L/∂h_t‖ (and ‖∂L/∂c_t‖) for every step of this batch, usually one chosen sequence. Leaves every gradient at
+     * zero afterwards, so it can be called between training steps.
+     */
+    public GradientFlow gradientFlow(DMatrixRMaj[] x, DMatrixRMaj[] targets) {
+        for (Param p : params) {
+            p.zeroGrad();
+        }
+        computeGradients(x, targets);
+        GradientFlow flow = GradientFlow.of(cell);
+        for (Param p : params) {
+            p.zeroGrad();
+        }
+        return flow;
+    }
+
+    /** Gate and state records of row {@code row} of {@code x}, step by step (see {@link RecurrentCell#trace}). */
+    public List<? extends CellStep> trace(DMatrixRMaj[] x, int row) {
+        return cell.trace(x, row);
+    }
+
+    /** False when any weight is NaN or ±Inf. */
+    public boolean isFinite() {
+        for (Param p : params) {
+            if (!p.isFinite()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * All weights as JSON with PyTorch state_dict names of a module holding {@code rnn} and {@code fc}:
+     * {@code rnn.weight_ih_l0} … {@code rnn.bias_hh_l0}, {@code fc.weight}, {@code fc.bias}. Round-trips exactly.
+     */
+    public String toJson() {
+        ObjectNode root = MAPPER.createObjectNode();
+        PyTorchWeights.write(cell, PyTorchWeights.DEFAULT_PREFIX, root);
+        root.set("fc.weight", PyTorchWeights.matrixNode(fc.weight().value()));
+        root.set("fc.bias", PyTorchWeights.vectorNode(fc.bias().value()));
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Loads weights written by {@link #toJson()} (or by PyTorch); shapes are checked before anything changes. */
+    public void loadJson(String json) {
+        JsonNode root = PyTorchWeights.parse(json);
+        DMatrixRMaj w = fc.weight().value();
+        JsonNode fw = root.get("fc.weight");
+        JsonNode fb = root.get("fc.bias");
+        if (fw == null || fb == null) {
+            throw new IllegalArgumentException("weights JSON lacks \"" + (fw == null ? "fc.weight" : "fc.bias") + "\"");
+        }
+        double[] weight = PyTorchWeights.readMatrix(fw, "fc.weight", w.numRows, w.numCols);
+        double[] bias = PyTorchWeights.readVector(fb, "fc.bias", fc.bias().size());
+        PyTorchWeights.read(cell, PyTorchWeights.DEFAULT_PREFIX, root);
+        System.arraycopy(weight, 0, w.data, 0, weight.length);
+        System.arraycopy(bias, 0, fc.bias().value().data, 0, bias.length);
+    }
+}

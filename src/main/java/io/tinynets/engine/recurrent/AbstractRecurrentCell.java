@@ -1,0 +1,496 @@
+package io.tinynets.engine.recurrent;
+
+import io.tinynets.engine.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * What the three cells share: PyTorch's parameter layout, the bookkeeping of a batched forward over T steps, and the
+ * BPTT loop that carries ∂L/∂h (and ∂L/∂c) backwards through time, measures its norm at every step and applies the
+ * truncation window.
+ *
+ * <p>Speed: the hot loops run on the raw row-major arrays. The forward keeps transposed copies W_ihᵀ, W_hhᵀ so a
+ * pre-activation row is built as a sum of contiguous rows scaled by x_k or h_k (an "axpy", which the JIT vectorises),
+ * and the backward accumulates ∂Wᵀ the same way and adds it into the parameters' grads once per sequence batch.
+ * Nothing is allocated per step or per row once the workspace has grown to the largest batch × length seen.
+ */
+abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCell {
+
+    static final int MAX_LENGTH = 10_000;
+
+    protected final CellKind kind;
+    protected final int inputSize;
+    protected final int hiddenSize;
+    /** Rows of the stacked weights: blocks · H. */
+    protected final int gateRows;
+
+    protected final Param weightIh;
+    protected final Param weightHh;
+    protected final Param biasIh;
+    protected final Param biasHh;
+
+    /** W_ihᵀ (I × G) and W_hhᵀ (H × G), refreshed at every forward. */
+    protected final double[] wihT;
+    protected final double[] whhT;
+    /** ∂W_ihᵀ, ∂W_hhᵀ, ∂b_ih, ∂b_hh accumulated during one backward. */
+    private final double[] dWihT;
+    private final double[] dWhhT;
+    private final double[] dBih;
+    private final double[] dBhh;
+
+    protected final List<S> steps = new ArrayList<>();
+    protected DMatrixRMaj[] x;
+    protected int length;
+    protected int batch;
+    protected final DMatrixRMaj h0 = new DMatrixRMaj(1, 1);
+    protected final DMatrixRMaj c0 = new DMatrixRMaj(1, 1);
+
+    private final DMatrixRMaj dh0 = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj dc0 = new DMatrixRMaj(1, 1);
+    private final List<DMatrixRMaj> dX = new ArrayList<>();
+    private boolean inputGradsValid;
+    private double[] hNorms = new double[0];
+    private double[] cNorms = new double[0];
+    private int backwardLength;
+    /** ∂L/∂h_t of the current row, built from the loss at t and the carry from t+1. */
+    protected final double[] dhRow;
+
+    AbstractRecurrentCell(CellKind kind, int inputSize, int hiddenSize, SplittableRandom random) {
+        this(kind, newParams(kind, checkInput(inputSize), checkHidden(hiddenSize)));
+        if (random == null) {
+            throw new IllegalArgumentException("random must not be null");
+        }
+        resetParameters(random);
+    }
+
+    /** A cell over existing parameters (shared, not copied). */
+    AbstractRecurrentCell(CellKind kind, Param[] params) {
+        this.kind = kind;
+        this.weightIh = params[0];
+        this.weightHh = params[1];
+        this.biasIh = params[2];
+        this.biasHh = params[3];
+        this.hiddenSize = weightHh.value().numCols;
+        this.inputSize = weightIh.value().numCols;
+        this.gateRows = kind.gateBlocks() * hiddenSize;
+        this.wihT = new double[inputSize * gateRows];
+        this.whhT = new double[hiddenSize * gateRows];
+        this.dWihT = new double[inputSize * gateRows];
+        this.dWhhT = new double[hiddenSize * gateRows];
+        this.dBih = new double[gateRows];
+        this.dBhh = new double[gateRows];
+        this.dhRow = new double[hiddenSize];
+    }
+
+    private static int checkInput(int inputSize) {
+        if (inputSize < 1 || inputSize > MAX_INPUT) {
+            throw new IllegalArgumentException("inputSize must be in 1.." + MAX_INPUT + ", was " + inputSize);
+        }
+        return inputSize;
+    }
+
+    private static int checkHidden(int hiddenSize) {
+        if (hiddenSize < 1 || hiddenSize > MAX_HIDDEN) {
+            throw new IllegalArgumentException("hiddenSize must be in 1.." + MAX_HIDDEN + ", was " + hiddenSize);
+        }
+        return hiddenSize;
+    }
+
+    private static Param[] newParams(CellKind kind, int in, int hidden) {
+        int g = kind.gateBlocks() * hidden;
+        return new Param[] {Param.zeros("weight_ih", g, in), Param.zeros("weight_hh", g, hidden),
+            Param.zeros("bias_ih", 1, g), Param.zeros("bias_hh", 1, g)};
+    }
+
+    Param[] paramArray() {
+        return new Param[] {weightIh, weightHh, biasIh, biasHh};
+    }
+
+    @Override
+    public CellKind kind() {
+        return kind;
+    }
+
+    @Override
+    public int inputSize() {
+        return inputSize;
+    }
+
+    @Override
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(weightIh, weightHh, biasIh, biasHh);
+    }
+
+    @Override
+    public void resetParameters(SplittableRandom random) {
+        // PyTorch: every weight and bias of nn.RNN/LSTM/GRU ~ U(−k, k), k = 1/√hidden_size
+        double k = 1.0 / Math.sqrt(hiddenSize);
+        for (Param p : params()) {
+            double[] v = p.value().data;
+            for (int i = 0, n = p.size(); i < n; i++) {
+                v[i] = random.nextDouble(-k, k);
+            }
+        }
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public int batchSize() {
+        return batch;
+    }
+
+    @Override
+    public S step(int t) {
+        if (t < 0 || t >= length) {
+            throw new IllegalArgumentException("step must be in 0.." + (length - 1) + ", was " + t);
+        }
+        return steps.get(t);
+    }
+
+    /** A fresh, empty step record for the workspace. */
+    protected abstract S newStep();
+
+    /** Reshapes the step's matrices (and any per-step extras the cell keeps) to batch × H. */
+    protected abstract void prepareStep(int t, int batch);
+
+    /** Fills steps 0..length−1 from {@link #x}, {@link #h0} and {@link #c0}. */
+    protected abstract void forwardSteps();
+
+    /**
+     * Backward through one row b of step t. On entry {@link #dhRow} holds ∂L/∂h_t; {@code dcCarry} row b holds ∂L/∂c_t
+     * arriving from step t+1 (LSTM). On exit {@code dhCarry} row b must hold ∂L/∂h_{t−1} and {@code dcCarry} row b
+     * ∂L/∂c_{t−1}. Returns Σ_j (∂L/∂c_t[j])² for the cell-state norm (0 without a cell state).
+     */
+    protected abstract double backwardRow(int t, int b, double[] dhCarry, double[] dcCarry, double[] dx);
+
+    /** Another cell of the same kind over the same parameters, for traces that must not disturb this workspace. */
+    protected abstract AbstractRecurrentCell<S> sibling();
+
+    /** The hidden state entering step t: h_{t−1}, or h0 at t = 0. */
+    protected final double[] prevH(int t) {
+        return t == 0 ? h0.data : steps.get(t - 1).h().data;
+    }
+
+    @Override
+    public void forward(DMatrixRMaj[] x, DMatrixRMaj h0, DMatrixRMaj c0) {
+        if (x == null || x.length < 1 || x.length > MAX_LENGTH) {
+            throw new IllegalArgumentException("sequence length must be in 1.." + MAX_LENGTH + ", was "
+                    + (x == null ? "null" : x.length));
+        }
+        int b = x[0] == null ? 0 : x[0].numRows;
+        if (b < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1");
+        }
+        for (int t = 0; t < x.length; t++) {
+            if (x[t] == null || x[t].numRows != b || x[t].numCols != inputSize) {
+                throw new IllegalArgumentException("input at step " + t + " must be " + b + "x" + inputSize + ", was "
+                        + (x[t] == null ? "null" : x[t].numRows + "x" + x[t].numCols));
+            }
+        }
+        setState(this.h0, h0, b, "h0");
+        setState(this.c0, hasCellState() ? c0 : null, b, "c0");
+        this.x = x;
+        this.length = x.length;
+        this.batch = b;
+        this.backwardLength = 0;
+        transpose(weightIh.value().data, wihT, gateRows, inputSize);
+        transpose(weightHh.value().data, whhT, gateRows, hiddenSize);
+        while (steps.size() < length) {
+            steps.add(newStep());
+        }
+        for (int t = 0; t < length; t++) {
+            prepareStep(t, b);
+        }
+        forwardSteps();
+    }
+
+    private void setState(DMatrixRMaj target, DMatrixRMaj given, int b, String name) {
+        target.reshape(b, hiddenSize, false);
+        if (given == null) {
+            target.zero();
+            return;
+        }
+        if (given.numRows != b || given.numCols != hiddenSize) {
+            throw new IllegalArgumentException(name + " must be " + b + "x" + hiddenSize + ", was "
+                    + given.numRows + "x" + given.numCols);
+        }
+        System.arraycopy(given.data, 0, target.data, 0, b * hiddenSize);
+    }
+
+    private static void transpose(double[] src, double[] dst, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[c * rows + r] = src[r * cols + c];
+            }
+        }
+    }
+
+    /**
+     * gi = b_ih + W_ih x and gh = b_hh + W_hh h for one row; when {@code gi == gh} both land in one array (their sum),
+     * which is all the RNN and LSTM need.
+     */
+    protected final void affine(double[] xs, int xOff, double[] hs, int hOff, double[] gi, double[] gh) {
+        int g = gateRows;
+        double[] bi = biasIh.value().data;
+        double[] bh = biasHh.value().data;
+        if (gi == gh) {
+            for (int j = 0; j < g; j++) {
+                gi[j] = bi[j] + bh[j];
+            }
+        } else {
+            System.arraycopy(bi, 0, gi, 0, g);
+            System.arraycopy(bh, 0, gh, 0, g);
+        }
+        // gi += Σ_k x_k · (row k of W_ihᵀ); zero inputs (one-hot codes) are skipped
+        for (int k = 0; k < inputSize; k++) {
+            double v = xs[xOff + k];
+            if (v != 0.0) {
+                axpy(v, wihT, k * g, gi, 0, g);
+            }
+        }
+        // gh += Σ_k h_k · (row k of W_hhᵀ)
+        for (int k = 0; k < hiddenSize; k++) {
+            double v = hs[hOff + k];
+            if (v != 0.0) {
+                axpy(v, whhT, k * g, gh, 0, g);
+            }
+        }
+    }
+
+    /**
+     * The parameter and input side of one row's backward, given the pre-activation gradients dGi = ∂L/∂(W_ih x + b_ih)
+     * and dGh = ∂L/∂(W_hh h + b_hh) (the same array for RNN and LSTM):
+     * ∂W_ih += dGi ⊗ x, ∂b_ih += dGi, ∂W_hh += dGh ⊗ h_{t−1}, ∂b_hh += dGh, ∂h_{t−1} += W_hhᵀ dGh, ∂x = W_ihᵀ dGi.
+     */
+    protected final void propagateRow(double[] xs, int xOff, double[] hs, int hOff, double[] dGi, double[] dGh,
+                                      double[] dhPrev, double[] dx) {
+        int g = gateRows;
+        for (int j = 0; j < g; j++) {
+            dBih[j] += dGi[j];
+            dBhh[j] += dGh[j];
+        }
+        for (int k = 0; k < inputSize; k++) {
+            double v = xs[xOff + k];
+            if (v != 0.0) {
+                axpy(v, dGi, 0, dWihT, k * g, g);
+            }
+        }
+        for (int k = 0; k < hiddenSize; k++) {
+            double v = hs[hOff + k];
+            if (v != 0.0) {
+                axpy(v, dGh, 0, dWhhT, k * g, g);
+            }
+        }
+        // ∂h_{t−1}[k] += Σ_j dGh[j] · W_hh[j][k]: rows of W_hh scaled by dGh[j]
+        double[] whh = weightHh.value().data;
+        int h = hiddenSize;
+        for (int j = 0; j < g; j++) {
+            double d = dGh[j];
+            if (d != 0.0) {
+                axpy(d, whh, j * h, dhPrev, hOff, h);
+            }
+        }
+        if (dx != null) {
+            // ∂x[k] = Σ_j dGi[j] · W_ih[j][k] = (row k of W_ihᵀ) · dGi
+            for (int k = 0; k < inputSize; k++) {
+                double s = 0.0;
+                int off = k * g;
+                for (int j = 0; j < g; j++) {
+                    s += wihT[off + j] * dGi[j];
+                }
+                dx[xOff + k] = s;
+            }
+        }
+    }
+
+    static void axpy(double a, double[] src, int srcOff, double[] dst, int dstOff, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] += a * src[srcOff + i];
+        }
+    }
+
+    static double sigmoid(double a) {
+        // e^−a overflows to +∞ for a < −709, and 1/(1+∞) = 0 is the right limit
+        return 1.0 / (1.0 + Math.exp(-a));
+    }
+
+    @Override
+    public void backward(DMatrixRMaj[] dH, int truncation, boolean inputGradients) {
+        if (length == 0) {
+            throw new IllegalStateException("backward needs a forward first");
+        }
+        if (dH == null || dH.length > length) {
+            throw new IllegalArgumentException("dH must have 0.." + length + " entries (one per step), was "
+                    + (dH == null ? "null" : dH.length));
+        }
+        if (truncation < 0) {
+            throw new IllegalArgumentException("truncation must be 0 (full BPTT) or a positive window, was "
+                    + truncation);
+        }
+        for (int t = 0; t < dH.length; t++) {
+            if (dH[t] != null && (dH[t].numRows != batch || dH[t].numCols != hiddenSize)) {
+                throw new IllegalArgumentException("dH at step " + t + " must be " + batch + "x" + hiddenSize
+                        + ", was " + dH[t].numRows + "x" + dH[t].numCols);
+            }
+        }
+        java.util.Arrays.fill(dWihT, 0.0);
+        java.util.Arrays.fill(dWhhT, 0.0);
+        java.util.Arrays.fill(dBih, 0.0);
+        java.util.Arrays.fill(dBhh, 0.0);
+        if (hNorms.length < length) {
+            hNorms = new double[length];
+            cNorms = new double[length];
+        }
+        // The carries start as zero: nothing flows into the last step from the future.
+        dh0.reshape(batch, hiddenSize, false);
+        dc0.reshape(batch, hiddenSize, false);
+        dh0.zero();
+        dc0.zero();
+        double[] dhCarry = dh0.data;
+        double[] dcCarry = dc0.data;
+        while (dX.size() < length) {
+            dX.add(new DMatrixRMaj(1, 1));
+        }
+        int h = hiddenSize;
+        for (int t = length - 1; t >= 0; t--) {
+            double[] ext = t < dH.length && dH[t] != null ? dH[t].data : null;
+            double[] dx = null;
+            if (inputGradients) {
+                DMatrixRMaj m = dX.get(t);
+                m.reshape(batch, inputSize, false);
+                dx = m.data;
+            }
+            double hsq = 0.0;
+            double csq = 0.0;
+            for (int b = 0; b < batch; b++) {
+                int off = b * h;
+                // ∂L/∂h_t = the loss's own gradient at t + what flows back from step t+1
+                for (int j = 0; j < h; j++) {
+                    double d = dhCarry[off + j] + (ext == null ? 0.0 : ext[off + j]);
+                    dhRow[j] = d;
+                    hsq += d * d;
+                }
+                csq += backwardRow(t, b, dhCarry, dcCarry, dx);
+            }
+            hNorms[t] = Math.sqrt(hsq);
+            cNorms[t] = Math.sqrt(csq);
+            // Truncation: windows of `truncation` steps counted back from the end; the state entering the first step
+            // of a window is treated as a constant, so nothing flows into the previous window.
+            if (truncation > 0 && t > 0 && (length - t) % truncation == 0) {
+                java.util.Arrays.fill(dhCarry, 0, batch * h, 0.0);
+                java.util.Arrays.fill(dcCarry, 0, batch * h, 0.0);
+            }
+        }
+        if (!hasCellState()) {
+            dc0.zero();
+        }
+        flushGradients();
+        inputGradsValid = inputGradients;
+        backwardLength = length;
+    }
+
+    private void flushGradients() {
+        int g = gateRows;
+        // ∂W_ih (G × I) += (∂W_ihᵀ)ᵀ, same for W_hh
+        double[] gih = weightIh.grad().data;
+        for (int r = 0; r < g; r++) {
+            for (int c = 0; c < inputSize; c++) {
+                gih[r * inputSize + c] += dWihT[c * g + r];
+            }
+        }
+        double[] ghh = weightHh.grad().data;
+        for (int r = 0; r < g; r++) {
+            for (int c = 0; c < hiddenSize; c++) {
+                ghh[r * hiddenSize + c] += dWhhT[c * g + r];
+            }
+        }
+        double[] gbi = biasIh.grad().data;
+        double[] gbh = biasHh.grad().data;
+        for (int j = 0; j < g; j++) {
+            gbi[j] += dBih[j];
+            gbh[j] += dBhh[j];
+        }
+    }
+
+    @Override
+    public DMatrixRMaj inputGrad(int t) {
+        if (!inputGradsValid) {
+            throw new IllegalStateException("input gradients were not computed: call backward(..., true)");
+        }
+        if (t < 0 || t >= backwardLength) {
+            throw new IllegalArgumentException("step must be in 0.." + (backwardLength - 1) + ", was " + t);
+        }
+        return dX.get(t);
+    }
+
+    @Override
+    public DMatrixRMaj initialHiddenGrad() {
+        requireBackward();
+        return dh0;
+    }
+
+    @Override
+    public DMatrixRMaj initialCellGrad() {
+        if (!hasCellState()) {
+            return null;
+        }
+        requireBackward();
+        return dc0;
+    }
+
+    @Override
+    public double[] hiddenGradNorms() {
+        requireBackward();
+        return java.util.Arrays.copyOf(hNorms, backwardLength);
+    }
+
+    @Override
+    public double[] cellGradNorms() {
+        requireBackward();
+        return hasCellState() ? java.util.Arrays.copyOf(cNorms, backwardLength) : null;
+    }
+
+    private void requireBackward() {
+        if (backwardLength == 0) {
+            throw new IllegalStateException("no backward has run since the last forward");
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<S> trace(DMatrixRMaj[] x, int row) {
+        if (x == null || x.length < 1) {
+            throw new IllegalArgumentException("sequence length must be at least 1");
+        }
+        if (row < 0 || x[0] == null || row >= x[0].numRows) {
+            throw new IllegalArgumentException("row must be in 0.." + (x[0] == null ? -1 : x[0].numRows - 1)
+                    + ", was " + row);
+        }
+        DMatrixRMaj[] one = new DMatrixRMaj[x.length];
+        for (int t = 0; t < x.length; t++) {
+            if (x[t] == null || x[t].numCols != inputSize || x[t].numRows <= row) {
+                throw new IllegalArgumentException("input at step " + t + " must have " + inputSize
+                        + " columns and at least " + (row + 1) + " rows");
+            }
+            one[t] = CellStep.copyRow(x[t], row);
+        }
+        AbstractRecurrentCell<S> work = sibling();
+        work.forward(one, null, null);
+        List<S> out = new ArrayList<>(x.length);
+        for (int t = 0; t < x.length; t++) {
+            out.add((S) work.steps.get(t).row(0));
+        }
+        return out;
+    }
+}

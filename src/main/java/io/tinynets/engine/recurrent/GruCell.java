@@ -1,0 +1,143 @@
+package io.tinynets.engine.recurrent;
+
+import io.tinynets.engine.FastMath;
+import io.tinynets.engine.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Gated recurrent unit, exactly PyTorch's {@code nn.GRU} (one layer), gates stacked r, z, n:
+ * <pre>
+ *   r_t = σ(W_ir x_t + b_ir + W_hr h_{t−1} + b_hr)
+ *   z_t = σ(W_iz x_t + b_iz + W_hz h_{t−1} + b_hz)
+ *   n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_{t−1} + b_hn))
+ *   h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}
+ * </pre>
+ * Note PyTorch's placement of r: it scales W_hn h + b_hn (bias included), not h before the product as in the
+ * original paper. With z near 1 the state is copied forward, ∂h_t/∂h_{t−1} ≈ z, which carries gradients far.
+ */
+public final class GruCell extends AbstractRecurrentCell<GruStep> {
+
+    /** W_hn h_{t−1} + b_hn per step, which the backward needs for ∂r. */
+    private final List<DMatrixRMaj> hn = new ArrayList<>();
+    private final double[] gi;
+    private final double[] gh;
+    private final double[] dGi;
+    private final double[] dGh;
+
+    public GruCell(int inputSize, int hiddenSize, SplittableRandom random) {
+        super(CellKind.GRU, inputSize, hiddenSize, random);
+        gi = new double[gateRows];
+        gh = new double[gateRows];
+        dGi = new double[gateRows];
+        dGh = new double[gateRows];
+    }
+
+    GruCell(Param[] shared) {
+        super(CellKind.GRU, shared);
+        gi = new double[gateRows];
+        gh = new double[gateRows];
+        dGi = new double[gateRows];
+        dGh = new double[gateRows];
+    }
+
+    /**
+     * Sets the update gate's bias block to {@code value} in bias_ih and 0 in bias_hh, so z starts near σ(value).
+     * A positive value makes an untrained GRU copy its state forward (h_t ≈ h_{t−1}), the GRU counterpart of an
+     * LSTM's forget-gate bias: information and gradient then survive long gaps from the first update on.
+     */
+    public void setUpdateGateBias(double value) {
+        if (!Double.isFinite(value) || Math.abs(value) > 10) {
+            throw new IllegalArgumentException("update gate bias must be in -10..10, was " + value);
+        }
+        int h = hiddenSize;
+        for (int j = h; j < 2 * h; j++) {
+            biasIh.value().data[j] = value;
+            biasHh.value().data[j] = 0.0;
+        }
+    }
+
+    @Override
+    protected GruStep newStep() {
+        hn.add(new DMatrixRMaj(1, 1));
+        return GruStep.empty();
+    }
+
+    @Override
+    protected void prepareStep(int t, int batch) {
+        steps.get(t).reshape(batch, hiddenSize);
+        hn.get(t).reshape(batch, hiddenSize, false);
+    }
+
+    @Override
+    protected GruCell sibling() {
+        return new GruCell(paramArray());
+    }
+
+    @Override
+    protected void forwardSteps() {
+        int h = hiddenSize;
+        for (int t = 0; t < length; t++) {
+            GruStep s = steps.get(t);
+            double[] xs = x[t].data;
+            double[] hp = prevH(t);
+            double[] rs = s.r().data;
+            double[] zs = s.z().data;
+            double[] ns = s.n().data;
+            double[] hs = s.h().data;
+            double[] hns = hn.get(t).data;
+            for (int b = 0; b < batch; b++) {
+                // gi = W_ih x_t + b_ih, gh = W_hh h_{t−1} + b_hh, blocks [r | z | n]
+                affine(xs, b * inputSize, hp, b * h, gi, gh);
+                int off = b * h;
+                for (int j = 0; j < h; j++) {
+                    // r = σ(gi_r + gh_r), z = σ(gi_z + gh_z), n = tanh(gi_n + r ⊙ gh_n)
+                    double r = sigmoid(gi[j] + gh[j]);
+                    double z = sigmoid(gi[h + j] + gh[h + j]);
+                    double ghn = gh[2 * h + j];
+                    double n = FastMath.tanh(gi[2 * h + j] + r * ghn);
+                    // h = (1 − z) ⊙ n + z ⊙ h_{t−1}
+                    rs[off + j] = r;
+                    zs[off + j] = z;
+                    ns[off + j] = n;
+                    hns[off + j] = ghn;
+                    hs[off + j] = (1.0 - z) * n + z * hp[off + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    protected double backwardRow(int t, int b, double[] dhCarry, double[] dcCarry, double[] dx) {
+        GruStep s = steps.get(t);
+        int h = hiddenSize;
+        int off = b * h;
+        double[] rs = s.r().data;
+        double[] zs = s.z().data;
+        double[] ns = s.n().data;
+        double[] hns = hn.get(t).data;
+        double[] hp = prevH(t);
+        for (int j = 0; j < h; j++) {
+            double r = rs[off + j];
+            double z = zs[off + j];
+            double n = ns[off + j];
+            double dh = dhRow[j];
+            // ∂n = ∂h ⊙ (1 − z), ∂z = ∂h ⊙ (h_{t−1} − n), direct ∂h_{t−1} = ∂h ⊙ z
+            double dan = dh * (1.0 - z) * (1.0 - n * n);
+            double daz = dh * (hp[off + j] - n) * z * (1.0 - z);
+            // n's pre-activation: ∂gi_n = ∂a_n, ∂gh_n = ∂a_n ⊙ r, ∂r = ∂a_n ⊙ gh_n
+            double dar = dan * hns[off + j] * r * (1.0 - r);
+            dGi[j] = dar;
+            dGi[h + j] = daz;
+            dGi[2 * h + j] = dan;
+            dGh[j] = dar;
+            dGh[h + j] = daz;
+            dGh[2 * h + j] = dan * r;
+            dhCarry[off + j] = dh * z;
+        }
+        propagateRow(x[t].data, b * inputSize, hp, off, dGi, dGh, dhCarry, dx);
+        return 0.0;
+    }
+}

@@ -1,0 +1,78 @@
+package io.tinynets.engine.recurrent;
+
+import io.tinynets.engine.FastMath;
+import io.tinynets.engine.Param;
+import java.util.SplittableRandom;
+
+/**
+ * The vanilla (Elman) RNN with tanh, exactly PyTorch's {@code nn.RNN(nonlinearity='tanh')}, one layer:
+ * <pre>
+ *   h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)
+ * </pre>
+ * ∂h_t/∂h_{t−1} = diag(1 − h_t²) W_hh: a product of T such factors is what makes the gradient vanish (or explode).
+ */
+public final class RnnCell extends AbstractRecurrentCell<RnnStep> {
+
+    private final double[] pre;
+    private final double[] dA;
+
+    public RnnCell(int inputSize, int hiddenSize, SplittableRandom random) {
+        super(CellKind.RNN, inputSize, hiddenSize, random);
+        pre = new double[gateRows];
+        dA = new double[gateRows];
+    }
+
+    RnnCell(Param[] shared) {
+        super(CellKind.RNN, shared);
+        pre = new double[gateRows];
+        dA = new double[gateRows];
+    }
+
+    @Override
+    protected RnnStep newStep() {
+        return RnnStep.empty();
+    }
+
+    @Override
+    protected void prepareStep(int t, int batch) {
+        steps.get(t).reshape(batch, hiddenSize);
+    }
+
+    @Override
+    protected RnnCell sibling() {
+        return new RnnCell(paramArray());
+    }
+
+    @Override
+    protected void forwardSteps() {
+        int h = hiddenSize;
+        for (int t = 0; t < length; t++) {
+            double[] xs = x[t].data;
+            double[] hp = prevH(t);
+            double[] hs = steps.get(t).h().data;
+            for (int b = 0; b < batch; b++) {
+                // h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)
+                affine(xs, b * inputSize, hp, b * h, pre, pre);
+                int off = b * h;
+                for (int j = 0; j < h; j++) {
+                    hs[off + j] = FastMath.tanh(pre[j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    protected double backwardRow(int t, int b, double[] dhCarry, double[] dcCarry, double[] dx) {
+        double[] hs = steps.get(t).h().data;
+        int h = hiddenSize;
+        int off = b * h;
+        for (int j = 0; j < h; j++) {
+            // ∂a = ∂h ⊙ (1 − h²)
+            double v = hs[off + j];
+            dA[j] = dhRow[j] * (1.0 - v * v);
+            dhCarry[off + j] = 0.0;
+        }
+        propagateRow(x[t].data, b * inputSize, prevH(t), off, dA, dA, dhCarry, dx);
+        return 0.0;
+    }
+}
