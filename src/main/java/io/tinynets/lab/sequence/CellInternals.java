@@ -1,0 +1,32 @@
+package io.tinynets.lab.sequence;
+
+import io.tinynets.engine.recurrent.CellKind;
+import io.tinynets.engine.recurrent.CellStep;
+import java.util.List;
+
+/**
+ * What the view shows of one cell at one moment. Everything is a fresh copy, safe to hand to the UI thread.
+ *
+ * @param kind             RNN, LSTM or GRU
+ * @param cellParameters   trainable numbers of the cell alone (GRU = ¾ of LSTM)
+ * @param totalParameters  cell plus output layer
+ * @param loss             train loss of the epochs {@link SequenceInternals#firstEpoch()} onward
+ * @param metric           accuracy on the evaluation batch (classification) or its loss (regression), same epochs
+ * @param trace            gate and state records of the example sequence, one per time step (empty when the live
+ *                         panels are hidden)
+ * @param gradientHidden   ‖∂L/∂h_t‖ per step for the example (empty when hidden)
+ * @param gradientCell     ‖∂L/∂c_t‖ per step for an LSTM, else empty
+ * @param prediction       next-character prediction and sample, or null for other tasks / hidden panels
+ */
+public record CellInternals(CellKind kind, int cellParameters, int totalParameters, double[] loss, double[] metric,
+                            List<? extends CellStep> trace, double[] gradientHidden, double[] gradientCell,
+                            Prediction prediction) {
+
+    /**
+     * @param characters   the most likely next characters after the example, most likely first
+     * @param probabilities their probabilities
+     * @param continuation characters sampled one at a time after the example at the chosen temperature
+     */
+    public record Prediction(List<String> characters, double[] probabilities, String continuation) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.tinynets.lab.sequence.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+
+/**
+ * Java side of {@code <tn-cell-diagram>}: the standard cell diagram annotated with one step's values of one unit.
+ * Values travel as one short number array (2 decimals are all the diagram shows).
+ */
+@Tag("tn-cell-diagram")
+@JsModule("./components/cell-diagram.ts")
+class CellDiagram extends Component implements HasSize {
+
+    private String kind = "lstm";
+    private String caption = "";
+    private double[] values = new double[0];
+
+    /** {@code values} in the component's order: lstm f i g o cPrev c hPrev h; gru r z n hPrev h; rnn hPrev h. */
+    void setStep(String kind, String caption, double[] values) {
+        this.kind = kind;
+        this.caption = caption;
+        this.values = values.clone();
+        JsonArray arr = Json.createArray();
+        for (int i = 0; i < values.length; i++) {
+            arr.set(i, Double.isFinite(values[i]) ? Math.round(values[i] * 1000) / 1000.0 : 0);
+        }
+        getElement().callJsFunction("setStep", kind, caption, arr);
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    String caption() {
+        return caption;
+    }
+
+    double[] values() {
+        return values.clone();
+    }
+
+    /** Approximate bytes of the last update, for the view's bandwidth meter. */
+    int payloadBytes() {
+        return 40 + caption.length() * 2 + values.length * 7;
+    }
+}
