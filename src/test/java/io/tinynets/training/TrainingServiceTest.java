@@ -479,15 +479,20 @@ class TrainingServiceTest {
         for (var run : runs) {
             service.start(run.ownerId(), run.id());
         }
-        sleep(1500);
+        // Wait for progress rather than a fixed time, so a loaded machine slows the test instead of failing it:
+        // on an idle 2-core machine every run passes 30 epochs within about 0.3 s (60 × 30 × 200 µs / 2 cores).
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (runs.stream().mapToLong(TrainingRun::epoch).min().orElse(0) < 30 && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        sleep(500);
         runs.forEach(r -> service.pause(r.ownerId(), r.id()));
         subscriptions.forEach(Subscription::close);
 
         List<Long> epochs = new ArrayList<>(runs.stream().map(TrainingRun::epoch).toList());
         Collections.sort(epochs);
         long median = epochs.get(30);
-        // 1.5 s x 2 cores / 200 us = ~15000 epochs shared by 60: ~250 each if fair
-        assertThat(epochs.get(0)).isGreaterThan(10);
+        assertThat(epochs.get(0)).as("the slowest of 60 runs made progress").isGreaterThanOrEqualTo(30);
         assertThat(epochs.get(0)).isGreaterThanOrEqualTo(median / 3);
         assertThat(epochs.get(59)).isLessThanOrEqualTo(median * 3);
     }
