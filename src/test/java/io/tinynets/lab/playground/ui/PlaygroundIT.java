@@ -1,0 +1,82 @@
+package io.tinynets.lab.playground.ui;
+
+import io.tinynets.base.ui.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Trains the spiral in a real browser for a few seconds and keeps a screenshot of the boundary. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlaygroundIT {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Clicks the first element matching the selector whose own text is exactly {@code text}. */
+    private void clickText(String selector, String text) {
+        Object ok = browser.js("""
+                for (const e of document.querySelectorAll(arguments[0])) {
+                  if (e.textContent.trim() === arguments[1]) { e.click(); return true; }
+                }
+                return false;""", selector, text);
+        assertThat(ok).as(selector + " '" + text + "'").isEqualTo(true);
+        browser.waitForVaadin();
+    }
+
+    @Test
+    void spiralTrainsAndTheBoundaryIsDrawn() throws Exception {
+        browser.driver.get("http://localhost:" + port + "/playground");
+        browser.driver.manage().addCookie(new Cookie("tinynets-lang", "en"));
+        browser.driver.navigate().refresh();
+        browser.waitFor(120, d -> !d.findElements(By.cssSelector("h2")).isEmpty());
+        browser.waitForVaadin();
+        assertThat(browser.driver.findElement(By.cssSelector("h2")).getText()).isEqualTo("Network playground");
+
+        clickText("vaadin-radio-button", "Spiral");
+        clickText("vaadin-checkbox", "sin x₁");
+        clickText("vaadin-checkbox", "sin x₂");
+        browser.js("""
+                const f = [...document.querySelectorAll('vaadin-number-field')]
+                    .find(e => e.label === 'Learning rate');
+                f.value = '0.1';
+                f.dispatchEvent(new CustomEvent('change', { bubbles: true }));""");
+        browser.waitForVaadin();
+        Object play = browser.js("const b = document.querySelector('.training-controls vaadin-button');"
+                + " b.click(); return b.textContent.trim();");
+        browser.waitForVaadin();
+        assertThat((String) play).startsWith("Play");
+
+        long start = System.currentTimeMillis();
+        browser.waitFor(30, d -> Boolean.TRUE.equals(browser.js("""
+                const d = document.querySelector('tn-network-diagram');
+                return !!d && d.shadowRoot.querySelectorAll('canvas').length >= 10;""")));
+        Thread.sleep(Math.max(0, 5000 - (System.currentTimeMillis() - start)));
+        String epoch = browser.driver.findElement(By.cssSelector(".epoch-counter")).getText();
+        assertThat(Integer.parseInt(epoch.replaceAll("\\D", ""))).isGreaterThan(10);
+        // the 360 px boundary map is fully painted (plus the legend), and the diagram drew its links
+        assertThat(browser.paintedPixels("tn-heat-map")).isGreaterThan(360 * 360);
+        assertThat(((Number) browser.js("return document.querySelector('tn-network-diagram').shadowRoot"
+                + ".querySelectorAll('path.link').length")).intValue()).isEqualTo(4 * 4 + 4 * 2 + 2);
+        browser.screenshot("playground-spiral");
+    }
+}
