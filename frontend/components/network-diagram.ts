@@ -56,7 +56,26 @@ export class NetworkDiagram extends LitElement {
     this.requestUpdate();
   }
 
-  private colX(l: number) { return 60 + l * 110; }
+  /** Column spacing: 110 px when there is room, tighter (down to the node size plus a gap) for deep networks. */
+  private colX(l: number) {
+    const columns = Math.max(1, this.sizes.length - 1);
+    const room = (this.clientWidth || 0) - 60 - this.node - 40;
+    const gap = Math.max(this.node + 36, Math.min(110, room > 0 ? room / columns : 110));
+    return 60 + l * gap;
+  }
+
+  private resizeObserver?: ResizeObserver;
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => this.requestUpdate());
+    this.resizeObserver.observe(this);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
   private rowY(l: number, i: number) {
     const maxUnits = Math.max(1, ...this.sizes);
     const h = maxUnits * (this.node + 12);
