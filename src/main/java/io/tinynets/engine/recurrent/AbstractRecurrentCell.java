@@ -11,10 +11,11 @@ import org.ejml.data.DMatrixRMaj;
  * BPTT loop that carries ∂L/∂h (and ∂L/∂c) backwards through time, measures its norm at every step and applies the
  * truncation window.
  *
- * <p>Speed: the hot loops run on the raw row-major arrays. The forward keeps transposed copies W_ihᵀ, W_hhᵀ so a
- * pre-activation row is built as a sum of contiguous rows scaled by x_k or h_k (an "axpy", which the JIT vectorises),
- * and the backward accumulates ∂Wᵀ the same way and adds it into the parameters' grads once per sequence batch.
- * Nothing is allocated per step or per row once the workspace has grown to the largest batch × length seen.
+ * <p>Speed: the hot loops run on the raw row-major arrays, one whole batch per time step. The forward keeps transposed
+ * copies W_ihᵀ, W_hhᵀ so a pre-activation row is built as a sum of contiguous rows scaled by x_k or h_k, four rows per
+ * pass ({@link RowKernels}, which the JIT vectorises); the backward accumulates ∂Wᵀ the same way over the batch rows
+ * and adds it into the parameters' grads once per sequence batch. Nothing is allocated per step or per row once the
+ * workspace has grown to the largest batch × length seen.
  */
 abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCell {
 
@@ -39,6 +40,19 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     private final double[] dWhhT;
     private final double[] dBih;
     private final double[] dBhh;
+    /** b_ih + b_hh, refreshed at every forward (RNN and LSTM add the two pre-activations). */
+    private final double[] biasSum;
+
+    /**
+     * Per-step workspace, batch × G: the pre-activations (gi = W_ih x + b_ih, gh = W_hh h + b_hh) in the forward and
+     * their gradients dGi, dGh in the backward. RNN and LSTM only need the sum, so gh == gi and dGh == dGi for them.
+     */
+    protected double[] gi = new double[0];
+    protected double[] gh = new double[0];
+    protected double[] dGi = new double[0];
+    protected double[] dGh = new double[0];
+    /** ∂L/∂h_t of the current step (batch × H), built from the loss at t and the carry from t+1. */
+    private double[] dhStep = new double[0];
 
     protected final List<S> steps = new ArrayList<>();
     protected DMatrixRMaj[] x;
@@ -54,8 +68,6 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     private double[] hNorms = new double[0];
     private double[] cNorms = new double[0];
     private int backwardLength;
-    /** ∂L/∂h_t of the current row, built from the loss at t and the carry from t+1. */
-    protected final double[] dhRow;
 
     AbstractRecurrentCell(CellKind kind, int inputSize, int hiddenSize, SplittableRandom random) {
         this(kind, newParams(kind, checkInput(inputSize), checkHidden(hiddenSize)));
@@ -81,7 +93,7 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         this.dWhhT = new double[hiddenSize * gateRows];
         this.dBih = new double[gateRows];
         this.dBhh = new double[gateRows];
-        this.dhRow = new double[hiddenSize];
+        this.biasSum = new double[gateRows];
     }
 
     private static int checkInput(int inputSize) {
@@ -168,11 +180,18 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     protected abstract void forwardSteps();
 
     /**
-     * Backward through one row b of step t. On entry {@link #dhRow} holds ∂L/∂h_t; {@code dcCarry} row b holds ∂L/∂c_t
-     * arriving from step t+1 (LSTM). On exit {@code dhCarry} row b must hold ∂L/∂h_{t−1} and {@code dcCarry} row b
-     * ∂L/∂c_{t−1}. Returns Σ_j (∂L/∂c_t[j])² for the cell-state norm (0 without a cell state).
+     * The cell's own part of the backward through step t, for the whole batch. On entry {@code dh} (batch × H) holds
+     * ∂L/∂h_t and {@code dcCarry} ∂L/∂c_t arriving from step t+1 (LSTM). Must fill {@link #dGi} and {@link #dGh}
+     * (batch × G) with the pre-activation gradients, set {@code dhCarry} to the part of ∂L/∂h_{t−1} that bypasses W_hh
+     * (0 for RNN and LSTM, ∂h ⊙ z for the GRU; the base adds W_hhᵀ dGh) and {@code dcCarry} to ∂L/∂c_{t−1}.
+     * Returns Σ (∂L/∂c_t)² over the batch for the cell-state norm (0 without a cell state).
      */
-    protected abstract double backwardRow(int t, int b, double[] dhCarry, double[] dcCarry, double[] dx);
+    protected abstract double backwardStep(int t, double[] dh, double[] dhCarry, double[] dcCarry);
+
+    /** Whether the cell needs W_ih x + b_ih and W_hh h + b_hh apart (GRU) rather than just their sum. */
+    private boolean separateHiddenPart() {
+        return kind == CellKind.GRU;
+    }
 
     /** Another cell of the same kind over the same parameters, for traces that must not disturb this workspace. */
     protected abstract AbstractRecurrentCell<S> sibling();
@@ -206,6 +225,12 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         this.backwardLength = 0;
         transpose(weightIh.value().data, wihT, gateRows, inputSize);
         transpose(weightHh.value().data, whhT, gateRows, hiddenSize);
+        double[] bi = biasIh.value().data;
+        double[] bh = biasHh.value().data;
+        for (int j = 0; j < gateRows; j++) {
+            biasSum[j] = bi[j] + bh[j];
+        }
+        ensureWorkspace(b);
         while (steps.size() < length) {
             steps.add(newStep());
         }
@@ -236,87 +261,93 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         }
     }
 
+    private void ensureWorkspace(int b) {
+        int n = b * gateRows;
+        if (gi.length < n) {
+            gi = new double[n];
+            gh = separateHiddenPart() ? new double[n] : gi;
+            dGi = new double[n];
+            dGh = separateHiddenPart() ? new double[n] : dGi;
+            dhStep = new double[b * hiddenSize];
+        }
+    }
+
     /**
-     * gi = b_ih + W_ih x and gh = b_hh + W_hh h for one row; when {@code gi == gh} both land in one array (their sum),
-     * which is all the RNN and LSTM need.
+     * Fills {@link #gi} = b_ih + W_ih x_t and {@link #gh} = b_hh + W_hh h_{t−1} for every row of step t (their sum in
+     * one array for RNN and LSTM).
      */
-    protected final void affine(double[] xs, int xOff, double[] hs, int hOff, double[] gi, double[] gh) {
+    protected final void preactivate(int t) {
         int g = gateRows;
+        int h = hiddenSize;
+        int in = inputSize;
+        double[] xs = x[t].data;
+        double[] hp = prevH(t);
+        boolean apart = gi != gh;
         double[] bi = biasIh.value().data;
         double[] bh = biasHh.value().data;
-        if (gi == gh) {
-            for (int j = 0; j < g; j++) {
-                gi[j] = bi[j] + bh[j];
+        for (int b = 0; b < batch; b++) {
+            int go = b * g;
+            if (apart) {
+                System.arraycopy(bi, 0, gi, go, g);
+                System.arraycopy(bh, 0, gh, go, g);
+            } else {
+                System.arraycopy(biasSum, 0, gi, go, g);
             }
-        } else {
-            System.arraycopy(bi, 0, gi, 0, g);
-            System.arraycopy(bh, 0, gh, 0, g);
-        }
-        // gi += Σ_k x_k · (row k of W_ihᵀ); zero inputs (one-hot codes) are skipped
-        for (int k = 0; k < inputSize; k++) {
-            double v = xs[xOff + k];
-            if (v != 0.0) {
-                axpy(v, wihT, k * g, gi, 0, g);
+            // gi += Σ_k x_k · (row k of W_ihᵀ); zero inputs (one-hot codes) are skipped
+            for (int k = 0; k < in; k++) {
+                double v = xs[b * in + k];
+                if (v != 0.0) {
+                    RowKernels.axpy(v, wihT, k * g, gi, go, g);
+                }
             }
-        }
-        // gh += Σ_k h_k · (row k of W_hhᵀ)
-        for (int k = 0; k < hiddenSize; k++) {
-            double v = hs[hOff + k];
-            if (v != 0.0) {
-                axpy(v, whhT, k * g, gh, 0, g);
-            }
+            // gh += Σ_k h_k · (row k of W_hhᵀ)
+            RowKernels.addWeightedRows(hp, b * h, 1, h, whhT, 0, g, gh, go, g);
         }
     }
 
     /**
-     * The parameter and input side of one row's backward, given the pre-activation gradients dGi = ∂L/∂(W_ih x + b_ih)
-     * and dGh = ∂L/∂(W_hh h + b_hh) (the same array for RNN and LSTM):
-     * ∂W_ih += dGi ⊗ x, ∂b_ih += dGi, ∂W_hh += dGh ⊗ h_{t−1}, ∂b_hh += dGh, ∂h_{t−1} += W_hhᵀ dGh, ∂x = W_ihᵀ dGi.
+     * The parameter and input side of step t's backward, given the pre-activation gradients dGi = ∂L/∂(W_ih x + b_ih)
+     * and dGh = ∂L/∂(W_hh h + b_hh) of every row: ∂W_ih += Σ_b dGi ⊗ x, ∂b_ih += Σ_b dGi, ∂W_hh += Σ_b dGh ⊗ h_{t−1},
+     * ∂b_hh += Σ_b dGh, ∂h_{t−1} += W_hhᵀ dGh, ∂x = W_ihᵀ dGi.
      */
-    protected final void propagateRow(double[] xs, int xOff, double[] hs, int hOff, double[] dGi, double[] dGh,
-                                      double[] dhPrev, double[] dx) {
+    private void propagateStep(int t, double[] dhPrev, double[] dx) {
         int g = gateRows;
-        for (int j = 0; j < g; j++) {
-            dBih[j] += dGi[j];
-            dBhh[j] += dGh[j];
-        }
-        for (int k = 0; k < inputSize; k++) {
-            double v = xs[xOff + k];
-            if (v != 0.0) {
-                axpy(v, dGi, 0, dWihT, k * g, g);
-            }
-        }
-        for (int k = 0; k < hiddenSize; k++) {
-            double v = hs[hOff + k];
-            if (v != 0.0) {
-                axpy(v, dGh, 0, dWhhT, k * g, g);
-            }
-        }
-        // ∂h_{t−1}[k] += Σ_j dGh[j] · W_hh[j][k]: rows of W_hh scaled by dGh[j]
-        double[] whh = weightHh.value().data;
         int h = hiddenSize;
-        for (int j = 0; j < g; j++) {
-            double d = dGh[j];
-            if (d != 0.0) {
-                axpy(d, whh, j * h, dhPrev, hOff, h);
+        int in = inputSize;
+        double[] xs = x[t].data;
+        double[] hp = prevH(t);
+        for (int b = 0; b < batch; b++) {
+            int go = b * g;
+            for (int j = 0; j < g; j++) {
+                dBih[j] += dGi[go + j];
+                dBhh[j] += dGh[go + j];
             }
+        }
+        // row k of ∂W_ihᵀ += Σ_b x[b][k] · dGi[b]; row k of ∂W_hhᵀ += Σ_b h_{t−1}[b][k] · dGh[b]
+        for (int k = 0; k < in; k++) {
+            RowKernels.addWeightedRows(xs, k, in, batch, dGi, 0, g, dWihT, k * g, g);
+        }
+        for (int k = 0; k < h; k++) {
+            RowKernels.addWeightedRows(hp, k, h, batch, dGh, 0, g, dWhhT, k * g, g);
+        }
+        // ∂h_{t−1}[b] += Σ_j dGh[b][j] · (row j of W_hh)
+        double[] whh = weightHh.value().data;
+        for (int b = 0; b < batch; b++) {
+            RowKernels.addWeightedRows(dGh, b * g, 1, g, whh, 0, h, dhPrev, b * h, h);
         }
         if (dx != null) {
-            // ∂x[k] = Σ_j dGi[j] · W_ih[j][k] = (row k of W_ihᵀ) · dGi
-            for (int k = 0; k < inputSize; k++) {
-                double s = 0.0;
-                int off = k * g;
-                for (int j = 0; j < g; j++) {
-                    s += wihT[off + j] * dGi[j];
+            // ∂x[b][k] = Σ_j dGi[b][j] · W_ih[j][k] = (row k of W_ihᵀ) · dGi[b]
+            for (int b = 0; b < batch; b++) {
+                for (int k = 0; k < in; k++) {
+                    double s = 0.0;
+                    int off = k * g;
+                    int go = b * g;
+                    for (int j = 0; j < g; j++) {
+                        s += wihT[off + j] * dGi[go + j];
+                    }
+                    dx[b * in + k] = s;
                 }
-                dx[xOff + k] = s;
             }
-        }
-    }
-
-    static void axpy(double a, double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        for (int i = 0; i < n; i++) {
-            dst[dstOff + i] += a * src[srcOff + i];
         }
     }
 
@@ -362,7 +393,8 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         while (dX.size() < length) {
             dX.add(new DMatrixRMaj(1, 1));
         }
-        int h = hiddenSize;
+        int n = batch * hiddenSize;
+        double[] dh = dhStep;
         for (int t = length - 1; t >= 0; t--) {
             double[] ext = t < dH.length && dH[t] != null ? dH[t].data : null;
             double[] dx = null;
@@ -372,24 +404,21 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
                 dx = m.data;
             }
             double hsq = 0.0;
-            double csq = 0.0;
-            for (int b = 0; b < batch; b++) {
-                int off = b * h;
-                // ∂L/∂h_t = the loss's own gradient at t + what flows back from step t+1
-                for (int j = 0; j < h; j++) {
-                    double d = dhCarry[off + j] + (ext == null ? 0.0 : ext[off + j]);
-                    dhRow[j] = d;
-                    hsq += d * d;
-                }
-                csq += backwardRow(t, b, dhCarry, dcCarry, dx);
+            // ∂L/∂h_t = the loss's own gradient at t + what flows back from step t+1
+            for (int i = 0; i < n; i++) {
+                double d = dhCarry[i] + (ext == null ? 0.0 : ext[i]);
+                dh[i] = d;
+                hsq += d * d;
             }
+            double csq = backwardStep(t, dh, dhCarry, dcCarry);
+            propagateStep(t, dhCarry, dx);
             hNorms[t] = Math.sqrt(hsq);
             cNorms[t] = Math.sqrt(csq);
             // Truncation: windows of `truncation` steps counted back from the end; the state entering the first step
             // of a window is treated as a constant, so nothing flows into the previous window.
             if (truncation > 0 && t > 0 && (length - t) % truncation == 0) {
-                java.util.Arrays.fill(dhCarry, 0, batch * h, 0.0);
-                java.util.Arrays.fill(dcCarry, 0, batch * h, 0.0);
+                java.util.Arrays.fill(dhCarry, 0, n, 0.0);
+                java.util.Arrays.fill(dcCarry, 0, n, 0.0);
             }
         }
         if (!hasCellState()) {
