@@ -32,27 +32,32 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     protected final Param biasIh;
     protected final Param biasHh;
 
-    /** W_ihᵀ (I × G) and W_hhᵀ (H × G), refreshed at every forward. */
-    protected final double[] wihT;
-    protected final double[] whhT;
-    /** ∂W_ihᵀ, ∂W_hhᵀ, ∂b_ih, ∂b_hh accumulated during one backward. */
-    private final double[] dWihT;
-    private final double[] dWhhT;
+    /** W_ihᵀ (I × G) and W_hhᵀ (H × G) as arrays of rows, refreshed at every forward. */
+    protected final double[][] wihT;
+    protected final double[][] whhT;
+    /** The rows of W_hh (G × H), refreshed at every backward. */
+    private final double[][] whhRows;
+    /** ∂W_ihᵀ, ∂W_hhᵀ (as rows), ∂b_ih, ∂b_hh accumulated during one backward. */
+    private final double[][] dWihT;
+    private final double[][] dWhhT;
     private final double[] dBih;
     private final double[] dBhh;
     /** b_ih + b_hh, refreshed at every forward (RNN and LSTM add the two pre-activations). */
     private final double[] biasSum;
 
     /**
-     * Per-step workspace, batch × G: the pre-activations (gi = W_ih x + b_ih, gh = W_hh h + b_hh) in the forward and
-     * their gradients dGi, dGh in the backward. RNN and LSTM only need the sum, so gh == gi and dGh == dGi for them.
+     * Per-step workspace, one G-array per batch row: the pre-activations (gi = W_ih x + b_ih, gh = W_hh h + b_hh) in
+     * the forward and their gradients dGi, dGh in the backward. RNN and LSTM only need the sum, so gh == gi and
+     * dGh == dGi for them.
      */
-    protected double[] gi = new double[0];
-    protected double[] gh = new double[0];
-    protected double[] dGi = new double[0];
-    protected double[] dGh = new double[0];
+    protected double[][] gi = new double[0][];
+    protected double[][] gh = new double[0][];
+    protected double[][] dGi = new double[0][];
+    protected double[][] dGh = new double[0][];
     /** ∂L/∂h_t of the current step (batch × H), built from the loss at t and the carry from t+1. */
     private double[] dhStep = new double[0];
+    /** One row of ∂L/∂h_{t−1} while W_hhᵀ dGh is added to it. */
+    private final double[] dhPrevRow;
 
     protected final List<S> steps = new ArrayList<>();
     protected DMatrixRMaj[] x;
@@ -87,10 +92,12 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         this.hiddenSize = weightHh.value().numCols;
         this.inputSize = weightIh.value().numCols;
         this.gateRows = kind.gateBlocks() * hiddenSize;
-        this.wihT = new double[inputSize * gateRows];
-        this.whhT = new double[hiddenSize * gateRows];
-        this.dWihT = new double[inputSize * gateRows];
-        this.dWhhT = new double[hiddenSize * gateRows];
+        this.wihT = new double[inputSize][gateRows];
+        this.whhT = new double[hiddenSize][gateRows];
+        this.whhRows = new double[gateRows][hiddenSize];
+        this.dWihT = new double[inputSize][gateRows];
+        this.dWhhT = new double[hiddenSize][gateRows];
+        this.dhPrevRow = new double[hiddenSize];
         this.dBih = new double[gateRows];
         this.dBhh = new double[gateRows];
         this.biasSum = new double[gateRows];
@@ -182,7 +189,7 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     /**
      * The cell's own part of the backward through step t, for the whole batch. On entry {@code dh} (batch × H) holds
      * ∂L/∂h_t and {@code dcCarry} ∂L/∂c_t arriving from step t+1 (LSTM). Must fill {@link #dGi} and {@link #dGh}
-     * (batch × G) with the pre-activation gradients, set {@code dhCarry} to the part of ∂L/∂h_{t−1} that bypasses W_hh
+     * (a G-row per batch row) with the pre-activation gradients, set {@code dhCarry} to the part of ∂L/∂h_{t−1} that bypasses W_hh
      * (0 for RNN and LSTM, ∂h ⊙ z for the GRU; the base adds W_hhᵀ dGh) and {@code dcCarry} to ∂L/∂c_{t−1}.
      * Returns Σ (∂L/∂c_t)² over the batch for the cell-state norm (0 without a cell state).
      */
@@ -253,21 +260,21 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         System.arraycopy(given.data, 0, target.data, 0, b * hiddenSize);
     }
 
-    private static void transpose(double[] src, double[] dst, int rows, int cols) {
+    private static void transpose(double[] src, double[][] dst, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                dst[c * rows + r] = src[r * cols + c];
+                dst[c][r] = src[r * cols + c];
             }
         }
     }
 
     private void ensureWorkspace(int b) {
-        int n = b * gateRows;
-        if (gi.length < n) {
-            gi = new double[n];
-            gh = separateHiddenPart() ? new double[n] : gi;
-            dGi = new double[n];
-            dGh = separateHiddenPart() ? new double[n] : dGi;
+        if (gi.length < b) {
+            int g = gateRows;
+            gi = new double[b][g];
+            gh = separateHiddenPart() ? new double[b][g] : gi;
+            dGi = new double[b][g];
+            dGh = separateHiddenPart() ? new double[b][g] : dGi;
             dhStep = new double[b * hiddenSize];
         }
     }
@@ -286,22 +293,23 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         double[] bi = biasIh.value().data;
         double[] bh = biasHh.value().data;
         for (int b = 0; b < batch; b++) {
-            int go = b * g;
+            double[] giRow = gi[b];
+            double[] ghRow = gh[b];
             if (apart) {
-                System.arraycopy(bi, 0, gi, go, g);
-                System.arraycopy(bh, 0, gh, go, g);
+                System.arraycopy(bi, 0, giRow, 0, g);
+                System.arraycopy(bh, 0, ghRow, 0, g);
             } else {
-                System.arraycopy(biasSum, 0, gi, go, g);
+                System.arraycopy(biasSum, 0, giRow, 0, g);
             }
             // gi += Σ_k x_k · (row k of W_ihᵀ); zero inputs (one-hot codes) are skipped
             for (int k = 0; k < in; k++) {
                 double v = xs[b * in + k];
                 if (v != 0.0) {
-                    RowKernels.axpy(v, wihT, k * g, gi, go, g);
+                    RowKernels.axpy(v, wihT[k], giRow, g);
                 }
             }
             // gh += Σ_k h_k · (row k of W_hhᵀ)
-            RowKernels.addWeightedRows(hp, b * h, 1, h, whhT, 0, g, gh, go, g);
+            RowKernels.addWeightedRows(hp, b * h, 1, h, whhT, ghRow, g);
         }
     }
 
@@ -317,33 +325,36 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         double[] xs = x[t].data;
         double[] hp = prevH(t);
         for (int b = 0; b < batch; b++) {
-            int go = b * g;
+            double[] di = dGi[b];
+            double[] dg = dGh[b];
             for (int j = 0; j < g; j++) {
-                dBih[j] += dGi[go + j];
-                dBhh[j] += dGh[go + j];
+                dBih[j] += di[j];
+                dBhh[j] += dg[j];
             }
         }
         // row k of ∂W_ihᵀ += Σ_b x[b][k] · dGi[b]; row k of ∂W_hhᵀ += Σ_b h_{t−1}[b][k] · dGh[b]
         for (int k = 0; k < in; k++) {
-            RowKernels.addWeightedRows(xs, k, in, batch, dGi, 0, g, dWihT, k * g, g);
+            RowKernels.addWeightedRows(xs, k, in, batch, dGi, dWihT[k], g);
         }
         for (int k = 0; k < h; k++) {
-            RowKernels.addWeightedRows(hp, k, h, batch, dGh, 0, g, dWhhT, k * g, g);
+            RowKernels.addWeightedRows(hp, k, h, batch, dGh, dWhhT[k], g);
         }
         // ∂h_{t−1}[b] += Σ_j dGh[b][j] · (row j of W_hh)
-        double[] whh = weightHh.value().data;
+        double[] row = dhPrevRow;
         for (int b = 0; b < batch; b++) {
-            RowKernels.addWeightedRows(dGh, b * g, 1, g, whh, 0, h, dhPrev, b * h, h);
+            System.arraycopy(dhPrev, b * h, row, 0, h);
+            RowKernels.addWeightedRows(dGh[b], 0, 1, g, whhRows, row, h);
+            System.arraycopy(row, 0, dhPrev, b * h, h);
         }
         if (dx != null) {
             // ∂x[b][k] = Σ_j dGi[b][j] · W_ih[j][k] = (row k of W_ihᵀ) · dGi[b]
             for (int b = 0; b < batch; b++) {
+                double[] di = dGi[b];
                 for (int k = 0; k < in; k++) {
                     double s = 0.0;
-                    int off = k * g;
-                    int go = b * g;
+                    double[] w = wihT[k];
                     for (int j = 0; j < g; j++) {
-                        s += wihT[off + j] * dGi[go + j];
+                        s += w[j] * di[j];
                     }
                     dx[b * in + k] = s;
                 }
@@ -375,8 +386,16 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
                         + ", was " + dH[t].numRows + "x" + dH[t].numCols);
             }
         }
-        java.util.Arrays.fill(dWihT, 0.0);
-        java.util.Arrays.fill(dWhhT, 0.0);
+        for (double[] r : dWihT) {
+            java.util.Arrays.fill(r, 0.0);
+        }
+        for (double[] r : dWhhT) {
+            java.util.Arrays.fill(r, 0.0);
+        }
+        double[] whh = weightHh.value().data;
+        for (int j = 0; j < gateRows; j++) {
+            System.arraycopy(whh, j * hiddenSize, whhRows[j], 0, hiddenSize);
+        }
         java.util.Arrays.fill(dBih, 0.0);
         java.util.Arrays.fill(dBhh, 0.0);
         if (hNorms.length < length) {
@@ -435,13 +454,13 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         double[] gih = weightIh.grad().data;
         for (int r = 0; r < g; r++) {
             for (int c = 0; c < inputSize; c++) {
-                gih[r * inputSize + c] += dWihT[c * g + r];
+                gih[r * inputSize + c] += dWihT[c][r];
             }
         }
         double[] ghh = weightHh.grad().data;
         for (int r = 0; r < g; r++) {
             for (int c = 0; c < hiddenSize; c++) {
-                ghh[r * hiddenSize + c] += dWhhT[c * g + r];
+                ghh[r * hiddenSize + c] += dWhhT[c][r];
             }
         }
         double[] gbi = biasIh.grad().data;

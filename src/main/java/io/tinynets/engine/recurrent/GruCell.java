@@ -67,7 +67,6 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
     @Override
     protected void forwardSteps() {
         int h = hiddenSize;
-        int g = gateRows;
         for (int t = 0; t < length; t++) {
             GruStep s = steps.get(t);
             double[] hp = prevH(t);
@@ -80,13 +79,14 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
             preactivate(t);
             for (int b = 0; b < batch; b++) {
                 int off = b * h;
-                int go = b * g;
+                double[] giRow = gi[b];
+                double[] ghRow = gh[b];
                 for (int j = 0; j < h; j++) {
                     // r = σ(gi_r + gh_r), z = σ(gi_z + gh_z), n = tanh(gi_n + r ⊙ gh_n)
-                    double r = sigmoid(gi[go + j] + gh[go + j]);
-                    double z = sigmoid(gi[go + h + j] + gh[go + h + j]);
-                    double ghn = gh[go + 2 * h + j];
-                    double n = FastMath.tanh(gi[go + 2 * h + j] + r * ghn);
+                    double r = sigmoid(giRow[j] + ghRow[j]);
+                    double z = sigmoid(giRow[h + j] + ghRow[h + j]);
+                    double ghn = ghRow[2 * h + j];
+                    double n = FastMath.tanh(giRow[2 * h + j] + r * ghn);
                     // h = (1 − z) ⊙ n + z ⊙ h_{t−1}
                     rs[off + j] = r;
                     zs[off + j] = z;
@@ -102,7 +102,6 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
     protected double backwardStep(int t, double[] dh, double[] dhCarry, double[] dcCarry) {
         GruStep s = steps.get(t);
         int h = hiddenSize;
-        int g = gateRows;
         double[] rs = s.r().data;
         double[] zs = s.z().data;
         double[] ns = s.n().data;
@@ -110,7 +109,8 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
         double[] hp = prevH(t);
         for (int b = 0; b < batch; b++) {
             int off = b * h;
-            int go = b * g;
+            double[] dGiRow = dGi[b];
+            double[] dGhRow = dGh[b];
             for (int j = 0; j < h; j++) {
                 int k = off + j;
                 double r = rs[k];
@@ -122,12 +122,12 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
                 double daz = d * (hp[k] - n) * z * (1.0 - z);
                 // n's pre-activation: ∂gi_n = ∂a_n, ∂gh_n = ∂a_n ⊙ r, ∂r = ∂a_n ⊙ gh_n
                 double dar = dan * hns[k] * r * (1.0 - r);
-                dGi[go + j] = dar;
-                dGi[go + h + j] = daz;
-                dGi[go + 2 * h + j] = dan;
-                dGh[go + j] = dar;
-                dGh[go + h + j] = daz;
-                dGh[go + 2 * h + j] = dan * r;
+                dGiRow[j] = dar;
+                dGiRow[h + j] = daz;
+                dGiRow[2 * h + j] = dan;
+                dGhRow[j] = dar;
+                dGhRow[h + j] = daz;
+                dGhRow[2 * h + j] = dan * r;
                 dhCarry[k] = d * z;
             }
         }

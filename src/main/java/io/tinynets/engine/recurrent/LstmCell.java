@@ -70,8 +70,6 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
     @Override
     protected void forwardSteps() {
         int h = hiddenSize;
-        int g = gateRows;
-        double[] pre = gi;
         for (int t = 0; t < length; t++) {
             LstmStep s = steps.get(t);
             double[] cp = t == 0 ? c0.data : steps.get(t - 1).c().data;
@@ -86,13 +84,13 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
             preactivate(t);
             for (int b = 0; b < batch; b++) {
                 int off = b * h;
-                int go = b * g;
+                double[] preRow = gi[b];
                 for (int j = 0; j < h; j++) {
                     // i, f, o = σ(a_i), σ(a_f), σ(a_o); g = tanh(a_g)
-                    double i = sigmoid(pre[go + j]);
-                    double f = sigmoid(pre[go + h + j]);
-                    double gv = FastMath.tanh(pre[go + 2 * h + j]);
-                    double o = sigmoid(pre[go + 3 * h + j]);
+                    double i = sigmoid(preRow[j]);
+                    double f = sigmoid(preRow[h + j]);
+                    double gv = FastMath.tanh(preRow[2 * h + j]);
+                    double o = sigmoid(preRow[3 * h + j]);
                     // c = f ⊙ c_{t−1} + i ⊙ g;  h = o ⊙ tanh(c)
                     double c = f * cp[off + j] + i * gv;
                     double tcv = FastMath.tanh(c);
@@ -112,18 +110,16 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
     protected double backwardStep(int t, double[] dh, double[] dhCarry, double[] dcCarry) {
         LstmStep s = steps.get(t);
         int h = hiddenSize;
-        int g = gateRows;
         double[] ig = s.i().data;
         double[] fg = s.f().data;
         double[] gg = s.g().data;
         double[] og = s.o().data;
         double[] tc = tanhC.get(t).data;
         double[] cp = t == 0 ? c0.data : steps.get(t - 1).c().data;
-        double[] dA = dGi;
         double csq = 0.0;
         for (int b = 0; b < batch; b++) {
             int off = b * h;
-            int go = b * g;
+            double[] dARow = dGi[b];
             double rowSq = 0.0;
             for (int j = 0; j < h; j++) {
                 int k = off + j;
@@ -138,10 +134,10 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
                 double dc = dcCarry[k] + d * o * (1.0 - tcv * tcv);
                 rowSq += dc * dc;
                 // ∂i = ∂c ⊙ g, ∂g = ∂c ⊙ i, ∂f = ∂c ⊙ c_{t−1}, ∂c_{t−1} = ∂c ⊙ f; then through σ' and tanh'
-                dA[go + j] = dc * gv * i * (1.0 - i);
-                dA[go + h + j] = dc * cp[k] * f * (1.0 - f);
-                dA[go + 2 * h + j] = dc * i * (1.0 - gv * gv);
-                dA[go + 3 * h + j] = dO * o * (1.0 - o);
+                dARow[j] = dc * gv * i * (1.0 - i);
+                dARow[h + j] = dc * cp[k] * f * (1.0 - f);
+                dARow[2 * h + j] = dc * i * (1.0 - gv * gv);
+                dARow[3 * h + j] = dO * o * (1.0 - o);
                 dcCarry[k] = dc * f;
                 dhCarry[k] = 0.0;
             }

@@ -38,13 +38,17 @@ public final class RnnCell extends AbstractRecurrentCell<RnnStep> {
 
     @Override
     protected void forwardSteps() {
-        int n = batch * hiddenSize;
+        int h = hiddenSize;
         for (int t = 0; t < length; t++) {
             double[] hs = steps.get(t).h().data;
-            // h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh), every row (G = H, so rows are contiguous)
+            // h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh), every row
             preactivate(t);
-            for (int k = 0; k < n; k++) {
-                hs[k] = FastMath.tanh(gi[k]);
+            for (int b = 0; b < batch; b++) {
+                double[] a = gi[b];
+                int off = b * h;
+                for (int j = 0; j < h; j++) {
+                    hs[off + j] = FastMath.tanh(a[j]);
+                }
             }
         }
     }
@@ -52,12 +56,16 @@ public final class RnnCell extends AbstractRecurrentCell<RnnStep> {
     @Override
     protected double backwardStep(int t, double[] dh, double[] dhCarry, double[] dcCarry) {
         double[] hs = steps.get(t).h().data;
-        int n = batch * hiddenSize;
-        for (int k = 0; k < n; k++) {
-            // ∂a = ∂h ⊙ (1 − h²)
-            double v = hs[k];
-            dGi[k] = dh[k] * (1.0 - v * v);
-            dhCarry[k] = 0.0;
+        int h = hiddenSize;
+        for (int b = 0; b < batch; b++) {
+            double[] dA = dGi[b];
+            int off = b * h;
+            for (int j = 0; j < h; j++) {
+                // ∂a = ∂h ⊙ (1 − h²)
+                double v = hs[off + j];
+                dA[j] = dh[off + j] * (1.0 - v * v);
+                dhCarry[off + j] = 0.0;
+            }
         }
         return 0.0;
     }

@@ -15,12 +15,12 @@ final class RowKernels {
     }
 
     /**
-     * dst[dOff + j] += Σ_{m &lt; n} coef[cOff + m·cStride] · src[sOff + m·sStride + j] for j &lt; len: a vector–matrix
-     * product with the matrix given by rows. Blocks of four coefficients that are all zero are skipped (a zero
-     * initial state, or one-hot codes).
+     * dst[j] += Σ_{m &lt; n} coef[cOff + m·cStride] · src[m][j] for j &lt; len: a vector–matrix product with the matrix
+     * given by its rows. Blocks of four coefficients that are all zero are skipped (a zero initial state, or one-hot
+     * codes). Every row is its own array indexed from 0: C2 (Java 17) leaves a loop scalar as soon as an array index
+     * carries a variable offset, and a row-per-array layout is what lets it use vector instructions here.
      */
-    static void addWeightedRows(double[] coef, int cOff, int cStride, int n, double[] src, int sOff, int sStride,
-                                double[] dst, int dOff, int len) {
+    static void addWeightedRows(double[] coef, int cOff, int cStride, int n, double[][] src, double[] dst, int len) {
         int m = 0;
         for (; m + 3 < n; m += 4) {
             int c = cOff + m * cStride;
@@ -31,35 +31,32 @@ final class RowKernels {
             if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
                 continue;
             }
-            int s0 = sOff + m * sStride;
-            int s1 = s0 + sStride;
-            int s2 = s1 + sStride;
-            int s3 = s2 + sStride;
+            double[] s0 = src[m];
+            double[] s1 = src[m + 1];
+            double[] s2 = src[m + 2];
+            double[] s3 = src[m + 3];
             for (int j = 0; j < len; j++) {
                 // added one product at a time, in order: bit for bit what four axpys give
-                double v = dst[dOff + j];
-                v += a0 * src[s0 + j];
-                v += a1 * src[s1 + j];
-                v += a2 * src[s2 + j];
-                v += a3 * src[s3 + j];
-                dst[dOff + j] = v;
+                double v = dst[j];
+                v += a0 * s0[j];
+                v += a1 * s1[j];
+                v += a2 * s2[j];
+                v += a3 * s3[j];
+                dst[j] = v;
             }
         }
         for (; m < n; m++) {
             double a = coef[cOff + m * cStride];
             if (a != 0.0) {
-                int s = sOff + m * sStride;
-                for (int j = 0; j < len; j++) {
-                    dst[dOff + j] += a * src[s + j];
-                }
+                axpy(a, src[m], dst, len);
             }
         }
     }
 
-    /** dst[dOff + j] += a · src[sOff + j] for j &lt; n. */
-    static void axpy(double a, double[] src, int sOff, double[] dst, int dOff, int n) {
-        for (int i = 0; i < n; i++) {
-            dst[dOff + i] += a * src[sOff + i];
+    /** dst[j] += a · src[j] for j &lt; n. */
+    static void axpy(double a, double[] src, double[] dst, int n) {
+        for (int j = 0; j < n; j++) {
+            dst[j] += a * src[j];
         }
     }
 }
