@@ -56,8 +56,8 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     protected double[][] dGh = new double[0][];
     /** ∂L/∂h_t of the current step (batch × H), built from the loss at t and the carry from t+1. */
     private double[] dhStep = new double[0];
-    /** One row of ∂L/∂h_{t−1} while W_hhᵀ dGh is added to it. */
-    private final double[] dhPrevRow;
+    /** ∂L/∂h_{t−1} carried to the next (earlier) step, one H-array per batch row; copied into dh0 at the end. */
+    private double[][] dhRows = new double[0][];
 
     protected final List<S> steps = new ArrayList<>();
     protected DMatrixRMaj[] x;
@@ -97,7 +97,6 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         this.whhRows = new double[gateRows][hiddenSize];
         this.dWihT = new double[inputSize][gateRows];
         this.dWhhT = new double[hiddenSize][gateRows];
-        this.dhPrevRow = new double[hiddenSize];
         this.dBih = new double[gateRows];
         this.dBhh = new double[gateRows];
         this.biasSum = new double[gateRows];
@@ -189,11 +188,12 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     /**
      * The cell's own part of the backward through step t, for the whole batch. On entry {@code dh} (batch × H) holds
      * ∂L/∂h_t and {@code dcCarry} ∂L/∂c_t arriving from step t+1 (LSTM). Must fill {@link #dGi} and {@link #dGh}
-     * (a G-row per batch row) with the pre-activation gradients, set {@code dhCarry} to the part of ∂L/∂h_{t−1} that bypasses W_hh
-     * (0 for RNN and LSTM, ∂h ⊙ z for the GRU; the base adds W_hhᵀ dGh) and {@code dcCarry} to ∂L/∂c_{t−1}.
+     * (a G-row per batch row) with the pre-activation gradients, set the rows of {@code dhPrev} (one H-array per batch
+     * row) to the part of ∂L/∂h_{t−1} that bypasses W_hh (0 for RNN and LSTM, ∂h ⊙ z for the GRU; the base adds
+     * W_hhᵀ dGh) and {@code dcCarry} to ∂L/∂c_{t−1}.
      * Returns Σ (∂L/∂c_t)² over the batch for the cell-state norm (0 without a cell state).
      */
-    protected abstract double backwardStep(int t, double[] dh, double[] dhCarry, double[] dcCarry);
+    protected abstract double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry);
 
     /** Whether the cell needs W_ih x + b_ih and W_hh h + b_hh apart (GRU) rather than just their sum. */
     private boolean separateHiddenPart() {
@@ -276,6 +276,7 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
             dGi = new double[b][g];
             dGh = separateHiddenPart() ? new double[b][g] : dGi;
             dhStep = new double[b * hiddenSize];
+            dhRows = new double[b][hiddenSize];
         }
     }
 
@@ -318,7 +319,7 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
      * and dGh = ∂L/∂(W_hh h + b_hh) of every row: ∂W_ih += Σ_b dGi ⊗ x, ∂b_ih += Σ_b dGi, ∂W_hh += Σ_b dGh ⊗ h_{t−1},
      * ∂b_hh += Σ_b dGh, ∂h_{t−1} += W_hhᵀ dGh, ∂x = W_ihᵀ dGi.
      */
-    private void propagateStep(int t, double[] dhPrev, double[] dx) {
+    private void propagateStep(int t, double[][] dhPrev, double[] dx) {
         int g = gateRows;
         int h = hiddenSize;
         int in = inputSize;
@@ -340,11 +341,8 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
             RowKernels.addWeightedRows(hp, k, h, batch, dGh, dWhhT[k], g);
         }
         // ∂h_{t−1}[b] += Σ_j dGh[b][j] · (row j of W_hh)
-        double[] row = dhPrevRow;
         for (int b = 0; b < batch; b++) {
-            System.arraycopy(dhPrev, b * h, row, 0, h);
-            RowKernels.addWeightedRows(dGh[b], 0, 1, g, whhRows, row, h);
-            System.arraycopy(row, 0, dhPrev, b * h, h);
+            RowKernels.addWeightedRows(dGh[b], 0, 1, g, whhRows, dhPrev[b], h);
         }
         if (dx != null) {
             // ∂x[b][k] = Σ_j dGi[b][j] · W_ih[j][k] = (row k of W_ihᵀ) · dGi[b]
@@ -407,12 +405,16 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         dc0.reshape(batch, hiddenSize, false);
         dh0.zero();
         dc0.zero();
-        double[] dhCarry = dh0.data;
+        double[][] dhCarry = dhRows;
+        for (int b = 0; b < batch; b++) {
+            java.util.Arrays.fill(dhCarry[b], 0.0);
+        }
         double[] dcCarry = dc0.data;
         while (dX.size() < length) {
             dX.add(new DMatrixRMaj(1, 1));
         }
-        int n = batch * hiddenSize;
+        int h = hiddenSize;
+        int n = batch * h;
         double[] dh = dhStep;
         for (int t = length - 1; t >= 0; t--) {
             double[] ext = t < dH.length && dH[t] != null ? dH[t].data : null;
@@ -424,10 +426,14 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
             }
             double hsq = 0.0;
             // ∂L/∂h_t = the loss's own gradient at t + what flows back from step t+1
-            for (int i = 0; i < n; i++) {
-                double d = dhCarry[i] + (ext == null ? 0.0 : ext[i]);
-                dh[i] = d;
-                hsq += d * d;
+            for (int b = 0; b < batch; b++) {
+                double[] carry = dhCarry[b];
+                int off = b * h;
+                for (int j = 0; j < h; j++) {
+                    double d = carry[j] + (ext == null ? 0.0 : ext[off + j]);
+                    dh[off + j] = d;
+                    hsq += d * d;
+                }
             }
             double csq = backwardStep(t, dh, dhCarry, dcCarry);
             propagateStep(t, dhCarry, dx);
@@ -436,9 +442,14 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
             // Truncation: windows of `truncation` steps counted back from the end; the state entering the first step
             // of a window is treated as a constant, so nothing flows into the previous window.
             if (truncation > 0 && t > 0 && (length - t) % truncation == 0) {
-                java.util.Arrays.fill(dhCarry, 0, n, 0.0);
+                for (int b = 0; b < batch; b++) {
+                    java.util.Arrays.fill(dhCarry[b], 0.0);
+                }
                 java.util.Arrays.fill(dcCarry, 0, n, 0.0);
             }
+        }
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(dhCarry[b], 0, dh0.data, b * h, h);
         }
         if (!hasCellState()) {
             dc0.zero();

@@ -99,7 +99,7 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
     }
 
     @Override
-    protected double backwardStep(int t, double[] dh, double[] dhCarry, double[] dcCarry) {
+    protected double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry) {
         GruStep s = steps.get(t);
         int h = hiddenSize;
         double[] rs = s.r().data;
@@ -111,6 +111,7 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
             int off = b * h;
             double[] dGiRow = dGi[b];
             double[] dGhRow = dGh[b];
+            double[] dhPrevRow = dhPrev[b];
             for (int j = 0; j < h; j++) {
                 int k = off + j;
                 double r = rs[k];
@@ -128,7 +129,7 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
                 dGhRow[j] = dar;
                 dGhRow[h + j] = daz;
                 dGhRow[2 * h + j] = dan * r;
-                dhCarry[k] = d * z;
+                dhPrevRow[j] = d * z;
             }
         }
         return 0.0;

@@ -107,7 +107,7 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
     }
 
     @Override
-    protected double backwardStep(int t, double[] dh, double[] dhCarry, double[] dcCarry) {
+    protected double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry) {
         LstmStep s = steps.get(t);
         int h = hiddenSize;
         double[] ig = s.i().data;
@@ -120,6 +120,7 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
         for (int b = 0; b < batch; b++) {
             int off = b * h;
             double[] dARow = dGi[b];
+            double[] dhPrevRow = dhPrev[b];
             double rowSq = 0.0;
             for (int j = 0; j < h; j++) {
                 int k = off + j;
@@ -139,7 +140,7 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
                 dARow[2 * h + j] = dc * i * (1.0 - gv * gv);
                 dARow[3 * h + j] = dO * o * (1.0 - o);
                 dcCarry[k] = dc * f;
-                dhCarry[k] = 0.0;
+                dhPrevRow[j] = 0.0;
             }
             // summed per row, then over rows
             csq += rowSq;

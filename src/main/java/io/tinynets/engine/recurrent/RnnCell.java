@@ -54,17 +54,18 @@ public final class RnnCell extends AbstractRecurrentCell<RnnStep> {
     }
 
     @Override
-    protected double backwardStep(int t, double[] dh, double[] dhCarry, double[] dcCarry) {
+    protected double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry) {
         double[] hs = steps.get(t).h().data;
         int h = hiddenSize;
         for (int b = 0; b < batch; b++) {
             double[] dA = dGi[b];
+            double[] dhPrevRow = dhPrev[b];
             int off = b * h;
             for (int j = 0; j < h; j++) {
                 // ∂a = ∂h ⊙ (1 − h²)
                 double v = hs[off + j];
                 dA[j] = dh[off + j] * (1.0 - v * v);
-                dhCarry[off + j] = 0.0;
+                dhPrevRow[j] = 0.0;
             }
         }
         return 0.0;
