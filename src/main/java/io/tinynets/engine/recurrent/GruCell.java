@@ -81,18 +81,22 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
                 int off = b * h;
                 double[] giRow = gi[b];
                 double[] ghRow = gh[b];
+                // r = σ(gi_r + gh_r), z = σ(gi_z + gh_z), into gi in place. Loops with little besides the exp call:
+                // HotSpot spills every live register around Math.exp, so the fewer live values the better.
+                for (int j = 0; j < 2 * h; j++) {
+                    giRow[j] = sigmoid(giRow[j] + ghRow[j]);
+                }
                 for (int j = 0; j < h; j++) {
-                    // r = σ(gi_r + gh_r), z = σ(gi_z + gh_z), n = tanh(gi_n + r ⊙ gh_n)
-                    double r = sigmoid(giRow[j] + ghRow[j]);
-                    double z = sigmoid(giRow[h + j] + ghRow[h + j]);
-                    double ghn = ghRow[2 * h + j];
-                    double n = FastMath.tanh(giRow[2 * h + j] + r * ghn);
+                    // n = tanh(gi_n + r ⊙ gh_n)
+                    ns[off + j] = FastMath.tanh(giRow[2 * h + j] + giRow[j] * ghRow[2 * h + j]);
+                }
+                System.arraycopy(giRow, 0, rs, off, h);
+                System.arraycopy(giRow, h, zs, off, h);
+                System.arraycopy(ghRow, 2 * h, hns, off, h);
+                for (int j = 0; j < h; j++) {
                     // h = (1 − z) ⊙ n + z ⊙ h_{t−1}
-                    rs[off + j] = r;
-                    zs[off + j] = z;
-                    ns[off + j] = n;
-                    hns[off + j] = ghn;
-                    hs[off + j] = (1.0 - z) * n + z * hp[off + j];
+                    double z = giRow[h + j];
+                    hs[off + j] = (1.0 - z) * ns[off + j] + z * hp[off + j];
                 }
             }
         }

@@ -84,23 +84,35 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
             preactivate(t);
             for (int b = 0; b < batch; b++) {
                 int off = b * h;
-                double[] preRow = gi[b];
+                double[] a = gi[b];
+                // i, f = σ(a_i), σ(a_f); g = tanh(a_g); o = σ(a_o), in place. Loops with nothing but the exp call in
+                // them: HotSpot spills every live register around Math.exp, so the fewer live values the better.
+                for (int j = 0; j < 2 * h; j++) {
+                    a[j] = sigmoid(a[j]);
+                }
+                for (int j = 2 * h; j < 3 * h; j++) {
+                    a[j] = FastMath.tanh(a[j]);
+                }
+                for (int j = 3 * h; j < 4 * h; j++) {
+                    a[j] = sigmoid(a[j]);
+                }
                 for (int j = 0; j < h; j++) {
-                    // i, f, o = σ(a_i), σ(a_f), σ(a_o); g = tanh(a_g)
-                    double i = sigmoid(preRow[j]);
-                    double f = sigmoid(preRow[h + j]);
-                    double gv = FastMath.tanh(preRow[2 * h + j]);
-                    double o = sigmoid(preRow[3 * h + j]);
-                    // c = f ⊙ c_{t−1} + i ⊙ g;  h = o ⊙ tanh(c)
-                    double c = f * cp[off + j] + i * gv;
-                    double tcv = FastMath.tanh(c);
+                    // c = f ⊙ c_{t−1} + i ⊙ g
+                    double i = a[j];
+                    double gv = a[2 * h + j];
+                    double c = a[h + j] * cp[off + j] + i * gv;
                     ig[off + j] = i;
-                    fg[off + j] = f;
                     gg[off + j] = gv;
-                    og[off + j] = o;
                     cs[off + j] = c;
-                    tc[off + j] = tcv;
-                    hs[off + j] = o * tcv;
+                }
+                for (int j = 0; j < h; j++) {
+                    tc[off + j] = FastMath.tanh(cs[off + j]);
+                }
+                System.arraycopy(a, h, fg, off, h);
+                System.arraycopy(a, 3 * h, og, off, h);
+                for (int j = 0; j < h; j++) {
+                    // h = o ⊙ tanh(c)
+                    hs[off + j] = a[3 * h + j] * tc[off + j];
                 }
             }
         }
