@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 /**
  * Workload W2: windows of 20 steps × 1 feature of x_i = sin(2πi/25) + N(0, 0.1²) → cell with hidden 16 → Dense(1),
  * predicting the next value; 1,024 windows per epoch in batches of 16, squared error, Adam lr 0.01, full BPTT.
- * Prints training sequences/s for RNN, LSTM and GRU (median of 7 epochs after 3 warm-up epochs), single-threaded,
+ * Prints training sequences/s for RNN, LSTM and GRU (median of 15 epochs after 5 warm-up epochs), single-threaded,
  * for the engine and for a straightforward per-sequence double[] implementation measured in the same run, epochs
  * interleaved, with the median of the paired engine/naive ratios (robust to load from other processes on the machine).
  * Arguments (RNN, LSTM, GRU) restrict the run to those cells.
@@ -27,8 +27,8 @@ public final class RecurrentBench {
     static final int WINDOWS_PER_EPOCH = 1024;
     static final int BATCH = 16;
     static final double LR = 0.01;
-    static final int WARMUP = 3;
-    static final int REPS = 7;
+    static final int WARMUP = 5;
+    static final int REPS = 15; // an epoch is only ~50 ms: more pairs steady the median on a shared machine
 
     public static void main(String[] args) {
         SequenceBatch[] epoch = epoch();
