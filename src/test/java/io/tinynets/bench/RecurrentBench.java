@@ -13,8 +13,10 @@ import java.util.SplittableRandom;
 /**
  * Workload W2: windows of 20 steps × 1 feature of x_i = sin(2πi/25) + N(0, 0.1²) → cell with hidden 16 → Dense(1),
  * predicting the next value; 1,024 windows per epoch in batches of 16, squared error, Adam lr 0.01, full BPTT.
- * Prints training sequences/s for RNN, LSTM and GRU (median of 7 epochs after 3 warm-up epochs), single-threaded,
- * for the engine and for a straightforward per-sequence double[] implementation measured in the same run.
+ * Prints training sequences/s for RNN, LSTM and GRU (median of 15 epochs after 5 warm-up epochs), single-threaded,
+ * for the engine and for a straightforward per-sequence double[] implementation measured in the same run, epochs
+ * interleaved, with the median of the paired engine/naive ratios (robust to load from other processes on the machine).
+ * Arguments (RNN, LSTM, GRU) restrict the run to those cells.
  *
  * <p>Run: {@code mvn -q test-compile exec:java -Dexec.mainClass=io.tinynets.bench.RecurrentBench}
  */
@@ -25,18 +27,27 @@ public final class RecurrentBench {
     static final int WINDOWS_PER_EPOCH = 1024;
     static final int BATCH = 16;
     static final double LR = 0.01;
-    static final int WARMUP = 3;
-    static final int REPS = 7;
+    static final int WARMUP = 5;
+    static final int REPS = 15; // an epoch is only ~50 ms: more pairs steady the median on a shared machine
 
     public static void main(String[] args) {
         SequenceBatch[] epoch = epoch();
         System.out.println("W2: 20 steps x 1 -> hidden 16 -> Dense(1), batch 16, Adam 0.01, full BPTT, "
                 + WINDOWS_PER_EPOCH + " windows/epoch; median of " + REPS + " epochs after " + WARMUP + " warm-up");
-        System.out.printf("%-5s %14s %14s %7s%n", "cell", "engine seq/s", "naive seq/s", "ratio");
+        System.out.printf("%-5s %14s %14s %7s %7s%n", "cell", "engine seq/s", "naive seq/s", "ratio", "paired");
         for (CellKind kind : CellKind.values()) {
-            double engine = engine(kind, epoch);
-            double naive = naive(kind, epoch);
-            System.out.printf("%-5s %14.0f %14.0f %6.2fx%n", kind, engine, naive, engine / naive);
+            if (args.length > 0 && !Arrays.asList(args).contains(kind.name())) {
+                continue;
+            }
+            double[][] r = paired(kind, epoch);
+            double[] ratios = new double[REPS];
+            for (int i = 0; i < REPS; i++) {
+                ratios[i] = r[0][i] / r[1][i]; // each pair ran back to back, so load affects both alike
+            }
+            double engine = median(r[0]);
+            double naive = median(r[1]);
+            System.out.printf("%-5s %14.0f %14.0f %6.2fx %6.2fx%n", kind, engine, naive, engine / naive,
+                    median(ratios));
         }
     }
 
@@ -51,41 +62,34 @@ public final class RecurrentBench {
         return batches;
     }
 
-    static double engine(CellKind kind, SequenceBatch[] epoch) {
+    /**
+     * Engine and naive epochs interleaved (warm-up, then engine rep, naive rep, ...) so each pair sees the same machine
+     * load; returns {engine rates, naive rates}.
+     */
+    static double[][] paired(CellKind kind, SequenceBatch[] epoch) {
         SequenceModel model = new SequenceModel(kind, 1, HIDDEN, 1, false, false, new SplittableRandom(1));
         Optimizer adam = OptimizerConfig.of(OptimizerKind.ADAM, LR).create();
-        double[] rates = new double[REPS];
-        double sink = 0;
-        for (int rep = -WARMUP; rep < REPS; rep++) {
-            long t0 = System.nanoTime();
-            for (SequenceBatch b : epoch) {
-                sink += model.trainStep(b.inputs(), b.targets(), adam);
-            }
-            long dt = System.nanoTime() - t0;
-            if (rep >= 0) {
-                rates[rep] = WINDOWS_PER_EPOCH / (dt / 1e9);
-            }
-        }
-        check(sink, kind + " engine");
-        return median(rates);
-    }
-
-    static double naive(CellKind kind, SequenceBatch[] epoch) {
         NaiveRecurrent net = new NaiveRecurrent(kind, 1, HIDDEN, new SplittableRandom(1));
-        double[] rates = new double[REPS];
-        double sink = 0;
+        double[][] rates = new double[2][REPS];
+        double[] sink = new double[2];
         for (int rep = -WARMUP; rep < REPS; rep++) {
             long t0 = System.nanoTime();
             for (SequenceBatch b : epoch) {
-                sink += net.trainBatch(b);
+                sink[0] += model.trainStep(b.inputs(), b.targets(), adam);
             }
-            long dt = System.nanoTime() - t0;
+            long t1 = System.nanoTime();
+            for (SequenceBatch b : epoch) {
+                sink[1] += net.trainBatch(b);
+            }
+            long t2 = System.nanoTime();
             if (rep >= 0) {
-                rates[rep] = WINDOWS_PER_EPOCH / (dt / 1e9);
+                rates[0][rep] = WINDOWS_PER_EPOCH / ((t1 - t0) / 1e9);
+                rates[1][rep] = WINDOWS_PER_EPOCH / ((t2 - t1) / 1e9);
             }
         }
-        check(sink, kind + " naive");
-        return median(rates);
+        check(sink[0], kind + " engine");
+        check(sink[1], kind + " naive");
+        return rates;
     }
 
     private static void check(double sink, String what) {

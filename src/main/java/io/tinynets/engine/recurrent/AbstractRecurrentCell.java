@@ -11,10 +11,11 @@ import org.ejml.data.DMatrixRMaj;
  * BPTT loop that carries ∂L/∂h (and ∂L/∂c) backwards through time, measures its norm at every step and applies the
  * truncation window.
  *
- * <p>Speed: the hot loops run on the raw row-major arrays. The forward keeps transposed copies W_ihᵀ, W_hhᵀ so a
- * pre-activation row is built as a sum of contiguous rows scaled by x_k or h_k (an "axpy", which the JIT vectorises),
- * and the backward accumulates ∂Wᵀ the same way and adds it into the parameters' grads once per sequence batch.
- * Nothing is allocated per step or per row once the workspace has grown to the largest batch × length seen.
+ * <p>Speed: the hot loops run on the raw row-major arrays, one whole batch per time step. The forward keeps transposed
+ * copies W_ihᵀ, W_hhᵀ so a pre-activation row is built as a sum of contiguous rows scaled by x_k or h_k, four rows per
+ * pass ({@link RowKernels}, which the JIT vectorises); the backward accumulates ∂Wᵀ the same way over the batch rows
+ * and adds it into the parameters' grads once per sequence batch. Nothing is allocated per step or per row once the
+ * workspace has grown to the largest batch × length seen.
  */
 abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCell {
 
@@ -31,14 +32,32 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     protected final Param biasIh;
     protected final Param biasHh;
 
-    /** W_ihᵀ (I × G) and W_hhᵀ (H × G), refreshed at every forward. */
-    protected final double[] wihT;
-    protected final double[] whhT;
-    /** ∂W_ihᵀ, ∂W_hhᵀ, ∂b_ih, ∂b_hh accumulated during one backward. */
-    private final double[] dWihT;
-    private final double[] dWhhT;
+    /** W_ihᵀ (I × G) and W_hhᵀ (H × G) as arrays of rows, refreshed at every forward. */
+    protected final double[][] wihT;
+    protected final double[][] whhT;
+    /** The rows of W_hh (G × H), refreshed at every backward. */
+    private final double[][] whhRows;
+    /** ∂W_ihᵀ, ∂W_hhᵀ (as rows), ∂b_ih, ∂b_hh accumulated during one backward. */
+    private final double[][] dWihT;
+    private final double[][] dWhhT;
     private final double[] dBih;
     private final double[] dBhh;
+    /** b_ih + b_hh, refreshed at every forward (RNN and LSTM add the two pre-activations). */
+    private final double[] biasSum;
+
+    /**
+     * Per-step workspace, one G-array per batch row: the pre-activations (gi = W_ih x + b_ih, gh = W_hh h + b_hh) in
+     * the forward and their gradients dGi, dGh in the backward. RNN and LSTM only need the sum, so gh == gi and
+     * dGh == dGi for them.
+     */
+    protected double[][] gi = new double[0][];
+    protected double[][] gh = new double[0][];
+    protected double[][] dGi = new double[0][];
+    protected double[][] dGh = new double[0][];
+    /** ∂L/∂h_t of the current step (batch × H), built from the loss at t and the carry from t+1. */
+    private double[] dhStep = new double[0];
+    /** ∂L/∂h_{t−1} carried to the next (earlier) step, one H-array per batch row; copied into dh0 at the end. */
+    private double[][] dhRows = new double[0][];
 
     protected final List<S> steps = new ArrayList<>();
     protected DMatrixRMaj[] x;
@@ -54,8 +73,6 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     private double[] hNorms = new double[0];
     private double[] cNorms = new double[0];
     private int backwardLength;
-    /** ∂L/∂h_t of the current row, built from the loss at t and the carry from t+1. */
-    protected final double[] dhRow;
 
     AbstractRecurrentCell(CellKind kind, int inputSize, int hiddenSize, SplittableRandom random) {
         this(kind, newParams(kind, checkInput(inputSize), checkHidden(hiddenSize)));
@@ -75,13 +92,14 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         this.hiddenSize = weightHh.value().numCols;
         this.inputSize = weightIh.value().numCols;
         this.gateRows = kind.gateBlocks() * hiddenSize;
-        this.wihT = new double[inputSize * gateRows];
-        this.whhT = new double[hiddenSize * gateRows];
-        this.dWihT = new double[inputSize * gateRows];
-        this.dWhhT = new double[hiddenSize * gateRows];
+        this.wihT = new double[inputSize][gateRows];
+        this.whhT = new double[hiddenSize][gateRows];
+        this.whhRows = new double[gateRows][hiddenSize];
+        this.dWihT = new double[inputSize][gateRows];
+        this.dWhhT = new double[hiddenSize][gateRows];
         this.dBih = new double[gateRows];
         this.dBhh = new double[gateRows];
-        this.dhRow = new double[hiddenSize];
+        this.biasSum = new double[gateRows];
     }
 
     private static int checkInput(int inputSize) {
@@ -168,11 +186,19 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     protected abstract void forwardSteps();
 
     /**
-     * Backward through one row b of step t. On entry {@link #dhRow} holds ∂L/∂h_t; {@code dcCarry} row b holds ∂L/∂c_t
-     * arriving from step t+1 (LSTM). On exit {@code dhCarry} row b must hold ∂L/∂h_{t−1} and {@code dcCarry} row b
-     * ∂L/∂c_{t−1}. Returns Σ_j (∂L/∂c_t[j])² for the cell-state norm (0 without a cell state).
+     * The cell's own part of the backward through step t, for the whole batch. On entry {@code dh} (batch × H) holds
+     * ∂L/∂h_t and {@code dcCarry} ∂L/∂c_t arriving from step t+1 (LSTM). Must fill {@link #dGi} and {@link #dGh}
+     * (a G-row per batch row) with the pre-activation gradients, set the rows of {@code dhPrev} (one H-array per batch
+     * row) to the part of ∂L/∂h_{t−1} that bypasses W_hh (0 for RNN and LSTM, ∂h ⊙ z for the GRU; the base adds
+     * W_hhᵀ dGh) and {@code dcCarry} to ∂L/∂c_{t−1}.
+     * Returns Σ (∂L/∂c_t)² over the batch for the cell-state norm (0 without a cell state).
      */
-    protected abstract double backwardRow(int t, int b, double[] dhCarry, double[] dcCarry, double[] dx);
+    protected abstract double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry);
+
+    /** Whether the cell needs W_ih x + b_ih and W_hh h + b_hh apart (GRU) rather than just their sum. */
+    private boolean separateHiddenPart() {
+        return kind == CellKind.GRU;
+    }
 
     /** Another cell of the same kind over the same parameters, for traces that must not disturb this workspace. */
     protected abstract AbstractRecurrentCell<S> sibling();
@@ -206,6 +232,12 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         this.backwardLength = 0;
         transpose(weightIh.value().data, wihT, gateRows, inputSize);
         transpose(weightHh.value().data, whhT, gateRows, hiddenSize);
+        double[] bi = biasIh.value().data;
+        double[] bh = biasHh.value().data;
+        for (int j = 0; j < gateRows; j++) {
+            biasSum[j] = bi[j] + bh[j];
+        }
+        ensureWorkspace(b);
         while (steps.size() < length) {
             steps.add(newStep());
         }
@@ -228,95 +260,103 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         System.arraycopy(given.data, 0, target.data, 0, b * hiddenSize);
     }
 
-    private static void transpose(double[] src, double[] dst, int rows, int cols) {
+    private static void transpose(double[] src, double[][] dst, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                dst[c * rows + r] = src[r * cols + c];
+                dst[c][r] = src[r * cols + c];
             }
         }
     }
 
+    private void ensureWorkspace(int b) {
+        if (gi.length < b) {
+            int g = gateRows;
+            gi = new double[b][g];
+            gh = separateHiddenPart() ? new double[b][g] : gi;
+            dGi = new double[b][g];
+            dGh = separateHiddenPart() ? new double[b][g] : dGi;
+            dhStep = new double[b * hiddenSize];
+            dhRows = new double[b][hiddenSize];
+        }
+    }
+
     /**
-     * gi = b_ih + W_ih x and gh = b_hh + W_hh h for one row; when {@code gi == gh} both land in one array (their sum),
-     * which is all the RNN and LSTM need.
+     * Fills {@link #gi} = b_ih + W_ih x_t and {@link #gh} = b_hh + W_hh h_{t−1} for every row of step t (their sum in
+     * one array for RNN and LSTM).
      */
-    protected final void affine(double[] xs, int xOff, double[] hs, int hOff, double[] gi, double[] gh) {
+    protected final void preactivate(int t) {
         int g = gateRows;
+        int h = hiddenSize;
+        int in = inputSize;
+        double[] xs = x[t].data;
+        double[] hp = prevH(t);
+        boolean apart = gi != gh;
         double[] bi = biasIh.value().data;
         double[] bh = biasHh.value().data;
-        if (gi == gh) {
-            for (int j = 0; j < g; j++) {
-                gi[j] = bi[j] + bh[j];
+        for (int b = 0; b < batch; b++) {
+            double[] giRow = gi[b];
+            double[] ghRow = gh[b];
+            if (apart) {
+                System.arraycopy(bi, 0, giRow, 0, g);
+                System.arraycopy(bh, 0, ghRow, 0, g);
+            } else {
+                System.arraycopy(biasSum, 0, giRow, 0, g);
             }
-        } else {
-            System.arraycopy(bi, 0, gi, 0, g);
-            System.arraycopy(bh, 0, gh, 0, g);
-        }
-        // gi += Σ_k x_k · (row k of W_ihᵀ); zero inputs (one-hot codes) are skipped
-        for (int k = 0; k < inputSize; k++) {
-            double v = xs[xOff + k];
-            if (v != 0.0) {
-                axpy(v, wihT, k * g, gi, 0, g);
+            // gi += Σ_k x_k · (row k of W_ihᵀ); zero inputs (one-hot codes) are skipped
+            for (int k = 0; k < in; k++) {
+                double v = xs[b * in + k];
+                if (v != 0.0) {
+                    RowKernels.axpy(v, wihT[k], giRow, g);
+                }
             }
-        }
-        // gh += Σ_k h_k · (row k of W_hhᵀ)
-        for (int k = 0; k < hiddenSize; k++) {
-            double v = hs[hOff + k];
-            if (v != 0.0) {
-                axpy(v, whhT, k * g, gh, 0, g);
-            }
+            // gh += Σ_k h_k · (row k of W_hhᵀ)
+            RowKernels.addWeightedRows(hp, b * h, 1, h, whhT, ghRow, g);
         }
     }
 
     /**
-     * The parameter and input side of one row's backward, given the pre-activation gradients dGi = ∂L/∂(W_ih x + b_ih)
-     * and dGh = ∂L/∂(W_hh h + b_hh) (the same array for RNN and LSTM):
-     * ∂W_ih += dGi ⊗ x, ∂b_ih += dGi, ∂W_hh += dGh ⊗ h_{t−1}, ∂b_hh += dGh, ∂h_{t−1} += W_hhᵀ dGh, ∂x = W_ihᵀ dGi.
+     * The parameter and input side of step t's backward, given the pre-activation gradients dGi = ∂L/∂(W_ih x + b_ih)
+     * and dGh = ∂L/∂(W_hh h + b_hh) of every row: ∂W_ih += Σ_b dGi ⊗ x, ∂b_ih += Σ_b dGi, ∂W_hh += Σ_b dGh ⊗ h_{t−1},
+     * ∂b_hh += Σ_b dGh, ∂h_{t−1} += W_hhᵀ dGh, ∂x = W_ihᵀ dGi.
      */
-    protected final void propagateRow(double[] xs, int xOff, double[] hs, int hOff, double[] dGi, double[] dGh,
-                                      double[] dhPrev, double[] dx) {
+    private void propagateStep(int t, double[][] dhPrev, double[] dx) {
         int g = gateRows;
-        for (int j = 0; j < g; j++) {
-            dBih[j] += dGi[j];
-            dBhh[j] += dGh[j];
-        }
-        for (int k = 0; k < inputSize; k++) {
-            double v = xs[xOff + k];
-            if (v != 0.0) {
-                axpy(v, dGi, 0, dWihT, k * g, g);
-            }
-        }
-        for (int k = 0; k < hiddenSize; k++) {
-            double v = hs[hOff + k];
-            if (v != 0.0) {
-                axpy(v, dGh, 0, dWhhT, k * g, g);
-            }
-        }
-        // ∂h_{t−1}[k] += Σ_j dGh[j] · W_hh[j][k]: rows of W_hh scaled by dGh[j]
-        double[] whh = weightHh.value().data;
         int h = hiddenSize;
-        for (int j = 0; j < g; j++) {
-            double d = dGh[j];
-            if (d != 0.0) {
-                axpy(d, whh, j * h, dhPrev, hOff, h);
+        int in = inputSize;
+        double[] xs = x[t].data;
+        double[] hp = prevH(t);
+        for (int b = 0; b < batch; b++) {
+            double[] di = dGi[b];
+            double[] dg = dGh[b];
+            for (int j = 0; j < g; j++) {
+                dBih[j] += di[j];
+                dBhh[j] += dg[j];
             }
+        }
+        // row k of ∂W_ihᵀ += Σ_b x[b][k] · dGi[b]; row k of ∂W_hhᵀ += Σ_b h_{t−1}[b][k] · dGh[b]
+        for (int k = 0; k < in; k++) {
+            RowKernels.addWeightedRows(xs, k, in, batch, dGi, dWihT[k], g);
+        }
+        for (int k = 0; k < h; k++) {
+            RowKernels.addWeightedRows(hp, k, h, batch, dGh, dWhhT[k], g);
+        }
+        // ∂h_{t−1}[b] += Σ_j dGh[b][j] · (row j of W_hh)
+        for (int b = 0; b < batch; b++) {
+            RowKernels.addWeightedRows(dGh[b], 0, 1, g, whhRows, dhPrev[b], h);
         }
         if (dx != null) {
-            // ∂x[k] = Σ_j dGi[j] · W_ih[j][k] = (row k of W_ihᵀ) · dGi
-            for (int k = 0; k < inputSize; k++) {
-                double s = 0.0;
-                int off = k * g;
-                for (int j = 0; j < g; j++) {
-                    s += wihT[off + j] * dGi[j];
+            // ∂x[b][k] = Σ_j dGi[b][j] · W_ih[j][k] = (row k of W_ihᵀ) · dGi[b]
+            for (int b = 0; b < batch; b++) {
+                double[] di = dGi[b];
+                for (int k = 0; k < in; k++) {
+                    double s = 0.0;
+                    double[] w = wihT[k];
+                    for (int j = 0; j < g; j++) {
+                        s += w[j] * di[j];
+                    }
+                    dx[b * in + k] = s;
                 }
-                dx[xOff + k] = s;
             }
-        }
-    }
-
-    static void axpy(double a, double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        for (int i = 0; i < n; i++) {
-            dst[dstOff + i] += a * src[srcOff + i];
         }
     }
 
@@ -344,8 +384,16 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
                         + ", was " + dH[t].numRows + "x" + dH[t].numCols);
             }
         }
-        java.util.Arrays.fill(dWihT, 0.0);
-        java.util.Arrays.fill(dWhhT, 0.0);
+        for (double[] r : dWihT) {
+            java.util.Arrays.fill(r, 0.0);
+        }
+        for (double[] r : dWhhT) {
+            java.util.Arrays.fill(r, 0.0);
+        }
+        double[] whh = weightHh.value().data;
+        for (int j = 0; j < gateRows; j++) {
+            System.arraycopy(whh, j * hiddenSize, whhRows[j], 0, hiddenSize);
+        }
         java.util.Arrays.fill(dBih, 0.0);
         java.util.Arrays.fill(dBhh, 0.0);
         if (hNorms.length < length) {
@@ -357,12 +405,17 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         dc0.reshape(batch, hiddenSize, false);
         dh0.zero();
         dc0.zero();
-        double[] dhCarry = dh0.data;
+        double[][] dhCarry = dhRows;
+        for (int b = 0; b < batch; b++) {
+            java.util.Arrays.fill(dhCarry[b], 0.0);
+        }
         double[] dcCarry = dc0.data;
         while (dX.size() < length) {
             dX.add(new DMatrixRMaj(1, 1));
         }
         int h = hiddenSize;
+        int n = batch * h;
+        double[] dh = dhStep;
         for (int t = length - 1; t >= 0; t--) {
             double[] ext = t < dH.length && dH[t] != null ? dH[t].data : null;
             double[] dx = null;
@@ -372,25 +425,31 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
                 dx = m.data;
             }
             double hsq = 0.0;
-            double csq = 0.0;
+            // ∂L/∂h_t = the loss's own gradient at t + what flows back from step t+1
             for (int b = 0; b < batch; b++) {
+                double[] carry = dhCarry[b];
                 int off = b * h;
-                // ∂L/∂h_t = the loss's own gradient at t + what flows back from step t+1
                 for (int j = 0; j < h; j++) {
-                    double d = dhCarry[off + j] + (ext == null ? 0.0 : ext[off + j]);
-                    dhRow[j] = d;
+                    double d = carry[j] + (ext == null ? 0.0 : ext[off + j]);
+                    dh[off + j] = d;
                     hsq += d * d;
                 }
-                csq += backwardRow(t, b, dhCarry, dcCarry, dx);
             }
+            double csq = backwardStep(t, dh, dhCarry, dcCarry);
+            propagateStep(t, dhCarry, dx);
             hNorms[t] = Math.sqrt(hsq);
             cNorms[t] = Math.sqrt(csq);
             // Truncation: windows of `truncation` steps counted back from the end; the state entering the first step
             // of a window is treated as a constant, so nothing flows into the previous window.
             if (truncation > 0 && t > 0 && (length - t) % truncation == 0) {
-                java.util.Arrays.fill(dhCarry, 0, batch * h, 0.0);
-                java.util.Arrays.fill(dcCarry, 0, batch * h, 0.0);
+                for (int b = 0; b < batch; b++) {
+                    java.util.Arrays.fill(dhCarry[b], 0.0);
+                }
+                java.util.Arrays.fill(dcCarry, 0, n, 0.0);
             }
+        }
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(dhCarry[b], 0, dh0.data, b * h, h);
         }
         if (!hasCellState()) {
             dc0.zero();
@@ -406,13 +465,13 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         double[] gih = weightIh.grad().data;
         for (int r = 0; r < g; r++) {
             for (int c = 0; c < inputSize; c++) {
-                gih[r * inputSize + c] += dWihT[c * g + r];
+                gih[r * inputSize + c] += dWihT[c][r];
             }
         }
         double[] ghh = weightHh.grad().data;
         for (int r = 0; r < g; r++) {
             for (int c = 0; c < hiddenSize; c++) {
-                ghh[r * hiddenSize + c] += dWhhT[c * g + r];
+                ghh[r * hiddenSize + c] += dWhhT[c][r];
             }
         }
         double[] gbi = biasIh.grad().data;

@@ -22,25 +22,13 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
 
     /** W_hn h_{t−1} + b_hn per step, which the backward needs for ∂r. */
     private final List<DMatrixRMaj> hn = new ArrayList<>();
-    private final double[] gi;
-    private final double[] gh;
-    private final double[] dGi;
-    private final double[] dGh;
 
     public GruCell(int inputSize, int hiddenSize, SplittableRandom random) {
         super(CellKind.GRU, inputSize, hiddenSize, random);
-        gi = new double[gateRows];
-        gh = new double[gateRows];
-        dGi = new double[gateRows];
-        dGh = new double[gateRows];
     }
 
     GruCell(Param[] shared) {
         super(CellKind.GRU, shared);
-        gi = new double[gateRows];
-        gh = new double[gateRows];
-        dGi = new double[gateRows];
-        dGh = new double[gateRows];
     }
 
     /**
@@ -81,63 +69,73 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
         int h = hiddenSize;
         for (int t = 0; t < length; t++) {
             GruStep s = steps.get(t);
-            double[] xs = x[t].data;
             double[] hp = prevH(t);
             double[] rs = s.r().data;
             double[] zs = s.z().data;
             double[] ns = s.n().data;
             double[] hs = s.h().data;
             double[] hns = hn.get(t).data;
+            // gi = W_ih x_t + b_ih, gh = W_hh h_{t−1} + b_hh, blocks [r | z | n], every row
+            preactivate(t);
             for (int b = 0; b < batch; b++) {
-                // gi = W_ih x_t + b_ih, gh = W_hh h_{t−1} + b_hh, blocks [r | z | n]
-                affine(xs, b * inputSize, hp, b * h, gi, gh);
                 int off = b * h;
+                double[] giRow = gi[b];
+                double[] ghRow = gh[b];
+                // r = σ(gi_r + gh_r), z = σ(gi_z + gh_z), into gi in place. Loops with little besides the exp call:
+                // HotSpot spills every live register around Math.exp, so the fewer live values the better.
+                for (int j = 0; j < 2 * h; j++) {
+                    giRow[j] = sigmoid(giRow[j] + ghRow[j]);
+                }
                 for (int j = 0; j < h; j++) {
-                    // r = σ(gi_r + gh_r), z = σ(gi_z + gh_z), n = tanh(gi_n + r ⊙ gh_n)
-                    double r = sigmoid(gi[j] + gh[j]);
-                    double z = sigmoid(gi[h + j] + gh[h + j]);
-                    double ghn = gh[2 * h + j];
-                    double n = FastMath.tanh(gi[2 * h + j] + r * ghn);
+                    // n = tanh(gi_n + r ⊙ gh_n)
+                    ns[off + j] = FastMath.tanh(giRow[2 * h + j] + giRow[j] * ghRow[2 * h + j]);
+                }
+                System.arraycopy(giRow, 0, rs, off, h);
+                System.arraycopy(giRow, h, zs, off, h);
+                System.arraycopy(ghRow, 2 * h, hns, off, h);
+                for (int j = 0; j < h; j++) {
                     // h = (1 − z) ⊙ n + z ⊙ h_{t−1}
-                    rs[off + j] = r;
-                    zs[off + j] = z;
-                    ns[off + j] = n;
-                    hns[off + j] = ghn;
-                    hs[off + j] = (1.0 - z) * n + z * hp[off + j];
+                    double z = giRow[h + j];
+                    hs[off + j] = (1.0 - z) * ns[off + j] + z * hp[off + j];
                 }
             }
         }
     }
 
     @Override
-    protected double backwardRow(int t, int b, double[] dhCarry, double[] dcCarry, double[] dx) {
+    protected double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry) {
         GruStep s = steps.get(t);
         int h = hiddenSize;
-        int off = b * h;
         double[] rs = s.r().data;
         double[] zs = s.z().data;
         double[] ns = s.n().data;
         double[] hns = hn.get(t).data;
         double[] hp = prevH(t);
-        for (int j = 0; j < h; j++) {
-            double r = rs[off + j];
-            double z = zs[off + j];
-            double n = ns[off + j];
-            double dh = dhRow[j];
-            // ∂n = ∂h ⊙ (1 − z), ∂z = ∂h ⊙ (h_{t−1} − n), direct ∂h_{t−1} = ∂h ⊙ z
-            double dan = dh * (1.0 - z) * (1.0 - n * n);
-            double daz = dh * (hp[off + j] - n) * z * (1.0 - z);
-            // n's pre-activation: ∂gi_n = ∂a_n, ∂gh_n = ∂a_n ⊙ r, ∂r = ∂a_n ⊙ gh_n
-            double dar = dan * hns[off + j] * r * (1.0 - r);
-            dGi[j] = dar;
-            dGi[h + j] = daz;
-            dGi[2 * h + j] = dan;
-            dGh[j] = dar;
-            dGh[h + j] = daz;
-            dGh[2 * h + j] = dan * r;
-            dhCarry[off + j] = dh * z;
+        for (int b = 0; b < batch; b++) {
+            int off = b * h;
+            double[] dGiRow = dGi[b];
+            double[] dGhRow = dGh[b];
+            double[] dhPrevRow = dhPrev[b];
+            for (int j = 0; j < h; j++) {
+                int k = off + j;
+                double r = rs[k];
+                double z = zs[k];
+                double n = ns[k];
+                double d = dh[k];
+                // ∂n = ∂h ⊙ (1 − z), ∂z = ∂h ⊙ (h_{t−1} − n), direct ∂h_{t−1} = ∂h ⊙ z
+                double dan = d * (1.0 - z) * (1.0 - n * n);
+                double daz = d * (hp[k] - n) * z * (1.0 - z);
+                // n's pre-activation: ∂gi_n = ∂a_n, ∂gh_n = ∂a_n ⊙ r, ∂r = ∂a_n ⊙ gh_n
+                double dar = dan * hns[k] * r * (1.0 - r);
+                dGiRow[j] = dar;
+                dGiRow[h + j] = daz;
+                dGiRow[2 * h + j] = dan;
+                dGhRow[j] = dar;
+                dGhRow[h + j] = daz;
+                dGhRow[2 * h + j] = dan * r;
+                dhPrevRow[j] = d * z;
+            }
         }
-        propagateRow(x[t].data, b * inputSize, hp, off, dGi, dGh, dhCarry, dx);
         return 0.0;
     }
 }

@@ -24,19 +24,13 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
 
     /** tanh(c_t) per step, kept so the backward needs no second tanh. */
     private final List<DMatrixRMaj> tanhC = new ArrayList<>();
-    private final double[] pre;
-    private final double[] dA;
 
     public LstmCell(int inputSize, int hiddenSize, SplittableRandom random) {
         super(CellKind.LSTM, inputSize, hiddenSize, random);
-        pre = new double[gateRows];
-        dA = new double[gateRows];
     }
 
     LstmCell(Param[] shared) {
         super(CellKind.LSTM, shared);
-        pre = new double[gateRows];
-        dA = new double[gateRows];
     }
 
     /**
@@ -78,8 +72,6 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
         int h = hiddenSize;
         for (int t = 0; t < length; t++) {
             LstmStep s = steps.get(t);
-            double[] xs = x[t].data;
-            double[] hp = prevH(t);
             double[] cp = t == 0 ? c0.data : steps.get(t - 1).c().data;
             double[] ig = s.i().data;
             double[] fg = s.f().data;
@@ -88,36 +80,48 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
             double[] cs = s.c().data;
             double[] hs = s.h().data;
             double[] tc = tanhC.get(t).data;
+            // a = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh, blocks [i | f | g | o], every row
+            preactivate(t);
             for (int b = 0; b < batch; b++) {
-                // a = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh, blocks [i | f | g | o]
-                affine(xs, b * inputSize, hp, b * h, pre, pre);
                 int off = b * h;
+                double[] a = gi[b];
+                // i, f = σ(a_i), σ(a_f); g = tanh(a_g); o = σ(a_o), in place. Loops with nothing but the exp call in
+                // them: HotSpot spills every live register around Math.exp, so the fewer live values the better.
+                for (int j = 0; j < 2 * h; j++) {
+                    a[j] = sigmoid(a[j]);
+                }
+                for (int j = 2 * h; j < 3 * h; j++) {
+                    a[j] = FastMath.tanh(a[j]);
+                }
+                for (int j = 3 * h; j < 4 * h; j++) {
+                    a[j] = sigmoid(a[j]);
+                }
                 for (int j = 0; j < h; j++) {
-                    // i, f, o = σ(a_i), σ(a_f), σ(a_o); g = tanh(a_g)
-                    double i = sigmoid(pre[j]);
-                    double f = sigmoid(pre[h + j]);
-                    double g = FastMath.tanh(pre[2 * h + j]);
-                    double o = sigmoid(pre[3 * h + j]);
-                    // c = f ⊙ c_{t−1} + i ⊙ g;  h = o ⊙ tanh(c)
-                    double c = f * cp[off + j] + i * g;
-                    double tcv = FastMath.tanh(c);
+                    // c = f ⊙ c_{t−1} + i ⊙ g
+                    double i = a[j];
+                    double gv = a[2 * h + j];
+                    double c = a[h + j] * cp[off + j] + i * gv;
                     ig[off + j] = i;
-                    fg[off + j] = f;
-                    gg[off + j] = g;
-                    og[off + j] = o;
+                    gg[off + j] = gv;
                     cs[off + j] = c;
-                    tc[off + j] = tcv;
-                    hs[off + j] = o * tcv;
+                }
+                for (int j = 0; j < h; j++) {
+                    tc[off + j] = FastMath.tanh(cs[off + j]);
+                }
+                System.arraycopy(a, h, fg, off, h);
+                System.arraycopy(a, 3 * h, og, off, h);
+                for (int j = 0; j < h; j++) {
+                    // h = o ⊙ tanh(c)
+                    hs[off + j] = a[3 * h + j] * tc[off + j];
                 }
             }
         }
     }
 
     @Override
-    protected double backwardRow(int t, int b, double[] dhCarry, double[] dcCarry, double[] dx) {
+    protected double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry) {
         LstmStep s = steps.get(t);
         int h = hiddenSize;
-        int off = b * h;
         double[] ig = s.i().data;
         double[] fg = s.f().data;
         double[] gg = s.g().data;
@@ -125,26 +129,34 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
         double[] tc = tanhC.get(t).data;
         double[] cp = t == 0 ? c0.data : steps.get(t - 1).c().data;
         double csq = 0.0;
-        for (int j = 0; j < h; j++) {
-            double i = ig[off + j];
-            double f = fg[off + j];
-            double g = gg[off + j];
-            double o = og[off + j];
-            double tcv = tc[off + j];
-            double dh = dhRow[j];
-            // ∂o = ∂h ⊙ tanh(c);  ∂c = ∂c_{from t+1} + ∂h ⊙ o ⊙ (1 − tanh²(c))
-            double dO = dh * tcv;
-            double dc = dcCarry[off + j] + dh * o * (1.0 - tcv * tcv);
-            csq += dc * dc;
-            // ∂i = ∂c ⊙ g, ∂g = ∂c ⊙ i, ∂f = ∂c ⊙ c_{t−1}, ∂c_{t−1} = ∂c ⊙ f; then through σ' and tanh'
-            dA[j] = dc * g * i * (1.0 - i);
-            dA[h + j] = dc * cp[off + j] * f * (1.0 - f);
-            dA[2 * h + j] = dc * i * (1.0 - g * g);
-            dA[3 * h + j] = dO * o * (1.0 - o);
-            dcCarry[off + j] = dc * f;
-            dhCarry[off + j] = 0.0;
+        for (int b = 0; b < batch; b++) {
+            int off = b * h;
+            double[] dARow = dGi[b];
+            double[] dhPrevRow = dhPrev[b];
+            double rowSq = 0.0;
+            for (int j = 0; j < h; j++) {
+                int k = off + j;
+                double i = ig[k];
+                double f = fg[k];
+                double gv = gg[k];
+                double o = og[k];
+                double tcv = tc[k];
+                double d = dh[k];
+                // ∂o = ∂h ⊙ tanh(c);  ∂c = ∂c_{from t+1} + ∂h ⊙ o ⊙ (1 − tanh²(c))
+                double dO = d * tcv;
+                double dc = dcCarry[k] + d * o * (1.0 - tcv * tcv);
+                rowSq += dc * dc;
+                // ∂i = ∂c ⊙ g, ∂g = ∂c ⊙ i, ∂f = ∂c ⊙ c_{t−1}, ∂c_{t−1} = ∂c ⊙ f; then through σ' and tanh'
+                dARow[j] = dc * gv * i * (1.0 - i);
+                dARow[h + j] = dc * cp[k] * f * (1.0 - f);
+                dARow[2 * h + j] = dc * i * (1.0 - gv * gv);
+                dARow[3 * h + j] = dO * o * (1.0 - o);
+                dcCarry[k] = dc * f;
+                dhPrevRow[j] = 0.0;
+            }
+            // summed per row, then over rows
+            csq += rowSq;
         }
-        propagateRow(x[t].data, b * inputSize, prevH(t), off, dA, dA, dhCarry, dx);
         return csq;
     }
 }

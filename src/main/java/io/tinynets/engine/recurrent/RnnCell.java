@@ -13,19 +13,12 @@ import java.util.SplittableRandom;
  */
 public final class RnnCell extends AbstractRecurrentCell<RnnStep> {
 
-    private final double[] pre;
-    private final double[] dA;
-
     public RnnCell(int inputSize, int hiddenSize, SplittableRandom random) {
         super(CellKind.RNN, inputSize, hiddenSize, random);
-        pre = new double[gateRows];
-        dA = new double[gateRows];
     }
 
     RnnCell(Param[] shared) {
         super(CellKind.RNN, shared);
-        pre = new double[gateRows];
-        dA = new double[gateRows];
     }
 
     @Override
@@ -47,32 +40,34 @@ public final class RnnCell extends AbstractRecurrentCell<RnnStep> {
     protected void forwardSteps() {
         int h = hiddenSize;
         for (int t = 0; t < length; t++) {
-            double[] xs = x[t].data;
-            double[] hp = prevH(t);
             double[] hs = steps.get(t).h().data;
+            // h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh), every row
+            preactivate(t);
             for (int b = 0; b < batch; b++) {
-                // h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)
-                affine(xs, b * inputSize, hp, b * h, pre, pre);
+                double[] a = gi[b];
                 int off = b * h;
                 for (int j = 0; j < h; j++) {
-                    hs[off + j] = FastMath.tanh(pre[j]);
+                    hs[off + j] = FastMath.tanh(a[j]);
                 }
             }
         }
     }
 
     @Override
-    protected double backwardRow(int t, int b, double[] dhCarry, double[] dcCarry, double[] dx) {
+    protected double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry) {
         double[] hs = steps.get(t).h().data;
         int h = hiddenSize;
-        int off = b * h;
-        for (int j = 0; j < h; j++) {
-            // ∂a = ∂h ⊙ (1 − h²)
-            double v = hs[off + j];
-            dA[j] = dhRow[j] * (1.0 - v * v);
-            dhCarry[off + j] = 0.0;
+        for (int b = 0; b < batch; b++) {
+            double[] dA = dGi[b];
+            double[] dhPrevRow = dhPrev[b];
+            int off = b * h;
+            for (int j = 0; j < h; j++) {
+                // ∂a = ∂h ⊙ (1 − h²)
+                double v = hs[off + j];
+                dA[j] = dh[off + j] * (1.0 - v * v);
+                dhPrevRow[j] = 0.0;
+            }
         }
-        propagateRow(x[t].data, b * inputSize, prevH(t), off, dA, dA, dhCarry, dx);
         return 0.0;
     }
 }
