@@ -17,7 +17,8 @@ export class HeatMap extends LitElement {
     .wrap { display: flex; gap: 6px; align-items: stretch; }
     canvas.grid { image-rendering: pixelated; border: 1px solid var(--lumo-contrast-20pct, #ccc); cursor: crosshair; display: block; }
     .legend { display: flex; flex-direction: column; justify-content: space-between; align-items: flex-start; }
-    .legend canvas { width: 10px; flex: 1; border: 1px solid var(--lumo-contrast-20pct, #ccc); }
+    .legend canvas { width: 10px; flex: 1 1 0; min-height: 0; border: 1px solid var(--lumo-contrast-20pct, #ccc); }
+    .legend span { line-height: 1; }
     .tip { position: absolute; pointer-events: none; background: var(--lumo-base-color, #fff);
            border: 1px solid var(--lumo-contrast-30pct, #aaa); border-radius: 4px; padding: 1px 4px; white-space: nowrap;
            color: var(--lumo-body-text-color, #222); z-index: 1; }

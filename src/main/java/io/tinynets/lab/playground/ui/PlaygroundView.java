@@ -324,6 +324,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
         boundary.addGridClickListener(e -> clickPoint(e.getX(), e.getY(), e.isShift()));
         boundary.getElement().setAttribute("title", getTranslation("playground.boundary.tooltip"));
         Div boundaryBox = box("playground.chart.boundary", boundary);
+        boundaryBox.addClassName("boundary-box");
         boundaryBox.add(new Paragraph(getTranslation("playground.boundary.caption")));
         editStatus.addClassName("edit-status");
         Div diagramBox = box("playground.chart.network", diagram);
