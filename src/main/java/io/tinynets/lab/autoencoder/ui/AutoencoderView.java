@@ -424,6 +424,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         interpolate.setEnabled(false);
         HorizontalLayout pickers = new HorizontalLayout(from, to, interpolate);
         pickers.setAlignItems(FlexComponent.Alignment.BASELINE);
+        pickers.setWrap(true);
         Div box = titled("autoencoder.chart.explorer", decodedImage, decodedText, pickers, interpolation);
         box.add(new Paragraph(getTranslation("autoencoder.explorer.caption")));
         return box;
