@@ -73,13 +73,19 @@ public record AutoencoderConfig(ImageSetKind data, int samples, int[] hidden, in
         return hidden.clone();
     }
 
-    /** The network for data with {@code inputs} features: pixels get a sigmoid output, points a linear one. */
+    /**
+     * The network for data with {@code inputs} features. Pixels get a sigmoid output and points a linear one, except
+     * that a linear activation makes the whole network linear (so it can match PCA) unless binary cross-entropy
+     * needs the sigmoid.
+     */
     public AutoencoderSpec spec(int inputs) {
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = inputs;
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = bottleneck;
-        return new AutoencoderSpec(sizes, activation, data.isImage() ? Activation.SIGMOID : Activation.LINEAR, tied);
+        boolean sigmoid = loss == AutoencoderLoss.BINARY_CROSS_ENTROPY
+                || data.isImage() && activation != Activation.LINEAR;
+        return new AutoencoderSpec(sizes, activation, sigmoid ? Activation.SIGMOID : Activation.LINEAR, tied);
     }
 
     public AutoencoderConfig withLearningRate(double lr) {
