@@ -57,7 +57,9 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
 
     static final long SEED = 42;
     static final int INTERPOLATION_STEPS = 8;
-    private static final long GRID_INTERVAL_NANOS = 300_000_000L;
+    /** Image bytes (base64) per second the sample grid may use while training; the latent plane gets the rest. */
+    private static final double GRID_BYTES_PER_SECOND = 20_000;
+    private static final long LATENT_INTERVAL_NANOS = 200_000_000L;
     /** Okabe–Ito plus two, so ten digit classes get ten colours. */
     static final List<String> CLASS_COLOURS;
 
@@ -115,6 +117,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
     AutoencoderConfig runConfig;
     AutoencoderInternals lastInternals;
     private long lastGridNanos;
+    private long lastLatentNanos;
+    private List<String> shownClasses = List.of();
 
     AutoencoderView(TrainingService service) {
         setSizeFull();
@@ -470,7 +474,9 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         errorReadout.setText(getTranslation("autoencoder.error", format(in.reconstructionError()), in.bottleneck(),
                 format(in.pcaError())));
         long now = System.nanoTime();
-        if (in.image() && (force || now - lastGridNanos > GRID_INTERVAL_NANOS)) {
+        // 8×8 grids fit every snapshot; 16×16 ones are sent about twice a second to stay within the bandwidth budget
+        long gridInterval = (long) (in.grid().length * 4.0 / 3.0 / GRID_BYTES_PER_SECOND * 1e9);
+        if (in.image() && (force || now - lastGridNanos > gridInterval)) {
             lastGridNanos = now;
             samplesGrid.setImages(in.width(), in.height(), 3 * in.shown(), in.shown(), in.grid());
         }
@@ -479,7 +485,10 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         if (!in.image()) {
             samplesEmpty.setText(getTranslation("autoencoder.samples.points"));
         }
-        showLatent(in);
+        if (force || now - lastLatentNanos > LATENT_INTERVAL_NANOS) {
+            lastLatentNanos = now;
+            showLatent(in);
+        }
     }
 
     private void showLatent(AutoencoderInternals in) {
@@ -488,7 +497,10 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         double[] xr = range(x);
         double[] yr = in.bottleneck() == 1 ? new double[]{-1, 1} : range(y);
         List<String> names = in.classNames().stream().map(this::className).toList();
-        latentPlane.setClasses(names, CLASS_COLOURS);
+        if (!names.equals(shownClasses)) {
+            shownClasses = names;
+            latentPlane.setClasses(names, CLASS_COLOURS);
+        }
         latentPlane.setPoints(xr[0], xr[1], yr[0], yr[1], x, y, in.latentLabels());
         latentCaption.setText(getTranslation(in.bottleneck() == 1 ? "autoencoder.latent.one"
                 : in.bottleneck() == 2 ? "autoencoder.latent.two" : "autoencoder.latent.pca", in.bottleneck()));
