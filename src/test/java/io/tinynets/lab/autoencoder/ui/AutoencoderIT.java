@@ -60,8 +60,9 @@ class AutoencoderIT {
         click(By.xpath("//vaadin-button[contains(., 'Pause')]"));
         browser.waitForVaadin();
         assertThat(browser.paintedPixels("tn-latent-plane")).isGreaterThan(3000);
-        browser.js("window.scrollTo(0, 0)");
         browser.screenshot("autoencoder-en");
+        browser.js("document.querySelector('.ae-hourglass').scrollIntoView({block: 'center'})");
+        browser.screenshot("autoencoder-en-architecture");
     }
 
     /** A script click: the side navigation or a tooltip may overlap the button in a small window. */
