@@ -1,0 +1,106 @@
+package io.tinynets.engine.model;
+
+import io.tinynets.engine.optim.Optimizer;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Drives an {@link Autoencoder} through its samples in shuffled mini-batches: each batch is copied clean, corrupted
+ * by the current {@link AutoencoderNoise} into the input, and trained to give back the clean copy. One run's
+ * generator shuffles and draws the noise, so one seed gives the same curve. Noise and loss can change between
+ * steps.
+ */
+public final class AutoencoderBatches {
+
+    private final Autoencoder model;
+    private final Optimizer optimizer;
+    private final RandomGenerator rng;
+    private final DMatrixRMaj samples;
+    private final int[] order;
+    private int batchSize;
+    private AutoencoderLoss loss;
+    private AutoencoderNoise noise = AutoencoderNoise.NONE;
+    private final DMatrixRMaj clean = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj input = new DMatrixRMaj(1, 1);
+    private long samplesSeen;
+
+    public AutoencoderBatches(Autoencoder model, DMatrixRMaj samples, AutoencoderLoss loss, Optimizer optimizer,
+                              int batchSize, RandomGenerator rng) {
+        if (samples.numRows < 1 || samples.numCols != model.spec().inputs()) {
+            throw new IllegalArgumentException("samples must have at least 1 row and " + model.spec().inputs()
+                    + " columns, got " + samples.numRows + "x" + samples.numCols);
+        }
+        loss.incompatibility(model.spec().outputActivation()).ifPresent(m -> {
+            throw new IllegalArgumentException(m);
+        });
+        this.model = model;
+        this.samples = samples;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.rng = rng;
+        this.order = new int[samples.numRows];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        setBatchSize(batchSize);
+    }
+
+    public void setBatchSize(int batchSize) {
+        if (batchSize < 1 || batchSize > 1024) {
+            throw new IllegalArgumentException("batch size must be in 1..1024, was " + batchSize);
+        }
+        this.batchSize = batchSize;
+    }
+
+    public void setNoise(AutoencoderNoise noise) {
+        this.noise = noise == null ? AutoencoderNoise.NONE : noise;
+    }
+
+    public AutoencoderNoise noise() {
+        return noise;
+    }
+
+    public AutoencoderLoss loss() {
+        return loss;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public long samplesSeen() {
+        return samplesSeen;
+    }
+
+    /** One pass over every sample in a fresh order; returns the mean batch loss (NaN/Inf as soon as one is). */
+    public double epoch() {
+        int n = order.length;
+        int d = samples.numCols;
+        // Fisher–Yates shuffle with the run's generator
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        double sum = 0;
+        int batches = 0;
+        for (int start = 0; start < n; start += batchSize) {
+            int size = Math.min(batchSize, n - start);
+            clean.reshape(size, d);
+            for (int r = 0; r < size; r++) {
+                System.arraycopy(samples.data, order[start + r] * d, clean.data, r * d, d);
+            }
+            noise.apply(clean, input, rng);
+            double value = model.trainStep(input, clean, loss, optimizer);
+            samplesSeen += size;
+            if (!Double.isFinite(value)) {
+                return value;
+            }
+            sum += value;
+            batches++;
+        }
+        return sum / batches;
+    }
+}

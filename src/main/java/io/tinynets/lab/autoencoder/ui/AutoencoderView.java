@@ -1,0 +1,586 @@
+package io.tinynets.lab.autoencoder.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.LabText;
+import io.tinynets.base.ui.LineChart;
+import io.tinynets.base.ui.LiveTraining;
+import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.RangeSlider;
+import io.tinynets.base.ui.TrainingControls;
+import io.tinynets.data.images.ImageSetKind;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.model.AutoencoderLoss;
+import io.tinynets.engine.model.AutoencoderNoise;
+import io.tinynets.engine.model.AutoencoderSpec;
+import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.lab.autoencoder.AutoencoderConfig;
+import io.tinynets.lab.autoencoder.AutoencoderInternals;
+import io.tinynets.lab.autoencoder.AutoencoderLabTrainer;
+import io.tinynets.lab.autoencoder.LatentDecoder;
+import io.tinynets.training.MetricPoint;
+import io.tinynets.training.RunSettings;
+import io.tinynets.training.RunState;
+import io.tinynets.training.Snapshot;
+import io.tinynets.training.TrainingService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * The autoencoder lab: an hourglass network squeezes digits, shapes or points on a bent surface through a small code
+ * and rebuilds them. Live: inputs / noisy inputs / reconstructions, the loss next to PCA's line at the same k, and the
+ * latent space coloured by class; the decoder explorer draws what the decoder makes of any point of the latent plane
+ * and interpolates between two inputs.
+ */
+@Route("autoencoder")
+@Menu(title = "nav.autoencoder", order = 6, icon = "vaadin:compress-square")
+class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
+
+    static final long SEED = 42;
+    static final int INTERPOLATION_STEPS = 8;
+    /** Image bytes (base64) per second the sample grid may use while training; the latent plane gets the rest. */
+    private static final double GRID_BYTES_PER_SECOND = 20_000;
+    private static final long LATENT_INTERVAL_NANOS = 200_000_000L;
+    /** Okabe–Ito plus two, so ten digit classes get ten colours. */
+    static final List<String> CLASS_COLOURS;
+
+    static {
+        List<String> c = new ArrayList<>(Palette.COLOURS);
+        c.add("#000000");
+        c.add("#882255");
+        CLASS_COLOURS = List.copyOf(c);
+    }
+
+    /** The form's values, bound field by field with explicit rules. */
+    static final class Form {
+        ImageSetKind data = ImageSetKind.DIGITS_8;
+        String hidden = "16";
+        Integer bottleneck = 2;
+        Activation activation = Activation.TANH;
+        boolean tied;
+        AutoencoderLoss loss = AutoencoderLoss.MSE;
+        AutoencoderNoise.Kind noise = AutoencoderNoise.Kind.NONE;
+        OptimizerKind optimizer = OptimizerKind.ADAM;
+        Double learningRate = 0.01;
+    }
+
+    final Select<ImageSetKind> dataKind = new Select<>();
+    final TextField hidden = new TextField();
+    final IntegerField bottleneck = new IntegerField();
+    final Select<Activation> activation = new Select<>();
+    final Checkbox tied = new Checkbox();
+    final Select<AutoencoderLoss> loss = new Select<>();
+    final Select<AutoencoderNoise.Kind> noiseKind = new Select<>();
+    final RangeSlider noiseLevel = new RangeSlider(0, 0.9, 0.05, 0.3);
+    final Span noiseLevelValue = new Span();
+    final Select<OptimizerKind> optimizer = new Select<>();
+    final NumberField learningRate = new NumberField();
+    final Binder<Form> binder = new Binder<>();
+    final Form form = new Form();
+
+    final Div hourglass = new Div();
+    final Span compression = new Span();
+    final LineChart lossChart = new LineChart();
+    final Span errorReadout = new Span();
+    final ImageGrid samplesGrid = new ImageGrid(34);
+    final Paragraph samplesEmpty = new Paragraph();
+    final LatentPlane latentPlane = new LatentPlane(300);
+    final Span latentCaption = new Span();
+    final ImageGrid decodedImage = new ImageGrid(96);
+    final Span decodedText = new Span();
+    final Select<Integer> from = new Select<>();
+    final Select<Integer> to = new Select<>();
+    final Button interpolate = new Button();
+    final ImageGrid interpolation = new ImageGrid(40);
+
+    final LiveTraining<AutoencoderInternals> live;
+    final TrainingControls controls;
+    AutoencoderConfig runConfig;
+    AutoencoderInternals lastInternals;
+    private long lastGridNanos;
+    private long lastLatentNanos;
+    private List<String> shownClasses = List.of();
+
+    AutoencoderView(TrainingService service) {
+        setSizeFull();
+        addClassName("lab-view");
+        addClassName("autoencoder-lab");
+        add(new H2(getTranslation("autoencoder.title")), new Paragraph(getTranslation("autoencoder.intro")));
+        live = new LiveTraining<>(this, service, "autoencoder", this::apply);
+        controls = new TrainingControls(live, this::ensureRun);
+
+        VerticalLayout controlsColumn = new VerticalLayout(configureForm(), controls,
+                LabText.explanation(this, "autoencoder.explain", 4), LabText.tryThis(this, "autoencoder.try", 4));
+        controlsColumn.addClassName("lab-controls");
+        controlsColumn.setPadding(false);
+        controlsColumn.setWidth("22rem");
+        controlsColumn.getStyle().set("flex-shrink", "0");
+
+        HorizontalLayout top = new HorizontalLayout(configureArchitecture(), configureLoss());
+        top.setWidthFull();
+        top.addClassName("chart-row");
+        HorizontalLayout bottom = new HorizontalLayout(configureLatent(), configureExplorer());
+        bottom.setWidthFull();
+        bottom.addClassName("chart-row");
+        VerticalLayout charts = new VerticalLayout(top, configureSamples(), bottom);
+        charts.setPadding(false);
+        charts.addClassName("lab-charts");
+
+        HorizontalLayout body = new HorizontalLayout(controlsColumn, charts);
+        body.setWidthFull();
+        body.setFlexGrow(1, charts);
+        body.setAlignItems(FlexComponent.Alignment.START);
+        body.addClassName("lab-body");
+        add(body);
+        configurationChanged();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("autoencoder.title") + " · " + getTranslation("app.name");
+    }
+
+    // ---- controls ---------------------------------------------------------------------------------------------
+
+    private VerticalLayout configureForm() {
+        dataKind.setLabel(getTranslation("autoencoder.data"));
+        dataKind.setItems(ImageSetKind.values());
+        dataKind.setItemLabelGenerator(k -> getTranslation("autoencoder.data." + k.key()));
+        dataKind.setTooltipText(getTranslation("autoencoder.data.tooltip"));
+
+        hidden.setLabel(getTranslation("autoencoder.hidden"));
+        hidden.setHelperText(getTranslation("autoencoder.hidden.helper"));
+        hidden.setTooltipText(getTranslation("autoencoder.hidden.tooltip"));
+        hidden.setClearButtonVisible(true);
+
+        bottleneck.setLabel(getTranslation("autoencoder.bottleneck"));
+        // no setMin/setMax: the field's own range check would show an empty message before ours
+        bottleneck.setStepButtonsVisible(true);
+        bottleneck.setTooltipText(getTranslation("autoencoder.bottleneck.tooltip"));
+
+        activation.setLabel(getTranslation("autoencoder.activation"));
+        activation.setItems(Activation.TANH, Activation.SIGMOID, Activation.RELU, Activation.LEAKY_RELU,
+                Activation.ELU, Activation.LINEAR);
+        activation.setItemLabelGenerator(a -> getTranslation("autoencoder.activation." + a.key()));
+        activation.setTooltipText(getTranslation("autoencoder.activation.tooltip"));
+
+        tied.setLabel(getTranslation("autoencoder.tied"));
+        tied.setTooltipText(getTranslation("autoencoder.tied.tooltip"));
+
+        loss.setLabel(getTranslation("autoencoder.loss"));
+        loss.setItems(AutoencoderLoss.values());
+        loss.setItemLabelGenerator(l -> getTranslation("autoencoder.loss." + l.key()));
+        loss.setTooltipText(getTranslation("autoencoder.loss.tooltip"));
+
+        noiseKind.setLabel(getTranslation("autoencoder.noise"));
+        noiseKind.setItems(AutoencoderNoise.Kind.values());
+        noiseKind.setItemLabelGenerator(k -> getTranslation("autoencoder.noise." + k.key()));
+        noiseKind.setTooltipText(getTranslation("autoencoder.noise.tooltip"));
+        noiseLevel.setWidthFull();
+        noiseLevel.setAriaLabel(getTranslation("autoencoder.noiseLevel"));
+        noiseLevel.setTooltipText(getTranslation("autoencoder.noiseLevel.tooltip"));
+
+        optimizer.setLabel(getTranslation("autoencoder.optimizer"));
+        optimizer.setItems(OptimizerKind.values());
+        optimizer.setItemLabelGenerator(k -> getTranslation("autoencoder.optimizer." + k.key()));
+        learningRate.setLabel(getTranslation("autoencoder.learningRate"));
+        learningRate.setTooltipText(getTranslation("autoencoder.learningRate.tooltip"));
+
+        binder.forField(dataKind).asRequired(getTranslation("autoencoder.required"))
+                .bind(f -> f.data, (f, v) -> f.data = v);
+        binder.forField(hidden).withValidator(this::hiddenValid, getTranslation("autoencoder.hidden.invalid",
+                        AutoencoderConfig.MAX_HIDDEN_LAYERS, AutoencoderConfig.MAX_HIDDEN_SIZE))
+                .bind(f -> f.hidden, (f, v) -> f.hidden = v);
+        binder.forField(bottleneck).asRequired(getTranslation("autoencoder.bottleneck.invalid"))
+                .withValidator(v -> v >= 1 && v <= AutoencoderSpec.MAX_BOTTLENECK,
+                        getTranslation("autoencoder.bottleneck.invalid"))
+                .bind(f -> f.bottleneck, (f, v) -> f.bottleneck = v);
+        binder.forField(activation).asRequired(getTranslation("autoencoder.required"))
+                .bind(f -> f.activation, (f, v) -> f.activation = v);
+        binder.forField(tied).bind(f -> f.tied, (f, v) -> f.tied = v);
+        binder.forField(loss).asRequired(getTranslation("autoencoder.required"))
+                .withValidator(l -> l != AutoencoderLoss.BINARY_CROSS_ENTROPY || dataKind.getValue() == null
+                        || dataKind.getValue().isImage(), getTranslation("autoencoder.loss.pointsNeedMse"))
+                .bind(f -> f.loss, (f, v) -> f.loss = v);
+        binder.forField(noiseKind).asRequired(getTranslation("autoencoder.required"))
+                .bind(f -> f.noise, (f, v) -> f.noise = v);
+        binder.forField(optimizer).asRequired(getTranslation("autoencoder.required"))
+                .bind(f -> f.optimizer, (f, v) -> f.optimizer = v);
+        binder.forField(learningRate).asRequired(getTranslation("autoencoder.learningRate.invalid"))
+                .withValidator(v -> v > 0 && v <= 1, getTranslation("autoencoder.learningRate.invalid"))
+                .bind(f -> f.learningRate, (f, v) -> f.learningRate = v);
+        binder.setBean(form);
+
+        dataKind.addValueChangeListener(e -> {
+            if (e.getValue() != null && !e.getValue().isImage()) {
+                loss.setValue(AutoencoderLoss.MSE);
+            }
+            binder.validate();
+        });
+        List<com.vaadin.flow.component.HasValue<?, ?>> structural = List.of(dataKind, hidden, bottleneck, activation,
+                tied, loss, noiseKind, optimizer);
+        for (com.vaadin.flow.component.HasValue<?, ?> field : structural) {
+            field.addValueChangeListener(e -> configurationChanged());
+        }
+        learningRate.addValueChangeListener(e -> {
+            if (e.isFromClient() && binder.isValid() && live.hasRun()) {
+                live.setLearningRate(e.getValue());
+                runConfig = runConfig.withLearningRate(e.getValue());
+            } else if (!binder.isValid()) {
+                updateValidity();
+            }
+        });
+        noiseLevel.addValueChangeListener(e -> {
+            showNoiseLevel();
+            if (live.hasRun() && runConfig != null && runConfig.noise().kind() != AutoencoderNoise.Kind.NONE) {
+                live.setHyperparameter(AutoencoderLabTrainer.NOISE_LEVEL, e.getValue());
+                runConfig = runConfig.withNoise(new AutoencoderNoise(runConfig.noise().kind(), e.getValue()));
+            }
+        });
+        binder.addStatusChangeListener(e -> updateValidity());
+        showNoiseLevel();
+
+        Span levelLabel = new Span(getTranslation("autoencoder.noiseLevel") + " = ");
+        levelLabel.addClassName("field-label");
+        Div level = new Div(new Div(levelLabel, noiseLevelValue), noiseLevel);
+        level.setWidthFull();
+        HorizontalLayout opt = new HorizontalLayout(optimizer, learningRate);
+        opt.setWidthFull();
+        VerticalLayout box = new VerticalLayout(dataKind, hidden, bottleneck, activation, tied, loss, noiseKind, level,
+                opt);
+        box.setPadding(false);
+        box.setSpacing(false);
+        box.addClassName("ae-form");
+        List<com.vaadin.flow.component.HasSize> wide = List.of(dataKind, hidden, bottleneck, activation, loss,
+                noiseKind);
+        wide.forEach(com.vaadin.flow.component.HasSize::setWidthFull);
+        return box;
+    }
+
+    private boolean hiddenValid(String text) {
+        try {
+            AutoencoderConfig.parseHidden(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void showNoiseLevel() {
+        noiseLevelValue.setText(String.format(Locale.ROOT, "%.2f", noiseLevel.getValue()));
+        noiseLevel.setEnabled(noiseKind.getValue() != AutoencoderNoise.Kind.NONE);
+    }
+
+    private void updateValidity() {
+        controls.playButton().setEnabled(binder.isValid());
+    }
+
+    /** The current form as a config, or null while a field is invalid. */
+    AutoencoderConfig currentConfig() {
+        if (!binder.isValid()) {
+            return null;
+        }
+        try {
+            ImageSetKind kind = form.data;
+            int samples = kind.isImage() && kind != ImageSetKind.DIGITS_8 ? 600 : 1000;
+            AutoencoderNoise noise = form.noise == AutoencoderNoise.Kind.NONE ? AutoencoderNoise.NONE
+                    : new AutoencoderNoise(form.noise, noiseLevel.getValue());
+            return new AutoencoderConfig(kind, samples, AutoencoderConfig.parseHidden(form.hidden), form.bottleneck,
+                    form.activation, form.tied, form.loss, noise, form.optimizer, form.learningRate);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A structural change: the old run no longer matches, so it goes and the charts start empty. */
+    void configurationChanged() {
+        showNoiseLevel();
+        if (live.hasRun()) {
+            live.discard();
+        }
+        runConfig = null;
+        lastInternals = null;
+        controls.showReady();
+        lossChart.reset();
+        errorReadout.setText(getTranslation("autoencoder.loss.empty"));
+        latentPlane.setPoints(-1, 1, -1, 1, new double[0], new double[0], new int[0]);
+        latentPlane.setPath(new double[0]);
+        drawArchitecture();
+        updateValidity();
+    }
+
+    boolean ensureRun() {
+        if (live.hasRun() && runConfig != null) {
+            return true;
+        }
+        AutoencoderConfig config = currentConfig();
+        if (config == null) {
+            binder.validate();
+            return false;
+        }
+        if (live.create(AutoencoderLabTrainer.factory(config),
+                RunSettings.seeded(SEED).withSpeed(controls.selectedSpeed()))) {
+            runConfig = config;
+            return true;
+        }
+        return false;
+    }
+
+    // ---- panels -----------------------------------------------------------------------------------------------
+
+    private Div configureArchitecture() {
+        hourglass.addClassName("ae-hourglass");
+        compression.addClassName("ae-compression");
+        Div box = titled("autoencoder.chart.architecture", hourglass);
+        box.add(new Paragraph(compression));
+        return box;
+    }
+
+    private void drawArchitecture() {
+        hourglass.removeAll();
+        AutoencoderConfig config = currentConfig();
+        if (config == null) {
+            hourglass.add(new Span(getTranslation("autoencoder.architecture.invalid")));
+            compression.setText("");
+            return;
+        }
+        int inputs = config.data().isImage()
+                ? (config.data() == ImageSetKind.DIGITS_8 ? 64 : 256) : 3;
+        AutoencoderSpec spec = config.spec(inputs);
+        int[] sizes = spec.layerSizes();
+        int max = IntStream.of(sizes).max().orElse(1);
+        int middle = sizes.length / 2;
+        for (int i = 0; i < sizes.length; i++) {
+            Div bar = new Div();
+            bar.addClassName("ae-layer-bar");
+            bar.addClassName(i < middle ? "encoder" : i == middle ? "code" : "decoder");
+            bar.setHeight((int) Math.round(14 + 110 * Math.sqrt((double) sizes[i] / max)) + "px");
+            Span size = new Span(Integer.toString(sizes[i]));
+            Div layer = new Div(bar, size);
+            layer.addClassName("ae-layer");
+            hourglass.add(layer);
+        }
+        compression.setText(getTranslation("autoencoder.compression", inputs, spec.bottleneck(),
+                format(spec.compressionRatio())));
+    }
+
+    private Div configureLoss() {
+        lossChart.setAxisLabels(getTranslation("autoencoder.axis.epoch"), getTranslation("autoencoder.axis.loss"));
+        lossChart.setLogY(true);
+        lossChart.setEmptyText(getTranslation("autoencoder.loss.empty"));
+        lossChart.setSeries(List.of(new LineChart.Series(getTranslation("autoencoder.series.train"), Palette.colour(0)),
+                new LineChart.Series(getTranslation("autoencoder.series.pca"), Palette.colour(4), true)));
+        errorReadout.addClassName("ae-error-readout");
+        Div box = titled("autoencoder.chart.loss", lossChart);
+        box.add(new Paragraph(errorReadout));
+        return box;
+    }
+
+    private Div configureSamples() {
+        samplesGrid.setRowLabels(List.of(getTranslation("autoencoder.row.input"),
+                getTranslation("autoencoder.row.noisy"), getTranslation("autoencoder.row.reconstruction")));
+        samplesEmpty.setText(getTranslation("autoencoder.samples.empty"));
+        return titled("autoencoder.chart.samples", samplesGrid, samplesEmpty);
+    }
+
+    private Div configureLatent() {
+        latentPlane.addPickListener(e -> pick(e.getX(), e.getY()));
+        latentCaption.setText(getTranslation("autoencoder.latent.empty"));
+        Div box = titled("autoencoder.chart.latent", latentPlane);
+        box.add(new Paragraph(latentCaption));
+        return box;
+    }
+
+    private Div configureExplorer() {
+        decodedText.addClassName("ae-decoded-text");
+        decodedText.setText(getTranslation("autoencoder.explorer.empty"));
+        from.setLabel(getTranslation("autoencoder.interpolate.from"));
+        to.setLabel(getTranslation("autoencoder.interpolate.to"));
+        for (Select<Integer> s : List.of(from, to)) {
+            s.setItems(IntStream.range(0, AutoencoderLabTrainer.SHOWN).boxed().toList());
+            s.setItemLabelGenerator(i -> "#" + (i + 1));
+            s.setWidth("7em");
+        }
+        from.setValue(0);
+        to.setValue(1);
+        interpolate.setText(getTranslation("autoencoder.interpolate"));
+        interpolate.setTooltipText(getTranslation("autoencoder.interpolate.tooltip"));
+        interpolate.addClickListener(e -> interpolate());
+        interpolate.setEnabled(false);
+        HorizontalLayout pickers = new HorizontalLayout(from, to, interpolate);
+        pickers.setAlignItems(FlexComponent.Alignment.BASELINE);
+        pickers.setWrap(true);
+        Div box = titled("autoencoder.chart.explorer", decodedImage, decodedText, pickers, interpolation);
+        box.add(new Paragraph(getTranslation("autoencoder.explorer.caption")));
+        return box;
+    }
+
+    private Div titled(String key, com.vaadin.flow.component.Component... content) {
+        Div box = new Div(new H3(getTranslation(key)));
+        box.add(content);
+        box.addClassName("chart-box");
+        return box;
+    }
+
+    // ---- live updates -----------------------------------------------------------------------------------------
+
+    void apply(Snapshot<AutoencoderInternals> snapshot) {
+        if (snapshot.fromStart()) {
+            lossChart.reset();
+        }
+        AutoencoderInternals in = snapshot.internals();
+        List<MetricPoint> points = snapshot.newPoints();
+        if (!points.isEmpty()) {
+            double[] x = new double[points.size()];
+            double[] y = new double[points.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = points.get(i).epoch();
+                y[i] = points.get(i).trainLoss();
+            }
+            lossChart.appendPoints(0, x, y);
+            if (in != null) {
+                double[] pca = new double[x.length];
+                java.util.Arrays.fill(pca, Math.max(in.pcaError(), 1e-12));
+                lossChart.appendPoints(1, x, pca);
+            }
+        }
+        if (in != null) {
+            showInternals(in, snapshot.state() != RunState.RUNNING || snapshot.fromStart());
+        }
+    }
+
+    private void showInternals(AutoencoderInternals in, boolean force) {
+        lastInternals = in;
+        interpolate.setEnabled(true);
+        errorReadout.setText(getTranslation("autoencoder.error", format(in.reconstructionError()), in.bottleneck(),
+                format(in.pcaError())));
+        long now = System.nanoTime();
+        // 8×8 grids fit every snapshot; 16×16 ones are sent about twice a second to stay within the bandwidth budget
+        long gridInterval = (long) (in.grid().length * 4.0 / 3.0 / GRID_BYTES_PER_SECOND * 1e9);
+        if (in.image() && (force || now - lastGridNanos > gridInterval)) {
+            lastGridNanos = now;
+            samplesGrid.setImages(in.width(), in.height(), 3 * in.shown(), in.shown(), in.grid());
+        }
+        samplesGrid.setVisible(in.image());
+        samplesEmpty.setVisible(!in.image());
+        if (!in.image()) {
+            samplesEmpty.setText(getTranslation("autoencoder.samples.points"));
+        }
+        if (force || now - lastLatentNanos > LATENT_INTERVAL_NANOS) {
+            lastLatentNanos = now;
+            showLatent(in);
+        }
+    }
+
+    private void showLatent(AutoencoderInternals in) {
+        double[] x = in.latentX();
+        double[] y = in.latentY();
+        double[] xr = range(x);
+        double[] yr = in.bottleneck() == 1 ? new double[]{-1, 1} : range(y);
+        List<String> names = in.classNames().stream().map(this::className).toList();
+        if (!names.equals(shownClasses)) {
+            shownClasses = names;
+            latentPlane.setClasses(names, CLASS_COLOURS);
+        }
+        latentPlane.setPoints(xr[0], xr[1], yr[0], yr[1], x, y, in.latentLabels());
+        latentCaption.setText(getTranslation(in.bottleneck() == 1 ? "autoencoder.latent.one"
+                : in.bottleneck() == 2 ? "autoencoder.latent.two" : "autoencoder.latent.pca", in.bottleneck()));
+    }
+
+    /** min − 10%, max + 10% of the spread, never empty. */
+    private static double[] range(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                lo = Math.min(lo, d);
+                hi = Math.max(hi, d);
+            }
+        }
+        if (!(hi >= lo)) {
+            return new double[]{-1, 1};
+        }
+        double pad = Math.max((hi - lo) * 0.1, 1e-3);
+        return new double[]{lo - pad, hi + pad};
+    }
+
+    /** The decoder explorer: what the decoder draws at plane point (x, y). */
+    void pick(double x, double y) {
+        AutoencoderInternals in = lastInternals;
+        if (in == null) {
+            decodedText.setText(getTranslation("autoencoder.explorer.empty"));
+            return;
+        }
+        double[] out = in.decoder().decodeAt(x, y);
+        if (in.image()) {
+            decodedImage.setImages(in.width(), in.height(), 1, 1, quantize(out));
+            decodedText.setText(getTranslation("autoencoder.explorer.at", format(x), format(y)));
+        } else {
+            decodedText.setText(getTranslation("autoencoder.explorer.point", format(x), format(y), format(out[0]),
+                    format(out[1]), format(out[2])));
+        }
+    }
+
+    /** Decodes {@link #INTERPOLATION_STEPS} codes on the straight line between the two chosen inputs' codes. */
+    void interpolate() {
+        AutoencoderInternals in = lastInternals;
+        if (in == null || from.getValue() == null || to.getValue() == null) {
+            return;
+        }
+        double[] a = in.shownSample(from.getValue());
+        double[] b = in.shownSample(to.getValue());
+        LatentDecoder decoder = in.decoder();
+        double[][] steps = decoder.interpolate(a, b, INTERPOLATION_STEPS);
+        if (in.image()) {
+            byte[] bytes = new byte[steps.length * in.features()];
+            for (int s = 0; s < steps.length; s++) {
+                System.arraycopy(quantize(steps[s]), 0, bytes, s * in.features(), in.features());
+            }
+            interpolation.setImages(in.width(), in.height(), steps.length, steps.length, bytes);
+        }
+        double[] pa = decoder.planeOf(a);
+        double[] pb = decoder.planeOf(b);
+        latentPlane.setPath(new double[]{pa[0], pa[1], pb[0], pb[1]});
+    }
+
+    private static byte[] quantize(double[] values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = AutoencoderInternals.quantize(values[i]);
+        }
+        return b;
+    }
+
+    private String className(String key) {
+        return key.chars().allMatch(Character::isDigit) ? key : getTranslation("autoencoder.class." + key);
+    }
+
+    private String format(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        String s = a >= 100 ? String.format(Locale.ROOT, "%.0f", v)
+                : a >= 0.01 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2e", v);
+        return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+}

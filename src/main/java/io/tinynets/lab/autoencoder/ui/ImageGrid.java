@@ -1,0 +1,61 @@
+package io.tinynets.lab.autoencoder.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Java side of {@code tn-image-grid}: many small grayscale images sent as one base64 byte array (0 paper, 255 ink).
+ * Keeps the last images for tests.
+ */
+@Tag("tn-image-grid")
+@JsModule("./components/image-grid.ts")
+class ImageGrid extends Component {
+
+    private int width;
+    private int height;
+    private int count;
+    private byte[] pixels = new byte[0];
+
+    ImageGrid(int cellPixels) {
+        getElement().setProperty("cell", cellPixels);
+    }
+
+    /** {@code count} images of width × height bytes, row-major, in rows of {@code columns}. */
+    void setImages(int width, int height, int count, int columns, byte[] pixels) {
+        if (pixels.length != width * height * count) {
+            throw new IllegalArgumentException("pixels must hold " + count + " images of " + width + "x" + height
+                    + ", got " + pixels.length + " bytes");
+        }
+        this.width = width;
+        this.height = height;
+        this.count = count;
+        this.pixels = pixels.clone();
+        getElement().callJsFunction("setImages", width, height, count, columns,
+                Base64.getEncoder().encodeToString(pixels));
+    }
+
+    void setRowLabels(List<String> labels) {
+        getElement().callJsFunction("setRowLabels", LatentPlane.strings(labels));
+    }
+
+    int imageCount() {
+        return count;
+    }
+
+    int imageWidth() {
+        return width;
+    }
+
+    int imageHeight() {
+        return height;
+    }
+
+    /** Byte {@code p} of image {@code i}. */
+    int pixel(int i, int p) {
+        return pixels[i * width * height + p] & 0xff;
+    }
+}

@@ -1,0 +1,116 @@
+package io.tinynets.lab.autoencoder.ui;
+
+import com.vaadin.flow.component.UI;
+import io.tinynets.base.ui.KaribuTest;
+import io.tinynets.data.images.ImageSetKind;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.model.AutoencoderLoss;
+import io.tinynets.engine.model.AutoencoderNoise;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AutoencoderViewTest extends KaribuTest {
+
+    private AutoencoderView view;
+
+    @BeforeEach
+    void open() {
+        UI.getCurrent().navigate("autoencoder");
+        view = _get(AutoencoderView.class);
+    }
+
+    @AfterEach
+    void stop() {
+        view.live.discard();
+    }
+
+    @Test
+    void defaultsDrawTheMirroredHourglassWithItsCompressionRatio() {
+        assertThat(view.hourglass.getChildren().count()).isEqualTo(5); // 64-16-2-16-64
+        assertThat(view.compression.getText()).isEqualTo("64 inputs → 2 code numbers: compression ratio 32×");
+        assertThat(view.controls.playButton().isEnabled()).isTrue();
+    }
+
+    @Test
+    void editingTheEncoderMirrorsTheDecoder() {
+        view.hidden.setValue("32, 8");
+        view.bottleneck.setValue(4);
+        assertThat(view.hourglass.getChildren().count()).isEqualTo(7); // 64-32-8-4-8-32-64
+        assertThat(view.compression.getText()).contains("compression ratio 16×");
+    }
+
+    @Test
+    void invalidHiddenSizesOrBottleneckDisablePlayWithAMessage() {
+        view.hidden.setValue("16, abc");
+        assertThat(view.hidden.isInvalid()).isTrue();
+        assertThat(view.hidden.getErrorMessage()).contains("up to 3 whole numbers from 1 to 128");
+        assertThat(view.controls.playButton().isEnabled()).isFalse();
+        assertThat(view.ensureRun()).isFalse();
+        view.hidden.setValue("16");
+        view.bottleneck.setValue(33);
+        assertThat(view.bottleneck.isInvalid()).isTrue();
+        assertThat(view.bottleneck.getErrorMessage()).isEqualTo("Choose a bottleneck from 1 to 32");
+        assertThat(view.controls.playButton().isEnabled()).isFalse();
+    }
+
+    @Test
+    void pointDataSwitchesTheLossToMeanSquaredError() {
+        view.loss.setValue(AutoencoderLoss.BINARY_CROSS_ENTROPY);
+        view.dataKind.setValue(ImageSetKind.SURFACE_3D);
+        assertThat(view.loss.getValue()).isEqualTo(AutoencoderLoss.MSE);
+        assertThat(view.compression.getText()).startsWith("3 inputs");
+    }
+
+    @Test
+    void trainingShowsReconstructionsLatentPointsAndThePcaLine() {
+        view.noiseKind.setValue(AutoencoderNoise.Kind.GAUSSIAN);
+        assertThat(view.ensureRun()).isTrue();
+        view.live.step(3);
+        awaitUi(Duration.ofSeconds(15), "three epochs with internals",
+                () -> view.lastInternals != null && view.lossChart.pointCount(0) >= 3);
+        assertThat(view.lossChart.pointCount(1)).isEqualTo(view.lossChart.pointCount(0));
+        double pca = view.lossChart.yValues(1)[0];
+        assertThat(pca).isEqualTo(view.lastInternals.pcaError()).isPositive();
+        // 3 rows (input, noisy, rebuilt) of 10 8×8 images
+        assertThat(view.samplesGrid.imageCount()).isEqualTo(30);
+        assertThat(view.samplesGrid.imageWidth()).isEqualTo(8);
+        int differing = 0;
+        for (int p = 0; p < 64; p++) {
+            differing += view.samplesGrid.pixel(0, p) != view.samplesGrid.pixel(10, p) ? 1 : 0;
+        }
+        assertThat(differing).as("the noisy row differs from the clean row").isGreaterThan(30);
+        assertThat(view.latentPlane.pointCount()).isEqualTo(300);
+        assertThat(view.errorReadout.getText()).startsWith("Clean reconstruction error (MSE)");
+    }
+
+    @Test
+    void decoderExplorerDrawsAtThePickedPointAndInterpolates() {
+        view.pick(0.1, 0.2);
+        assertThat(view.decodedText.getText()).isEqualTo("Train a little, then click or drag in the latent space.");
+        assertThat(view.ensureRun()).isTrue();
+        view.live.step(2);
+        awaitUi(Duration.ofSeconds(15), "internals", () -> view.lastInternals != null);
+        view.pick(0.1, 0.2);
+        assertThat(view.decodedImage.imageCount()).isEqualTo(1);
+        assertThat(view.decodedText.getText()).isEqualTo("The decoder at (0.1, 0.2)");
+        double[] expected = view.lastInternals.decoder().decodeAt(0.1, 0.2);
+        assertThat(view.decodedImage.pixel(0, 20)).isEqualTo(Math.round(expected[20] * 255));
+        view.interpolate.click();
+        assertThat(view.interpolation.imageCount()).isEqualTo(AutoencoderView.INTERPOLATION_STEPS);
+    }
+
+    @Test
+    void changingTheArchitectureDiscardsTheRun() {
+        assertThat(view.ensureRun()).isTrue();
+        assertThat(view.live.hasRun()).isTrue();
+        view.activation.setValue(Activation.RELU);
+        assertThat(view.live.hasRun()).isFalse();
+        assertThat(view.runConfig).isNull();
+    }
+}
