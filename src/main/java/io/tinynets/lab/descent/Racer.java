@@ -18,7 +18,7 @@ final class Racer {
     /** A point further than this many domain widths from the domain's centre has left the surface for good. */
     static final double ESCAPE_WIDTHS = 1000;
     static final double CONVERGED_GRADIENT = 1e-6;
-    static final double CONVERGED_GAP = 1e-6;
+    static final double CONVERGED_GAP = 1e-8;
     static final int WINDOW = 10;
     static final int CRAWL_WINDOW = 50;
 
@@ -34,6 +34,8 @@ final class Racer {
     private final History ys = new History();
     private final History losses = new History();
     private boolean diverged;
+    /** At the minimum: further steps would only jitter at rounding level, so the racer rests (its curve ends). */
+    private boolean converged;
     private long steps;
 
     Racer(Surface surface, OptimizerConfig config, double[] start) {
@@ -51,7 +53,7 @@ final class Racer {
 
     /** One optimizer step from the gradient at the current point; a diverged racer stays where it left. */
     void step() {
-        if (diverged) {
+        if (diverged || converged) {
             return;
         }
         double[] p = point.value().data;
@@ -69,6 +71,7 @@ final class Racer {
         surface.gradient(p, g); // the gradient at the new point, for the arrow and the next step
         flips[(int) (steps % WINDOW)] = dot(g, previousGradient) < 0;
         record();
+        converged = loss() - minimum < CONVERGED_GAP && Math.sqrt(dot(g, g)) < 1e-3;
     }
 
     private void record() {
@@ -92,6 +95,9 @@ final class Racer {
     RacerStatus status() {
         if (diverged) {
             return RacerStatus.DIVERGED;
+        }
+        if (converged) {
+            return RacerStatus.CONVERGED;
         }
         if (steps == 0) {
             return RacerStatus.READY;

@@ -304,7 +304,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle {
         double min = Arrays.stream(grid).min().orElse(0);
         double max = Arrays.stream(grid).max().orElse(1);
         map.setColorMap(current.dimensions() == 2 ? HeatMap.ColorMap.SEQUENTIAL : HeatMap.ColorMap.DIVERGING);
-        map.setLegendVisible(current.dimensions() == 2);
+        map.setLegendVisible(false); // the caption says darker is lower; values matter less than shape
         map.setGrid(GRID, GRID, grid, min, max > min ? max : min + 1);
         map.setDomain(view[0], view[1], view[2], view[3]);
         overlay.setDomain(view[0], view[1], view[2], view[3]);
