@@ -1,0 +1,165 @@
+package io.tinynets.lab.depth;
+
+import io.tinynets.data.Dataset2D;
+import io.tinynets.data.FeatureSet;
+import io.tinynets.data.TargetEncoding;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.loss.Loss;
+import io.tinynets.engine.model.LayerTrace;
+import io.tinynets.engine.model.Mlp;
+import io.tinynets.engine.model.MlpSpec;
+import io.tinynets.engine.model.MlpTrainer;
+import io.tinynets.engine.optim.OptimizerConfig;
+import io.tinynets.engine.optim.OptimizerKind;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.Collections;
+import java.util.SplittableRandom;
+
+/**
+ * One deep MLP of the comparison with its data and plain SGD (so the gradient norms are the raw ones, not rescaled by
+ * an adaptive optimizer). Built from its own generator seeded like its twin, so both see the same data and the same
+ * initial draws: only the activation differs.
+ */
+final class DepthNetwork {
+
+    static final double DOMAIN = 6;
+    static final int BATCH = 20;
+
+    private final Activation activation;
+    private final Mlp mlp;
+    private final MlpTrainer trainer;
+    private final DMatrixRMaj x;
+    private final DMatrixRMaj y;
+    private final DMatrixRMaj gridInput;
+
+    DepthNetwork(DepthConfig config, Activation activation, long seed) {
+        this.activation = activation;
+        SplittableRandom rng = new SplittableRandom(seed);
+        Dataset2D data = Dataset2D.generate(config.dataset(), DepthConfig.POINTS, 0.0, 1.0, rng);
+        x = data.trainInputs(FeatureSet.RAW);
+        y = data.trainTargets(TargetEncoding.ZERO_ONE);
+        MlpSpec spec = new MlpSpec(2, Collections.nCopies(config.depth(), config.width()),
+                Collections.nCopies(config.depth(), activation), 1, Activation.SIGMOID, config.initializer());
+        mlp = new Mlp(spec, rng);
+        trainer = new MlpTrainer(mlp, Loss.BINARY_CROSS_ENTROPY,
+                OptimizerConfig.of(OptimizerKind.SGD, config.learningRate()).create(), BATCH, true, rng);
+        trainer.setData(x, y);
+        gridInput = gridInputs();
+    }
+
+    double trainEpoch() {
+        return trainer.epoch();
+    }
+
+    boolean parametersFinite() {
+        return mlp.parametersFinite();
+    }
+
+    void setLearningRate(double lr) {
+        trainer.optimizer().setLearningRate(lr);
+    }
+
+    long parameterCount() {
+        return mlp.parameterCount();
+    }
+
+    int datasetSize() {
+        return x.numRows;
+    }
+
+    Mlp mlp() {
+        return mlp;
+    }
+
+    /** Everything the UI shows, measured on the whole training set (between two steps, on the training thread). */
+    NetworkInternals capture() {
+        // full-batch ∂L/∂θ: steadier than the last mini-batch's, and defined before the first step
+        double loss = mlp.computeGradients(x, y, Loss.BINARY_CROSS_ENTROPY);
+        double[] norms = mlp.layerGradientNorms();
+        LayerTrace trace = mlp.trace(x);
+        int hidden = trace.activations().size() - 1;
+        double[] range = histogramRange(activation);
+        double[][] histograms = new double[hidden][];
+        boolean[][] dead = new boolean[hidden][];
+        int deadCount = 0;
+        for (int l = 0; l < hidden; l++) {
+            DMatrixRMaj a = trace.activations().get(l);
+            histograms[l] = histogram(a, range[0], range[1]);
+            dead[l] = new boolean[a.numCols];
+            for (int j = 0; j < a.numCols; j++) {
+                boolean allZero = true;
+                for (int r = 0; r < a.numRows && allZero; r++) {
+                    allZero = a.get(r, j) == 0.0;
+                }
+                dead[l][j] = allZero;
+                deadCount += allZero ? 1 : 0;
+            }
+        }
+        DMatrixRMaj p = trace.activations().get(hidden);
+        int correct = 0;
+        for (int r = 0; r < p.numRows; r++) {
+            correct += (p.get(r, 0) >= 0.5) == (y.get(r, 0) >= 0.5) ? 1 : 0;
+        }
+        double[] boundary = mlp.forward(gridInput).data.clone();
+        LinearCollapse collapse = activation == Activation.LINEAR ? LinearCollapse.of(mlp) : null;
+        return new NetworkInternals(activation, norms, histograms, range[0], range[1], dead, deadCount, boundary,
+                loss, (double) correct / p.numRows, collapse);
+    }
+
+    /** The bins cover where the activation's outputs live, so a saturated sigmoid piles up at both ends. */
+    static double[] histogramRange(Activation a) {
+        return switch (a) {
+            case SIGMOID -> new double[] {0, 1};
+            case TANH -> new double[] {-1, 1};
+            case RELU -> new double[] {0, 3};
+            default -> new double[] {-3, 3};
+        };
+    }
+
+    private static double[] histogram(DMatrixRMaj a, double min, double max) {
+        int bins = NetworkInternals.BINS;
+        double[] h = new double[bins];
+        int n = a.getNumElements();
+        for (int i = 0; i < n; i++) {
+            double v = a.data[i];
+            int b = (int) Math.floor((v - min) / (max - min) * bins);
+            h[Math.max(0, Math.min(bins - 1, b))]++;
+        }
+        for (int b = 0; b < bins; b++) {
+            h[b] /= n;
+        }
+        return h;
+    }
+
+    /** Grid points row-major with row 0 at the top (largest x₂), as the heat map draws them. */
+    private static DMatrixRMaj gridInputs() {
+        int n = NetworkInternals.GRID;
+        DMatrixRMaj g = new DMatrixRMaj(n * n, 2);
+        for (int row = 0; row < n; row++) {
+            double x2 = DOMAIN - (row + 0.5) * 2 * DOMAIN / n;
+            for (int col = 0; col < n; col++) {
+                double x1 = -DOMAIN + (col + 0.5) * 2 * DOMAIN / n;
+                g.set(row * n + col, 0, x1);
+                g.set(row * n + col, 1, x2);
+            }
+        }
+        return g;
+    }
+
+    static double gridX(int col) {
+        return -DOMAIN + (col + 0.5) * 2 * DOMAIN / NetworkInternals.GRID;
+    }
+
+    static double gridY(int row) {
+        return DOMAIN - (row + 0.5) * 2 * DOMAIN / NetworkInternals.GRID;
+    }
+
+    DMatrixRMaj inputs() {
+        return x;
+    }
+
+    DMatrixRMaj targets() {
+        return y;
+    }
+}

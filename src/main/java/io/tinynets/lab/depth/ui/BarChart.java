@@ -1,0 +1,45 @@
+package io.tinynets.lab.depth.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+
+import java.util.List;
+
+/** Java side of {@code <tn-bar-chart>}: one bar per label, optionally on a log axis. Keeps the values for tests. */
+@Tag("tn-bar-chart")
+@JsModule("./components/bar-chart.ts")
+class BarChart extends Component implements HasSize {
+
+    private double[] values = new double[0];
+
+    BarChart() {
+        setWidthFull();
+    }
+
+    void setEmptyText(String text) {
+        getElement().setAttribute("empty-text", text);
+    }
+
+    void setBars(List<String> labels, double[] newValues, String colour, boolean log) {
+        values = newValues.clone();
+        JsonArray l = Json.createArray();
+        labels.forEach(s -> l.set(l.length(), s));
+        JsonArray v = Json.createArray();
+        for (double d : newValues) {
+            if (Double.isFinite(d)) {
+                v.set(v.length(), Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", d)));
+            } else {
+                v.set(v.length(), Json.createNull());
+            }
+        }
+        getElement().callJsFunction("setBars", l, v, colour, log);
+    }
+
+    double[] values() {
+        return values.clone();
+    }
+}

@@ -1,0 +1,293 @@
+package io.tinynets.lab.depth.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.LabText;
+import io.tinynets.base.ui.LineChart;
+import io.tinynets.base.ui.LiveTraining;
+import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.RangeSlider;
+import io.tinynets.base.ui.TrainingControls;
+import io.tinynets.data.DatasetKind;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.init.Initializer;
+import io.tinynets.lab.depth.DepthConfig;
+import io.tinynets.lab.depth.DepthInternals;
+import io.tinynets.lab.depth.DepthTrainer;
+import io.tinynets.lab.depth.NetworkInternals;
+import io.tinynets.training.RunSettings;
+import io.tinynets.training.Snapshot;
+import io.tinynets.training.TrainingService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Vanishing gradient lab: a deep narrow MLP, its per-layer gradient norms on a log axis, activation histograms and
+ * dead units, at initialization and while training; two activations side by side with everything else equal.
+ */
+@Route("depth")
+@Menu(title = "nav.depth", order = 3, icon = "vaadin:split-v")
+class DepthView extends VerticalLayout implements HasDynamicTitle {
+
+    static final double LOG_LR_MIN = -3;
+    static final double LOG_LR_MAX = 1;
+
+    /** The form's values, bound field by field. */
+    static final class Form {
+        private Integer depth = 10;
+        private Integer width = 8;
+        private Integer seed = 1;
+
+        Integer getDepth() { return depth; }
+        void setDepth(Integer v) { depth = v; }
+        Integer getWidth() { return width; }
+        void setWidth(Integer v) { width = v; }
+        Integer getSeed() { return seed; }
+        void setSeed(Integer v) { seed = v; }
+    }
+
+    final Select<DatasetKind> dataset = new Select<>();
+    final IntegerField depth = new IntegerField();
+    final IntegerField width = new IntegerField();
+    final Select<Activation> activation = new Select<>();
+    final Checkbox compare = new Checkbox();
+    final Select<Activation> other = new Select<>();
+    final Select<Initializer> initializer = new Select<>();
+    final IntegerField seed = new IntegerField();
+    final RangeSlider learningRate = new RangeSlider(LOG_LR_MIN, LOG_LR_MAX, 0.01, -1);
+    final Span learningRateValue = new Span();
+    final Binder<Form> binder = new Binder<>();
+    final Form form = new Form();
+    final LineChart lossChart = new LineChart();
+    final List<NetworkColumn> columns = List.of(new NetworkColumn(0), new NetworkColumn(1));
+    final LiveTraining<DepthInternals> training;
+    final TrainingControls controls;
+    private boolean updating = true;
+    private DepthConfig shown;
+    private long lastEpoch = -1;
+
+    DepthView(TrainingService service) {
+        training = new LiveTraining<>(this, service, "depth", this::apply);
+        controls = new TrainingControls(training, this::ensureRun);
+        setSizeFull();
+        addClassName("lab-view");
+        addClassName("depth-lab");
+        add(new H2(getTranslation("depth.title")), new Paragraph(getTranslation("depth.intro")));
+
+        configureFields();
+        Div lr = new Div(new Div(label("depth.lr"), learningRateValue), learningRate);
+        lr.setWidthFull();
+        VerticalLayout controlColumn = new VerticalLayout(dataset, new Div(depth, width), activation, compare, other,
+                initializer, lr, seed, controls, LabText.explanation(this, "depth.explain", 4),
+                LabText.tryThis(this, "depth.try", 4));
+        controlColumn.addClassName("lab-controls");
+        controlColumn.setPadding(false);
+        controlColumn.setWidth("22rem");
+        controlColumn.getStyle().set("flex-shrink", "0");
+
+        HorizontalLayout pair = new HorizontalLayout(columns.get(0), columns.get(1));
+        pair.setWidthFull();
+        pair.addClassName("depth-pair");
+        lossChart.setAxisLabels(getTranslation("depth.loss.axis"), getTranslation("depth.loss"));
+        lossChart.setLogY(true);
+        lossChart.setEmptyText(getTranslation("depth.empty"));
+        Div lossBox = new Div(new H3(getTranslation("depth.chart.loss")), lossChart);
+        lossBox.addClassName("chart-box");
+        VerticalLayout charts = new VerticalLayout(pair, lossBox);
+        charts.setPadding(false);
+        charts.addClassName("lab-charts");
+
+        HorizontalLayout body = new HorizontalLayout(controlColumn, charts);
+        body.setWidthFull();
+        body.setFlexGrow(1, charts);
+        body.setAlignItems(FlexComponent.Alignment.START);
+        body.addClassName("lab-body");
+        add(body);
+        updating = false;
+        configChanged();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("depth.title") + " · " + getTranslation("app.name");
+    }
+
+    private void configureFields() {
+        dataset.setLabel(getTranslation("depth.dataset"));
+        dataset.setItems(DepthConfig.DATASETS);
+        dataset.setItemLabelGenerator(d -> getTranslation("depth.dataset." + d.key()));
+        dataset.setValue(DatasetKind.XOR);
+        dataset.setTooltipText(getTranslation("depth.dataset.tooltip"));
+
+        depth.setLabel(getTranslation("depth.depth"));
+        depth.setTooltipText(getTranslation("depth.depth.tooltip"));
+        depth.setStepButtonsVisible(true);
+        depth.setWidth("9rem");
+        binder.forField(depth).asRequired(getTranslation("depth.depth.range"))
+                .withValidator(v -> v >= DepthConfig.MIN_DEPTH && v <= DepthConfig.MAX_DEPTH,
+                        getTranslation("depth.depth.range"))
+                .bind(Form::getDepth, Form::setDepth);
+        width.setLabel(getTranslation("depth.width"));
+        width.setTooltipText(getTranslation("depth.width.tooltip"));
+        width.setStepButtonsVisible(true);
+        width.setWidth("9rem");
+        binder.forField(width).asRequired(getTranslation("depth.width.range"))
+                .withValidator(v -> v >= DepthConfig.MIN_WIDTH && v <= DepthConfig.MAX_WIDTH,
+                        getTranslation("depth.width.range"))
+                .bind(Form::getWidth, Form::setWidth);
+        seed.setLabel(getTranslation("depth.seed"));
+        seed.setTooltipText(getTranslation("depth.seed.tooltip"));
+        binder.forField(seed).asRequired(getTranslation("depth.seed.required"))
+                .withValidator(v -> v >= 0, getTranslation("depth.seed.required"))
+                .bind(Form::getSeed, Form::setSeed);
+        binder.setBean(form);
+
+        activation.setLabel(getTranslation("depth.activation"));
+        activation.setItems(DepthConfig.ACTIVATIONS);
+        activation.setItemLabelGenerator(this::name);
+        activation.setValue(Activation.SIGMOID);
+        activation.setTooltipText(getTranslation("depth.activation.tooltip"));
+        compare.setLabel(getTranslation("depth.compare"));
+        compare.setValue(true);
+        compare.setTooltipText(getTranslation("depth.compare.tooltip"));
+        other.setLabel(getTranslation("depth.other"));
+        other.setItems(DepthConfig.ACTIVATIONS);
+        other.setItemLabelGenerator(this::name);
+        other.setValue(Activation.RELU);
+        initializer.setLabel(getTranslation("depth.init"));
+        initializer.setItems(Initializer.values());
+        initializer.setItemLabelGenerator(i -> getTranslation("depth.init." + i.key()));
+        initializer.setValue(Initializer.XAVIER);
+        initializer.setTooltipText(getTranslation("depth.init.tooltip"));
+
+        learningRate.setWidthFull();
+        learningRate.setAriaLabel(getTranslation("depth.lr"));
+        learningRate.setTooltipText(getTranslation("depth.lr.tooltip"));
+        learningRateValue.setText(NetworkColumn.format(lr()));
+        learningRate.addValueChangeListener(e -> {
+            learningRateValue.setText(NetworkColumn.format(lr()));
+            if (training.hasRun()) {
+                training.setLearningRate(lr());
+            }
+        });
+
+        dataset.addValueChangeListener(e -> configChanged());
+        depth.addValueChangeListener(e -> configChanged());
+        width.addValueChangeListener(e -> configChanged());
+        seed.addValueChangeListener(e -> configChanged());
+        activation.addValueChangeListener(e -> configChanged());
+        compare.addValueChangeListener(e -> configChanged());
+        other.addValueChangeListener(e -> configChanged());
+        initializer.addValueChangeListener(e -> configChanged());
+    }
+
+    /** The current form as a configuration, or null while a field is invalid. */
+    DepthConfig config() {
+        if (!binder.isValid()) {
+            return null;
+        }
+        List<Activation> acts = new ArrayList<>();
+        acts.add(activation.getValue());
+        if (compare.getValue()) {
+            acts.add(other.getValue());
+        }
+        try {
+            return new DepthConfig(dataset.getValue(), form.getDepth(), form.getWidth(), acts,
+                    initializer.getValue(), lr());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Forgets the run and shows the new networks at initialization (built here; it is cheap). */
+    private void configChanged() {
+        if (updating) {
+            return;
+        }
+        training.discard();
+        controls.showReady();
+        other.setEnabled(compare.getValue());
+        DepthConfig config = config();
+        controls.playButton().setEnabled(config != null);
+        shown = config;
+        lastEpoch = -1;
+        if (config == null) {
+            return;
+        }
+        DepthTrainer preview = new DepthTrainer(config, form.getSeed());
+        double[][] points = preview.trainingPoints();
+        columns.forEach(c -> c.setPoints(points));
+        columns.get(1).setVisible(config.activations().size() == 2);
+        List<LineChart.Series> series = new ArrayList<>();
+        for (int i = 0; i < config.activations().size(); i++) {
+            series.add(new LineChart.Series(name(config.activations().get(i)), Palette.colour(i)));
+        }
+        lossChart.setSeries(series);
+        show(preview.captureInternals());
+    }
+
+    boolean ensureRun() {
+        if (training.hasRun()) {
+            return true;
+        }
+        DepthConfig config = config();
+        if (config == null) {
+            binder.validate();
+            return false;
+        }
+        return training.create(DepthTrainer.factory(config),
+                RunSettings.seeded(form.getSeed()).withSpeed(controls.selectedSpeed()));
+    }
+
+    private void apply(Snapshot<DepthInternals> snapshot) {
+        DepthInternals in = snapshot.internals();
+        if (in == null || shown == null || in.networks().size() != shown.activations().size()) {
+            return;
+        }
+        if (snapshot.fromStart()) {
+            lossChart.reset();
+            lastEpoch = -1;
+        }
+        show(in);
+    }
+
+    private void show(DepthInternals in) {
+        for (int i = 0; i < in.networks().size(); i++) {
+            NetworkInternals n = in.networks().get(i);
+            columns.get(i).show(n, name(n.activation()), shown.width());
+            if (in.epoch() > lastEpoch && in.epoch() > 0 && Double.isFinite(n.loss())) {
+                lossChart.appendPoint(i, in.epoch(), Math.max(n.loss(), 1e-12));
+            }
+        }
+        lastEpoch = Math.max(lastEpoch, in.epoch());
+    }
+
+    double lr() {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.2g", Math.pow(10, learningRate.getValue())));
+    }
+
+    private Span label(String key) {
+        Span s = new Span(getTranslation(key) + " η = ");
+        s.addClassName("field-label");
+        return s;
+    }
+
+    String name(Activation a) {
+        return getTranslation("activation.name." + a.key());
+    }
+}

@@ -1,0 +1,633 @@
+package io.tinynets.lab.descent.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.HeatMap;
+import io.tinynets.base.ui.LabText;
+import io.tinynets.base.ui.LineChart;
+import io.tinynets.base.ui.LiveTraining;
+import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.RangeSlider;
+import io.tinynets.base.ui.TrainingControls;
+import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.lab.descent.DescentConfig;
+import io.tinynets.lab.descent.DescentInternals;
+import io.tinynets.lab.descent.DescentTrainer;
+import io.tinynets.lab.descent.LineFitSurface;
+import io.tinynets.lab.descent.RacerSnapshot;
+import io.tinynets.lab.descent.RacerStatus;
+import io.tinynets.lab.descent.Surface;
+import io.tinynets.lab.descent.SurfaceKind;
+import io.tinynets.training.RunSettings;
+import io.tinynets.training.Snapshot;
+import io.tinynets.training.TrainingService;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The Gradient descent lab: a surface as a heat map, optimizers racing from a clicked start with their paths and
+ * arrows drawn live, the loss gap on a log axis, and plain words when a rate is too large or too small.
+ */
+@Route("descent")
+@Menu(title = "nav.descent", order = 2, icon = "vaadin:trending-down")
+class DescentView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int MAP_PIXELS = 360;
+    static final int GRID = 96;
+    /** At most this many new path points per racer per update: a long fast walk stays a light update. */
+    static final int MAX_NEW_PATH_POINTS = 40;
+    static final int MAX_NEW_LOSS_POINTS = 120;
+    static final double LOG_LR_MIN = -4;
+    static final double LOG_LR_MAX = 1;
+    static final double DEFAULT_LR = 0.05;
+    static final double FLOOR = 1e-16;
+
+    /** The form's values, bound field by field with validation. */
+    static final class Form {
+        private Double momentum = 0.9;
+        private Double beta1 = 0.9;
+        private Double beta2 = 0.999;
+        private Double rho = 0.9;
+        private Double startX;
+        private Double startY;
+
+        Double getMomentum() { return momentum; }
+        void setMomentum(Double v) { momentum = v; }
+        Double getBeta1() { return beta1; }
+        void setBeta1(Double v) { beta1 = v; }
+        Double getBeta2() { return beta2; }
+        void setBeta2(Double v) { beta2 = v; }
+        Double getRho() { return rho; }
+        void setRho(Double v) { rho = v; }
+        Double getStartX() { return startX; }
+        void setStartX(Double v) { startX = v; }
+        Double getStartY() { return startY; }
+        void setStartY(Double v) { startY = v; }
+    }
+
+    final Select<SurfaceKind> surface = new Select<>();
+    final CheckboxGroup<OptimizerKind> optimizers = new CheckboxGroup<>();
+    final RangeSlider learningRate = new RangeSlider(LOG_LR_MIN, LOG_LR_MAX, 0.01, Math.log10(DEFAULT_LR));
+    final Span learningRateValue = new Span();
+    final NumberField momentum = new NumberField();
+    final NumberField beta1 = new NumberField();
+    final NumberField beta2 = new NumberField();
+    final NumberField rho = new NumberField();
+    final NumberField startX = new NumberField();
+    final NumberField startY = new NumberField();
+    final Binder<Form> binder = new Binder<>();
+    final Form form = new Form();
+    final Div statuses = new Div();
+    final Div rules = new Div();
+    final HeatMap map = new HeatMap(MAP_PIXELS);
+    final PathOverlay overlay = new PathOverlay(MAP_PIXELS);
+    final HeatMap fitMap = new HeatMap(MAP_PIXELS);
+    final PathOverlay fitLines = new PathOverlay(MAP_PIXELS);
+    final Div fitBox;
+    final LineChart lossChart = new LineChart();
+    final LiveTraining<DescentInternals> training;
+    final TrainingControls controls;
+
+    private Surface current;
+    private List<OptimizerKind> racing = List.of();
+    private int[] pathSent = new int[0];
+    private int[] lossSent = new int[0];
+    /** Set while the form is filled from code, so listeners do not treat it as the student's change. */
+    private boolean updating = true; // until the constructor has built everything
+
+    DescentView(TrainingService service) {
+        training = new LiveTraining<>(this, service, "descent", this::apply);
+        controls = new TrainingControls(training, this::ensureRun);
+        setSizeFull();
+        addClassName("lab-view");
+        addClassName("descent-lab");
+        add(new H2(getTranslation("descent.title")), new Paragraph(getTranslation("descent.intro")));
+
+        VerticalLayout controlColumn = new VerticalLayout(configureSurface(), configureOptimizers(),
+                configureLearningRate(), configureHyperparameters(), configureStart(), controls, statuses, rules,
+                LabText.explanation(this, "descent.explain", 4), LabText.tryThis(this, "descent.try", 4));
+        controlColumn.addClassName("lab-controls");
+        controlColumn.setPadding(false);
+        controlColumn.setWidth("22rem");
+        controlColumn.getStyle().set("flex-shrink", "0");
+        statuses.addClassName("descent-statuses");
+        rules.addClassName("descent-rules");
+
+        fitBox = titled("descent.chart.fit", plot(fitMap, fitLines));
+        fitBox.add(new Paragraph(getTranslation("descent.fit.caption")));
+        Div mapBox = titled("descent.chart.surface", plot(map, overlay));
+        mapBox.add(new Paragraph(getTranslation("descent.surface.caption")));
+        HorizontalLayout row = new HorizontalLayout(mapBox, fitBox);
+        row.setWidthFull();
+        row.addClassName("chart-row");
+        row.getStyle().set("flex-wrap", "wrap");
+        lossChart.setAxisLabels(getTranslation("descent.loss.axis"), getTranslation("descent.loss.gap"));
+        lossChart.setLogY(true);
+        lossChart.setEmptyText(getTranslation("descent.loss.empty"));
+        Div lossBox = titled("descent.chart.loss", lossChart);
+        VerticalLayout charts = new VerticalLayout(row, lossBox);
+        charts.setPadding(false);
+        charts.addClassName("lab-charts");
+
+        HorizontalLayout body = new HorizontalLayout(controlColumn, charts);
+        body.setWidthFull();
+        body.setFlexGrow(1, charts);
+        body.setAlignItems(FlexComponent.Alignment.START);
+        body.addClassName("lab-body");
+        add(body);
+        map.addGridClickListener(e -> setStart(e.getX(), e.getY()));
+        updating = false;
+        showSurface(true);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("descent.title") + " · " + getTranslation("app.name");
+    }
+
+    private Select<SurfaceKind> configureSurface() {
+        surface.setLabel(getTranslation("descent.surface"));
+        surface.setItems(SurfaceKind.values());
+        surface.setItemLabelGenerator(k -> getTranslation("descent.surface." + k.key()));
+        surface.setValue(SurfaceKind.RAVINE);
+        surface.setTooltipText(getTranslation("descent.surface.tooltip"));
+        surface.setWidthFull();
+        surface.addValueChangeListener(e -> {
+            if (!updating) {
+                showSurface(true);
+            }
+        });
+        return surface;
+    }
+
+    private CheckboxGroup<OptimizerKind> configureOptimizers() {
+        optimizers.setLabel(getTranslation("descent.optimizers"));
+        optimizers.setItems(OptimizerKind.values());
+        optimizers.setItemLabelGenerator(this::name);
+        optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM, OptimizerKind.ADAM));
+        optimizers.setTooltipText(getTranslation("descent.optimizers.tooltip"));
+        optimizers.addValueChangeListener(e -> {
+            optimizers.setInvalid(e.getValue().isEmpty());
+            optimizers.setErrorMessage(getTranslation("descent.optimizers.required"));
+            if (!updating) {
+                showSurface(false);
+            }
+        });
+        return optimizers;
+    }
+
+    private Div configureLearningRate() {
+        learningRate.setWidthFull();
+        learningRate.setAriaLabel(getTranslation("descent.lr"));
+        learningRate.setTooltipText(getTranslation("descent.lr.tooltip"));
+        learningRate.addValueChangeListener(e -> {
+            learningRateValue.setText(format(lr()));
+            if (training.hasRun()) {
+                training.setLearningRate(lr()); // live: velocities and moments are kept
+            }
+        });
+        learningRateValue.setText(format(lr()));
+        Span label = new Span(getTranslation("descent.lr") + " η = ");
+        label.addClassName("field-label");
+        Div box = new Div(new Div(label, learningRateValue), learningRate);
+        box.setWidthFull();
+        return box;
+    }
+
+    private Div configureHyperparameters() {
+        bindDecay(momentum, "descent.momentum", "μ", Form::getMomentum, Form::setMomentum);
+        bindDecay(beta1, "descent.beta1", "β₁", Form::getBeta1, Form::setBeta1);
+        bindDecay(beta2, "descent.beta2", "β₂", Form::getBeta2, Form::setBeta2);
+        bindDecay(rho, "descent.rho", "ρ", Form::getRho, Form::setRho);
+        Div box = new Div(momentum, beta1, beta2, rho);
+        box.addClassName("descent-hyper");
+        return box;
+    }
+
+    private void bindDecay(NumberField field, String key, String symbol,
+                           com.vaadin.flow.function.ValueProvider<Form, Double> getter,
+                           com.vaadin.flow.data.binder.Setter<Form, Double> setter) {
+        field.setLabel(symbol);
+        field.setTooltipText(getTranslation(key + ".tooltip"));
+        field.setWidth("5.5rem");
+        binder.forField(field).asRequired(getTranslation("descent.decay.required"))
+                .withValidator(v -> v >= 0 && v < 1, getTranslation("descent.decay.range"))
+                .bind(getter, setter);
+        field.addValueChangeListener(e -> {
+            if (!updating) {
+                showSurface(false);
+            }
+        });
+    }
+
+    private Div configureStart() {
+        startX.setLabel(getTranslation("descent.start.x"));
+        startY.setLabel(getTranslation("descent.start.y"));
+        startX.setTooltipText(getTranslation("descent.start.tooltip"));
+        startY.setTooltipText(getTranslation("descent.start.tooltip"));
+        startX.setWidth("7.5rem");
+        startY.setWidth("7.5rem");
+        binder.forField(startX).asRequired(getTranslation("descent.start.required"))
+                .withValidator(v -> current == null || v >= current.domain().xMin() && v <= current.domain().xMax(),
+                        getTranslation("descent.start.outside"))
+                .bind(Form::getStartX, Form::setStartX);
+        binder.forField(startY).asRequired(getTranslation("descent.start.required"))
+                .withValidator(v -> current == null || current.dimensions() == 1
+                                || v >= current.domain().yMin() && v <= current.domain().yMax(),
+                        getTranslation("descent.start.outside"))
+                .bind(Form::getStartY, Form::setStartY);
+        startX.addValueChangeListener(e -> startChanged());
+        startY.addValueChangeListener(e -> startChanged());
+        binder.setBean(form);
+        binder.addStatusChangeListener(e -> updateValidity());
+        Div box = new Div(startX, startY);
+        box.addClassName("descent-start");
+        return box;
+    }
+
+    private void startChanged() {
+        if (!updating) {
+            showSurface(false);
+        }
+    }
+
+    /** A click on the map: the new start of every racer. */
+    void setStart(double x, double y) {
+        Surface.Domain d = current.domain();
+        updating = true;
+        startX.setValue(round(clamp(x, d.xMin(), d.xMax())));
+        if (current.dimensions() == 2) {
+            startY.setValue(round(clamp(y, d.yMin(), d.yMax())));
+        }
+        updating = false;
+        showSurface(false);
+    }
+
+    /** Redraws the surface and forgets the run: the next play starts a new race from the current form. */
+    private void showSurface(boolean newSurface) {
+        training.discard();
+        controls.showReady();
+        current = surface.getValue().create();
+        Surface.Domain d = current.domain();
+        if (newSurface) {
+            updating = true;
+            double[] start = current.defaultStart();
+            startX.setValue(start[0]);
+            startY.setValue(current.dimensions() == 2 ? start[1] : 0.0);
+            updating = false;
+        }
+        startY.setVisible(current.dimensions() == 2);
+        startX.setLabel(getTranslation(current instanceof LineFitSurface ? "descent.start.w" : "descent.start.x"));
+        startY.setLabel(getTranslation(current instanceof LineFitSurface ? "descent.start.b" : "descent.start.y"));
+        racing = selected();
+        double[] view = viewRect();
+        double[] grid = surfaceGrid(view);
+        double min = Arrays.stream(grid).min().orElse(0);
+        double max = Arrays.stream(grid).max().orElse(1);
+        map.setColorMap(current.dimensions() == 2 ? HeatMap.ColorMap.SEQUENTIAL : HeatMap.ColorMap.DIVERGING);
+        map.setLegendVisible(false); // the caption says darker is lower; values matter less than shape
+        map.setGrid(GRID, GRID, grid, min, max > min ? max : min + 1);
+        map.setDomain(view[0], view[1], view[2], view[3]);
+        overlay.setDomain(view[0], view[1], view[2], view[3]);
+        List<String> colours = new ArrayList<>(racing.stream().map(DescentView::colour).toList());
+        if (current.dimensions() == 1) {
+            colours.add("#555555"); // the curve itself, drawn as the last path
+        }
+        overlay.setPaths(colours);
+        overlay.setMinima(current.dimensions() == 2 ? current.knownMinima()
+                : current.knownMinima().stream().map(m -> new double[] {m[0], current.value(m)}).toList());
+        if (current.dimensions() == 1) {
+            List<double[][]> curve = new ArrayList<>();
+            racing.forEach(k -> curve.add(null));
+            curve.add(curveSamples(d));
+            overlay.appendPaths(curve);
+        }
+        lossChart.setSeries(racing.stream().map(k -> new LineChart.Series(name(k), colour(k))).toList());
+        fitBox.setVisible(current instanceof LineFitSurface);
+        if (current instanceof LineFitSurface fit) {
+            showScatter(fit);
+        }
+        showStartPoints();
+        pathSent = new int[racing.size()];
+        lossSent = new int[racing.size()];
+        showRules();
+        statuses.removeAll();
+        updateValidity();
+    }
+
+    /** The start point as each racer's first path point, before any run exists. */
+    private void showStartPoints() {
+        if (!binder.isValid() || racing.isEmpty()) {
+            return;
+        }
+        double[] s = startPoint();
+        double[] p = current.dimensions() == 2 ? s : new double[] {s[0], current.value(s)};
+        List<double[][]> first = new ArrayList<>();
+        racing.forEach(k -> first.add(new double[][] {p}));
+        overlay.appendPaths(first);
+        if (current instanceof LineFitSurface) {
+            fitLines.replacePaths(racing.stream().map(k -> fittedLine(s)).toList());
+        }
+    }
+
+    private void showScatter(LineFitSurface fit) {
+        double[] xs = fit.xs();
+        double[] ys = fit.ys();
+        double[] rect = fitRect(xs, ys);
+        fitMap.setColorMap(HeatMap.ColorMap.DIVERGING);
+        fitMap.setLegendVisible(false);
+        fitMap.setGrid(1, 1, new double[] {0}, -1, 1);
+        fitMap.setDomain(rect[0], rect[1], rect[2], rect[3]);
+        fitMap.setPoints(xs, ys, new int[xs.length], null);
+        fitLines.setDomain(rect[0], rect[1], rect[2], rect[3]);
+        fitLines.setPaths(racing.stream().map(DescentView::colour).toList());
+    }
+
+    /** Builds the run from the form when none exists; false (and field messages) while the form is invalid. */
+    boolean ensureRun() {
+        if (training.hasRun()) {
+            return true;
+        }
+        if (!binder.validate().isOk() || racing.isEmpty()) {
+            optimizers.setInvalid(racing.isEmpty());
+            return false;
+        }
+        DescentConfig config;
+        try {
+            config = new DescentConfig(surface.getValue(), racing, lr(), form.getMomentum(), form.getBeta1(),
+                    form.getBeta2(), form.getRho(), startPoint());
+        } catch (IllegalArgumentException e) {
+            statuses.removeAll();
+            statuses.add(new Paragraph(e.getMessage()));
+            return false;
+        }
+        return training.create(DescentTrainer.factory(config), RunSettings.seeded(0).withSpeed(controls.selectedSpeed()));
+    }
+
+    private void apply(Snapshot<DescentInternals> snapshot) {
+        DescentInternals in = snapshot.internals();
+        if (in == null || in.racers().size() != racing.size()) {
+            return;
+        }
+        if (snapshot.fromStart()) {
+            overlay.setPaths(overlay.colours());
+            if (current.dimensions() == 1) {
+                List<double[][]> curve = new ArrayList<>();
+                racing.forEach(k -> curve.add(null));
+                curve.add(curveSamples(current.domain()));
+                overlay.appendPaths(curve);
+            }
+            lossChart.reset();
+            pathSent = new int[racing.size()];
+            lossSent = new int[racing.size()];
+        }
+        List<double[][]> newPoints = new ArrayList<>();
+        List<double[]> arrows = new ArrayList<>();
+        double[] rect = viewRect();
+        double arrowScale = (rect[1] - rect[0]) / 10;
+        for (int i = 0; i < racing.size(); i++) {
+            RacerSnapshot r = in.racers().get(i);
+            newPoints.add(pathTail(r, i));
+            appendLoss(r, i);
+            arrows.add(arrow(r, arrowScale));
+        }
+        overlay.appendPaths(newPoints);
+        overlay.setArrows(arrows);
+        if (current instanceof LineFitSurface) {
+            fitLines.replacePaths(in.racers().stream().map(r -> fittedLine(r.position())).toList());
+        }
+        showStatuses(in);
+    }
+
+    /** New path points since the last update, thinned evenly to at most MAX_NEW_PATH_POINTS (the last one kept). */
+    private double[][] pathTail(RacerSnapshot r, int i) {
+        int n = r.xs().length();
+        int from = pathSent[i];
+        pathSent[i] = n;
+        int count = n - from;
+        if (count <= 0) {
+            return null;
+        }
+        int take = Math.min(count, MAX_NEW_PATH_POINTS);
+        double[][] out = new double[take][];
+        for (int k = 0; k < take; k++) {
+            int idx = from + (int) Math.round((k + 1) * (double) count / take) - 1;
+            out[k] = new double[] {r.xs().get(idx), r.ys().get(idx)};
+        }
+        return out;
+    }
+
+    private void appendLoss(RacerSnapshot r, int i) {
+        int n = r.losses().length();
+        int from = lossSent[i];
+        lossSent[i] = n;
+        int count = n - from;
+        if (count <= 0) {
+            return;
+        }
+        int take = Math.min(count, MAX_NEW_LOSS_POINTS);
+        double[] x = new double[take];
+        double[] y = new double[take];
+        for (int k = 0; k < take; k++) {
+            int idx = from + (int) Math.round((k + 1) * (double) count / take) - 1;
+            x[k] = idx;
+            double gap = r.losses().get(idx) - r.minimum();
+            y[k] = Double.isFinite(gap) ? Math.max(gap, FLOOR) : gap;
+        }
+        lossChart.appendPoints(i, x, y);
+    }
+
+    /** −∇f (and −v) at the current point; on a 1D surface the arrow lies along x, on the curve. */
+    private double[] arrow(RacerSnapshot r, double scale) {
+        if (r.status() == RacerStatus.DIVERGED) {
+            return null;
+        }
+        double[] p = r.position();
+        double[] g = r.gradient();
+        double[] v = r.velocity() == null ? new double[g.length] : r.velocity();
+        if (current.dimensions() == 1) {
+            return new double[] {p[0], r.loss(), -Math.signum(g[0]) * scale, 0, -Math.signum(v[0]) * scale, 0};
+        }
+        double gn = Math.hypot(g[0], g[1]);
+        double vn = Math.hypot(v[0], v[1]);
+        return new double[] {p[0], p[1], gn > 0 ? -g[0] / gn * scale : 0, gn > 0 ? -g[1] / gn * scale : 0,
+                vn > 0 ? -v[0] / vn * scale : 0, vn > 0 ? -v[1] / vn * scale : 0};
+    }
+
+    private void showStatuses(DescentInternals in) {
+        statuses.removeAll();
+        String lrText = format(lr());
+        for (int i = 0; i < racing.size(); i++) {
+            RacerSnapshot r = in.racers().get(i);
+            String suggestion = switch (r.status()) {
+                case DIVERGED, OVERSHOOTING, OSCILLATING -> format(lr() / 10);
+                case CRAWLING -> format(Math.min(lr() * 10, Math.pow(10, LOG_LR_MAX)));
+                default -> lrText;
+            };
+            Span dot = new Span("●");
+            dot.getStyle().set("color", colour(r.kind()));
+            Paragraph line = new Paragraph(dot, new Span(" " + getTranslation(r.status().messageKey(),
+                    name(r.kind()), lrText, suggestion, format(r.loss()))));
+            line.addClassName("descent-status");
+            line.getElement().setAttribute("data-status", r.status().name().toLowerCase(Locale.ROOT));
+            statuses.add(line);
+        }
+    }
+
+    private void showRules() {
+        rules.removeAll();
+        if (racing.isEmpty()) {
+            rules.add(new Paragraph(getTranslation("descent.optimizers.required")));
+            return;
+        }
+        rules.add(new H3(getTranslation("descent.rules")));
+        for (OptimizerKind k : racing) {
+            Paragraph p = new Paragraph(getTranslation("descent.rule." + k.key()));
+            p.getStyle().set("border-left", "4px solid " + colour(k));
+            p.addClassName("descent-rule");
+            rules.add(p);
+        }
+    }
+
+    private void updateValidity() {
+        boolean ok = binder.isValid() && !selected().isEmpty();
+        controls.playButton().setEnabled(ok || training.hasRun());
+    }
+
+    private double[] surfaceGrid(double[] rect) {
+        double[] values = new double[GRID * GRID];
+        double[] p = new double[current.dimensions()];
+        double fMin = current.minimumValue();
+        for (int row = 0; row < GRID; row++) {
+            double y = rect[3] - (row + 0.5) * (rect[3] - rect[2]) / GRID;
+            for (int col = 0; col < GRID; col++) {
+                double x = rect[0] + (col + 0.5) * (rect[1] - rect[0]) / GRID;
+                p[0] = x;
+                double v;
+                if (current.dimensions() == 1) {
+                    v = y < current.value(p) ? -0.35 : 0.0; // below the curve shaded, air left white
+                } else {
+                    p[1] = y;
+                    double f = current.value(p);
+                    v = current.logScale() ? Math.log10(1 + f - fMin) : f;
+                }
+                values[row * GRID + col] = v;
+            }
+        }
+        return values;
+    }
+
+    /** The drawn rectangle: the domain, or for a 1D surface x by the range of f(x). */
+    double[] viewRect() {
+        Surface.Domain d = current.domain();
+        if (current.dimensions() == 2) {
+            return new double[] {d.xMin(), d.xMax(), d.yMin(), d.yMax()};
+        }
+        double[][] curve = curveSamples(d);
+        double lo = Arrays.stream(curve).mapToDouble(c -> c[1]).min().orElse(0);
+        double hi = Arrays.stream(curve).mapToDouble(c -> c[1]).max().orElse(1);
+        double margin = (hi - lo) * 0.08;
+        return new double[] {d.xMin(), d.xMax(), lo - margin, hi + margin};
+    }
+
+    private double[][] curveSamples(Surface.Domain d) {
+        int n = 121;
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double x = d.xMin() + i * (d.xMax() - d.xMin()) / (n - 1);
+            out[i] = new double[] {x, current.value(new double[] {x})};
+        }
+        return out;
+    }
+
+    private double[][] fittedLine(double[] wb) {
+        LineFitSurface fit = (LineFitSurface) current;
+        double[] rect = fitRect(fit.xs(), fit.ys());
+        return new double[][] {{rect[0], wb[0] * rect[0] + wb[1]}, {rect[1], wb[0] * rect[1] + wb[1]}};
+    }
+
+    private static double[] fitRect(double[] xs, double[] ys) {
+        double lo = Arrays.stream(ys).min().orElse(0);
+        double hi = Arrays.stream(ys).max().orElse(1);
+        return new double[] {-0.5, 3.5, lo - 2, hi + 2};
+    }
+
+    double[] startPoint() {
+        return current.dimensions() == 2 ? new double[] {form.getStartX(), form.getStartY()}
+                : new double[] {form.getStartX()};
+    }
+
+    double lr() {
+        // two significant digits: the slider moves in decades, the student reads a round number
+        return Double.parseDouble(String.format(Locale.ROOT, "%.2g", Math.pow(10, learningRate.getValue())));
+    }
+
+    List<OptimizerKind> selected() {
+        Set<OptimizerKind> chosen = new LinkedHashSet<>(optimizers.getValue());
+        return Arrays.stream(OptimizerKind.values()).filter(chosen::contains).toList();
+    }
+
+    Surface currentSurface() {
+        return current;
+    }
+
+    private Div plot(HeatMap heat, PathOverlay paths) {
+        Div plot = new Div(heat, paths);
+        plot.addClassName("descent-plot");
+        return plot;
+    }
+
+    private Div titled(String key, Component content) {
+        Div box = new Div(new H3(getTranslation(key)), content);
+        box.addClassName("chart-box");
+        return box;
+    }
+
+    String name(OptimizerKind k) {
+        return getTranslation("descent.optimizer." + k.key());
+    }
+
+    static String colour(OptimizerKind k) {
+        return Palette.colour(k.ordinal());
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    static String format(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return "-0".equals(s) ? "0" : s;
+    }
+}

@@ -1,0 +1,128 @@
+package io.tinynets.lab.descent.ui;
+
+import com.vaadin.flow.component.UI;
+import io.tinynets.base.ui.KaribuTest;
+import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.lab.descent.SurfaceKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class DescentViewTest extends KaribuTest {
+
+    private DescentView view;
+
+    @BeforeEach
+    void open() {
+        UI.getCurrent().navigate("descent");
+        view = _get(DescentView.class);
+    }
+
+    @AfterEach
+    void stop() {
+        view.training.discard();
+    }
+
+    @Test
+    void opensOnTheRavineWithThreeRacersAndTheirRules() {
+        assertThat(view.surface.getValue()).isEqualTo(SurfaceKind.RAVINE);
+        assertThat(view.selected()).containsExactly(OptimizerKind.SGD, OptimizerKind.MOMENTUM, OptimizerKind.ADAM);
+        assertThat(view.lossChart.getSeries()).extracting(s -> s.label())
+                .containsExactly("Gradient descent", "Momentum", "Adam");
+        assertThat(view.map.getCols()).isEqualTo(DescentView.GRID);
+        assertThat(view.overlay.lastPoint(0)).containsExactly(-3.5, 1.2);
+        assertThat(view.rules.getElement().getTextRecursively()).contains("w ← w − η·∇f(w)", "β₁");
+        assertThat(view.learningRateValue.getText()).isEqualTo("0.05");
+        assertThat(view.fitBox.isVisible()).isFalse();
+    }
+
+    @Test
+    void clickingTheMapMovesTheStart() {
+        view.setStart(1.234, -0.5);
+        assertThat(view.startX.getValue()).isEqualTo(1.23);
+        assertThat(view.startY.getValue()).isEqualTo(-0.5);
+        assertThat(view.overlay.lastPoint(2)).containsExactly(1.23, -0.5);
+    }
+
+    @Test
+    void invalidHyperparameterIsShownAndBlocksTheRun() {
+        view.momentum.setValue(1.5);
+        assertThat(view.momentum.isInvalid()).isTrue();
+        assertThat(view.momentum.getErrorMessage()).isEqualTo("Must be at least 0 and below 1.");
+        assertThat(view.controls.playButton().isEnabled()).isFalse();
+        assertThat(view.ensureRun()).isFalse();
+        view.momentum.setValue(0.5);
+        assertThat(view.controls.playButton().isEnabled()).isTrue();
+    }
+
+    @Test
+    void startOutsideTheSurfaceIsRefusedByTheField() {
+        view.startX.setValue(40.0);
+        assertThat(view.startX.isInvalid()).isTrue();
+        assertThat(view.startX.getErrorMessage()).isEqualTo("The start must lie inside the drawn area.");
+        assertThat(view.ensureRun()).isFalse();
+    }
+
+    @Test
+    void noOptimizerMeansNoRace() {
+        view.optimizers.setValue(Set.of());
+        assertThat(view.optimizers.isInvalid()).isTrue();
+        assertThat(view.controls.playButton().isEnabled()).isFalse();
+        assertThat(view.ensureRun()).isFalse();
+    }
+
+    @Test
+    void stepsDrawPathsLossesAndStatusesLive() {
+        view.controls.playButton().click();
+        KaribuTest.awaitUi(Duration.ofSeconds(10), "paths and losses", () ->
+                view.overlay.pathLength(0) > 5 && view.lossChart.pointCount(2) > 5);
+        view.training.pause();
+        assertThat(view.statuses.getChildren().count()).isEqualTo(3);
+        double[] y = view.lossChart.yValues(0);
+        assertThat(y[y.length - 1]).isLessThan(y[0]); // gradient descent goes downhill
+        assertThat(view.statuses.getElement().getTextRecursively()).contains("Gradient descent:");
+    }
+
+    @Test
+    void tooLargeARateIsExplainedInPlainWords() {
+        view.learningRate.setValue(Math.log10(0.12));
+        assertThat(view.lr()).isEqualTo(0.12);
+        view.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.ADAM));
+        view.controls.playButton().click();
+        KaribuTest.awaitUi(Duration.ofSeconds(10), "gradient descent diverges", () ->
+                view.statuses.getElement().getTextRecursively().contains("diverged and left the surface"));
+        view.training.pause();
+        assertThat(view.statuses.getElement().getTextRecursively())
+                .contains("The learning rate 0.12 is too large for this surface: lower it to 0.012");
+    }
+
+    @Test
+    void lineFitShowsTheScatterAndMovesTheLine() {
+        view.surface.setValue(SurfaceKind.LINE_FIT);
+        assertThat(view.fitBox.isVisible()).isTrue();
+        assertThat(view.startX.getLabel()).isEqualTo("Start w");
+        double[][] before = {view.fitLines.lastPoint(0)};
+        view.controls.playButton().click();
+        KaribuTest.awaitUi(Duration.ofSeconds(10), "the fitted line moves", () ->
+                view.lossChart.pointCount(0) > 20);
+        view.training.pause();
+        KaribuTest.awaitUi(Duration.ofSeconds(5), "line follows", () -> view.fitLines.lastPoint(0)[1] != before[0][1]);
+        assertThat(view.fitLines.lastPoint(0)[1]).isNotCloseTo(before[0][1], within(1e-6));
+    }
+
+    @Test
+    void oneDimensionalSurfaceDrawsTheCurveAndHidesY() {
+        view.surface.setValue(SurfaceKind.DOUBLE_WELL);
+        assertThat(view.startY.isVisible()).isFalse();
+        assertThat(view.overlay.colours()).hasSize(4); // three racers and the curve
+        assertThat(view.overlay.pathLength(3)).isEqualTo(121);
+        assertThat(view.overlay.lastPoint(0)).containsExactly(2.0, view.currentSurface().value(new double[] {2.0}));
+    }
+}
