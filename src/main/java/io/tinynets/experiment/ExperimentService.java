@@ -107,6 +107,22 @@ public class ExperimentService {
         });
     }
 
+    /** Name, notes and tags in one change (the edit dialog), all or nothing. */
+    public ExperimentSummary describe(String user, long id, String newName, String notes, List<String> tags) {
+        String owner = user(user);
+        String name = DraftValidator.name(newName);
+        String text = DraftValidator.notes(notes);
+        List<String> clean = DraftValidator.tags(tags);
+        return transactions.execute(tx -> {
+            owned(owner, id);
+            Instant now = now();
+            repository.rename(id, name, now);
+            repository.updateNotes(id, text, now);
+            repository.replaceTags(id, clean, now);
+            return summaryOf(id);
+        });
+    }
+
     /**
      * Hides the experiment at once; {@link #undoDelete} brings it back within {@link #UNDO_WINDOW}, after which it
      * is purged for good (by the next delete).
