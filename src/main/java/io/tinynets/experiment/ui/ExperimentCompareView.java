@@ -53,7 +53,7 @@ class ExperimentCompareView extends VerticalLayout implements BeforeEnterObserve
         problem.addClassName("experiment-problem");
         curvePicker.setLabel(getTranslation("experiments.compare.curve"));
         curvePicker.addValueChangeListener(e -> drawCurve(e.getValue()));
-        chart.setAxisLabels("epoch", "");
+        chart.setAxisLabels(getTranslation("experiments.axis.epoch"), "");
         differences.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         differences.setAllRowsVisible(true);
         sameSettings.setText(getTranslation("experiments.compare.noDifferences"));
@@ -136,7 +136,7 @@ class ExperimentCompareView extends VerticalLayout implements BeforeEnterObserve
             series.add(new LineChart.Series(experiments.get(i).name(), Palette.colour(i)));
         }
         chart.setSeries(series);
-        chart.setAxisLabels("epoch", name == null ? "" : name);
+        chart.setAxisLabels(getTranslation("experiments.axis.epoch"), name == null ? "" : name);
         for (int i = 0; i < experiments.size(); i++) {
             for (Curve curve : experiments.get(i).curves()) {
                 if (curve.name().equals(name)) {

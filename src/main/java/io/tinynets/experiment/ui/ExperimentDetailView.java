@@ -172,7 +172,7 @@ class ExperimentDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private Div curvesBox(Experiment e) {
         Div box = box("experiments.detail.curves", curves);
-        curves.setAxisLabels("epoch", "");
+        curves.setAxisLabels(getTranslation("experiments.axis.epoch"), "");
         List<LineChart.Series> series = new ArrayList<>();
         for (int i = 0; i < e.curves().size(); i++) {
             series.add(new LineChart.Series(e.curves().get(i).name(), Palette.colour(i)));

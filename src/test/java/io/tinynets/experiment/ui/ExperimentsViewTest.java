@@ -232,4 +232,33 @@ class ExperimentsViewTest extends KaribuTest {
         assertThat(_get(ExperimentCompareView.class).problem.getText())
                 .isEqualTo("Select 2 to 8 experiments to compare (1 selected).");
     }
+
+    @Test
+    void saveDialogWaitsForANameAndShowsTheServicesRefusal() {
+        ExperimentDraft bad = new ExperimentDraft("Bad Lab", "run", "", List.of(), "{}", 1, 1, List.of(), Map.of(),
+                null, null);
+        SaveExperimentDialog dialog = new SaveExperimentDialog(service, () -> bad);
+        dialog.open();
+        dialog.form.name.setValue("");
+        assertThat(dialog.save.isEnabled()).isFalse();
+        dialog.form.name.setValue("run");
+        dialog.form.tags.setValue("x".repeat(31));
+        assertThat(dialog.save.isEnabled()).isFalse();
+        dialog.form.tags.setValue("ok");
+        NotificationsKt.clearNotifications();
+        _click(dialog.save);
+        assertThat(dialog.isOpened()).isTrue();
+        NotificationsKt.expectNotifications("The lab key \"Bad Lab\" is not valid: use 1 to 40 lowercase letters, "
+                + "digits or dashes, starting with a letter.");
+        assertThat(service.list(CurrentUser.experimentOwner(), null)).isEmpty();
+    }
+
+    @Test
+    void importRefusalsSpeakKorean() {
+        UI.getCurrent().setLocale(java.util.Locale.KOREAN);
+        ExperimentsView view = list();
+        NotificationsKt.clearNotifications();
+        view.importFile("{\"format\":".getBytes(StandardCharsets.UTF_8));
+        NotificationsKt.expectNotifications("올바른 JSON이 아닙니다 (1행 11열). 아무것도 가져오지 않았습니다.");
+    }
 }
