@@ -1,0 +1,36 @@
+package io.tinynets.experiment;
+
+import io.tinynets.Application;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A server process (the application's beans and database, without the web server) for {@link ExperimentDurabilityTest}: starts the application on the data folder given as the
+ * first argument, saves one experiment through {@link ExperimentService}, prints {@code SAVED <id>} and waits to be
+ * killed.
+ */
+public final class ExperimentSaverMain {
+
+    private ExperimentSaverMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        ConfigurableApplicationContext context = start(args[0]);
+        long id = context.getBean(ExperimentService.class).save("local",
+                ExperimentFixtures.draft("playground", "survives kill -9"));
+        System.out.println("SAVED " + id);
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** The application without its web server, on a file database in {@code dataDir}, as the real server runs. */
+    static ConfigurableApplicationContext start(String dataDir) {
+        return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE).run(
+                "--tinynets.data-dir=" + dataDir,
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/tinynets;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.main.banner-mode=off", "--logging.level.root=warn",
+                // no web server in this process: Vaadin's servlet set-up needs one, the services do not
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration");
+    }
+}
