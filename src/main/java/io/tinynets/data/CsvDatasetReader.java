@@ -56,30 +56,30 @@ public final class CsvDatasetReader {
                 }
                 seenContent = true;
                 if (line.indexOf('"') >= 0 || line.indexOf('\'') >= 0) {
-                    throw new CsvFormatException(lineNumber, "quoted fields are not supported; write plain numbers "
-                            + "as x1,x2,label");
+                    throw new CsvFormatException(lineNumber, "quoted", "quoted fields are not supported; write plain "
+                            + "numbers as x1,x2,label");
                 }
                 if (fields.length != 3) {
-                    throw new CsvFormatException(lineNumber, "expected 3 columns (x1,x2,label) but found "
-                            + fields.length);
+                    throw new CsvFormatException(lineNumber, "columns", "expected 3 columns (x1,x2,label) but found "
+                            + fields.length, fields.length);
                 }
                 if (rows.size() == MAX_ROWS) {
-                    throw new CsvFormatException(lineNumber, "too many rows: at most " + MAX_ROWS
-                            + " data rows are allowed");
+                    throw new CsvFormatException(lineNumber, "tooManyRows", "too many rows: at most " + MAX_ROWS
+                            + " data rows are allowed", String.valueOf(MAX_ROWS));
                 }
                 double[] row = new double[3];
                 for (int c = 0; c < 3; c++) {
                     row[c] = parse(fields[c].trim(), COLUMNS[c], lineNumber);
                 }
                 if (row[2] != Math.rint(row[2])) {
-                    throw new CsvFormatException(lineNumber, "label must be a whole number (a class), was "
-                            + fields[2].trim());
+                    throw new CsvFormatException(lineNumber, "labelNotWhole", "label must be a whole number (a class), was "
+                            + fields[2].trim(), fields[2].trim());
                 }
                 if (!firstLineOfLabel.containsKey(row[2])) {
                     if (firstLineOfLabel.size() == MAX_CLASSES) {
-                        throw new CsvFormatException(lineNumber, "too many classes: label " + fields[2].trim()
-                                + " would be class " + (MAX_CLASSES + 1) + ", at most " + MAX_CLASSES
-                                + " are allowed");
+                        throw new CsvFormatException(lineNumber, "tooManyClasses", "too many classes: label "
+                                + fields[2].trim() + " would be class " + (MAX_CLASSES + 1) + ", at most "
+                                + MAX_CLASSES + " are allowed", fields[2].trim(), MAX_CLASSES);
                     }
                     firstLineOfLabel.put(row[2], lineNumber);
                 }
@@ -89,11 +89,13 @@ public final class CsvDatasetReader {
             throw new UncheckedIOException(e);
         }
         if (rows.isEmpty()) {
-            throw new CsvFormatException(Math.max(1, lineNumber), "no data rows: expected lines of x1,x2,label");
+            throw new CsvFormatException(Math.max(1, lineNumber), "noRows", "no data rows: expected lines of "
+                    + "x1,x2,label");
         }
         if (firstLineOfLabel.size() < 2) {
-            throw new CsvFormatException(lineNumber, "only one class (label " + firstLineOfLabel.firstKey()
-                    + ") found; at least 2 classes are needed");
+            throw new CsvFormatException(lineNumber, "oneClass", "only one class (label "
+                    + firstLineOfLabel.firstKey() + ") found; at least 2 classes are needed",
+                    String.valueOf(firstLineOfLabel.firstKey()));
         }
         TreeSet<Double> labels = new TreeSet<>(firstLineOfLabel.keySet());
         double[] classLabels = labels.stream().mapToDouble(Double::doubleValue).toArray();
@@ -121,18 +123,20 @@ public final class CsvDatasetReader {
 
     private static double parse(String s, String column, int line) {
         if (s.isEmpty()) {
-            throw new CsvFormatException(line, "column " + column + " is empty");
+            throw new CsvFormatException(line, "empty", "column " + column + " is empty", column);
         }
         if (isNonFiniteWord(s)) {
-            throw new CsvFormatException(line, "column " + column + " is " + s
-                    + "; only finite numbers are allowed");
+            throw new CsvFormatException(line, "notFinite", "column " + column + " is " + s
+                    + "; only finite numbers are allowed", column, s);
         }
         if (!NUMBER.matcher(s).matches()) {
-            throw new CsvFormatException(line, "column " + column + ": '" + s + "' is not a number");
+            throw new CsvFormatException(line, "notNumber", "column " + column + ": '" + s + "' is not a number",
+                    column, s);
         }
         double v = Double.parseDouble(s);
         if (!Double.isFinite(v)) {
-            throw new CsvFormatException(line, "column " + column + ": " + s + " is too large to be a finite number");
+            throw new CsvFormatException(line, "tooLarge", "column " + column + ": " + s
+                    + " is too large to be a finite number", column, s);
         }
         return v;
     }
