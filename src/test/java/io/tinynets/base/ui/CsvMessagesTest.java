@@ -20,7 +20,7 @@ class CsvMessagesTest {
     @ValueSource(strings = {"\"1\",2,0", "1,2", "1,2,0.5", "", "1,2,0\n3,4,0", "1,,0", "1,NaN,0", "1,x,0",
             "1,1e999,0", "1,1,0\n1,1,1\n1,1,2\n1,1,3\n1,1,4\n1,1,5\n1,1,6\n1,1,7\n1,1,8\n1,1,9\n1,1,10"})
     void everyRefusalIsTranslated(String csv) {
-        CsvFormatException e = catchThrowableOfType(() -> CsvDatasetReader.read(new StringReader(csv)),
+        CsvFormatException e = catchThrowableOfType(() -> new CsvDatasetReader().read(new StringReader(csv)),
                 CsvFormatException.class);
         assertThat(e).as(csv).isNotNull();
         for (Locale locale : translations.getProvidedLocales()) {

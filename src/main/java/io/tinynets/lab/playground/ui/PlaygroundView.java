@@ -503,7 +503,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
         try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             result = new CsvDatasetReader().read(reader);
         } catch (CsvFormatException e) {
-            showUploadError(getTranslation("playground.upload.error", e.line(), e.detail()));
+            String reason = getTranslation(e.messageKey(), e.args().toArray());
+            showUploadError(getTranslation("playground.upload.error", e.line(), reason));
             return;
         } catch (IOException | UncheckedIOException e) {
             showUploadError(getTranslation("playground.upload.unreadable"));

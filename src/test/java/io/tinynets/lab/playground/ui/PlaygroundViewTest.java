@@ -142,7 +142,7 @@ class PlaygroundViewTest extends KaribuTest {
     void csvUploadLoadsWholeFilesAndRejectsBadOnesWithTheLine() {
         var before = view.data;
         view.loadCsv(stream("x1,x2,label\n1,2,0\n3,oops,1\n"));
-        assertThat(view.uploadStatus.getText()).isEqualTo("Not loaded, line 3: column x2: 'oops' is not a number");
+        assertThat(view.uploadStatus.getText()).isEqualTo("Not loaded, line 3: column x2: “oops” is not a number");
         assertThat(view.data).isSameAs(before);
 
         StringBuilder csv = new StringBuilder();
