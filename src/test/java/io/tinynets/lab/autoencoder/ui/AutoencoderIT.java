@@ -1,50 +1,21 @@
 package io.tinynets.lab.autoencoder.ui;
 
-import io.tinynets.base.ui.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.tinynets.base.ui.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The autoencoder lab in headless Chromium: train, see the latent scatter and reconstructions, decode a click. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AutoencoderIT {
+class AutoencoderIT extends BrowserTest {
 
-    /** UserPreferences.LANGUAGE_COOKIE, which is package-private. */
-    private static final String LANGUAGE_COOKIE = "tinynets-lang";
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void trainingDrawsTheLatentScatterAndReconstructionsAndTheDecoderAnswersAClick() throws Exception {
-        browser.driver.get("http://localhost:" + port + "/autoencoder");
-        browser.driver.manage().addCookie(new Cookie(LANGUAGE_COOKIE, "en"));
-        browser.driver.navigate().refresh();
-        browser.waitFor(300, d -> !d.findElements(By.cssSelector("h2")).isEmpty());
-        browser.waitForVaadin();
-        assertThat(browser.driver.findElement(By.cssSelector("h2")).getText()).isEqualTo("Autoencoder");
+        open("autoencoder", "en");
+        assertThat(heading()).isEqualTo("Autoencoder");
 
         click(By.xpath("//vaadin-button[contains(., 'Play')]"));
         // 300 latent points of radius 3 and 30 images of 34 px

@@ -1,36 +1,13 @@
 package io.tinynets.lab.playground.ui;
 
-import io.tinynets.base.ui.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.tinynets.base.ui.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Trains the spiral in a real browser for a few seconds and keeps a screenshot of the boundary. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PlaygroundIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PlaygroundIT extends BrowserTest {
 
     /** Clicks the first element matching the selector whose own text is exactly {@code text}. */
     private void clickText(String selector, String text) {
@@ -45,12 +22,8 @@ class PlaygroundIT {
 
     @Test
     void spiralTrainsAndTheBoundaryIsDrawn() throws Exception {
-        browser.driver.get("http://localhost:" + port + "/playground");
-        browser.driver.manage().addCookie(new Cookie("tinynets-lang", "en"));
-        browser.driver.navigate().refresh();
-        browser.waitFor(120, d -> !d.findElements(By.cssSelector("h2")).isEmpty());
-        browser.waitForVaadin();
-        assertThat(browser.driver.findElement(By.cssSelector("h2")).getText()).isEqualTo("Network playground");
+        open("playground", "en");
+        assertThat(heading()).isEqualTo("Network playground");
 
         clickText("vaadin-radio-button", "Spiral");
         clickText("vaadin-checkbox", "sin x₁");

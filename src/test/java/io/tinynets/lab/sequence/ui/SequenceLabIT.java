@@ -1,52 +1,23 @@
 package io.tinynets.lab.sequence.ui;
 
-import io.tinynets.base.ui.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.tinynets.base.ui.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real race in headless Chromium: the gate panels fill with colour while the three curves grow. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SequenceLabIT {
+class SequenceLabIT extends BrowserTest {
 
-    /** UserPreferences.LANGUAGE_COOKIE, package-private in base.ui. */
-    private static final String LANGUAGE_COOKIE = "tinynets-lang";
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void raceDrawsGatePanelsLive() throws Exception {
-        browser.driver.get("http://localhost:" + port + "/sequence");
-        browser.driver.manage().addCookie(new Cookie(LANGUAGE_COOKIE, "en"));
-        browser.driver.navigate().refresh();
-        browser.waitFor(120, d -> !d.findElements(By.cssSelector("h2")).isEmpty());
-        browser.waitForVaadin();
-        assertThat(browser.driver.findElement(By.cssSelector("h2")).getText())
+        open("sequence", "en");
+        assertThat(heading())
                 .isEqualTo("Sequence lab: RNN, LSTM and GRU");
 
-        browser.driver.findElement(By.cssSelector(".training-controls vaadin-button[theme~='primary']")).click();
+        clickPlay();
         browser.waitFor(30, d -> browser.paintedPixels("tn-heat-map") > 20_000);
         Thread.sleep(4000);
         assertThat(browser.paintedPixels("tn-heat-map")).isGreaterThan(20_000);

@@ -1,0 +1,56 @@
+package io.tinynets.base.ui;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the real-browser tests ({@code *IT}): the whole app on a random port (one Spring context shared by every
+ * IT class), one headless Chromium per class, and the way every test opens a page in a language.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BrowserTest {
+
+    protected static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    /**
+     * Opens {@code path} in {@code language} ("en" or "ko", remembered in the language cookie) and waits until the
+     * view's heading is there and Vaadin is idle. The first dev-mode load can take long: the wait is generous.
+     */
+    protected void open(String path, String language) {
+        browser.driver.get("http://localhost:" + port + "/" + path);
+        browser.driver.manage().addCookie(new Cookie(UserPreferences.LANGUAGE_COOKIE, language));
+        browser.driver.navigate().refresh();
+        browser.waitFor(120, d -> !d.findElements(By.cssSelector("h2")).isEmpty());
+        browser.waitForVaadin();
+    }
+
+    /** The view's heading text. */
+    protected String heading() {
+        return browser.driver.findElement(By.cssSelector("h2")).getText();
+    }
+
+    /** Presses the training controls' Play button. */
+    protected void clickPlay() {
+        browser.driver.findElement(By.cssSelector(".training-controls vaadin-button[theme~='primary']")).click();
+    }
+}
