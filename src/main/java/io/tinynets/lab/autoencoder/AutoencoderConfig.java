@@ -24,10 +24,16 @@ import java.util.Arrays;
  * @param noise        denoising corruption of the input
  * @param optimizer    update rule
  * @param learningRate η, in (0, 1]
+ * @param seed         0..{@value #MAX_SEED}: draws the data, the initial weights and the batch order, so the same
+ *                     config (seed included) gives the same curve
  */
 public record AutoencoderConfig(ImageSetKind data, int samples, int[] hidden, int bottleneck, Activation activation,
                                 boolean tied, AutoencoderLoss loss, AutoencoderNoise noise, OptimizerKind optimizer,
-                                double learningRate) {
+                                double learningRate, long seed) {
+
+    /** The seed runs used before the seed was a field of the form. */
+    public static final long DEFAULT_SEED = 42;
+    public static final long MAX_SEED = Integer.MAX_VALUE;
 
     public static final int BATCH_SIZE = 32;
     public static final int MAX_HIDDEN_LAYERS = 3;
@@ -60,6 +66,16 @@ public record AutoencoderConfig(ImageSetKind data, int samples, int[] hidden, in
         if (learningRate > 1) {
             throw new IllegalArgumentException("learning rate must be in (0, 1], was " + learningRate);
         }
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new IllegalArgumentException("seed must be in 0.." + MAX_SEED + ", was " + seed);
+        }
+    }
+
+    /** The config with the {@link #DEFAULT_SEED}. */
+    public AutoencoderConfig(ImageSetKind data, int samples, int[] hidden, int bottleneck, Activation activation,
+                             boolean tied, AutoencoderLoss loss, AutoencoderNoise noise, OptimizerKind optimizer,
+                             double learningRate) {
+        this(data, samples, hidden, bottleneck, activation, tied, loss, noise, optimizer, learningRate, DEFAULT_SEED);
     }
 
     /** The lab's starting point: 8×8 digits through 64-16-2-16-64, tanh, sigmoid output, MSE, Adam 0.01. */
@@ -89,12 +105,18 @@ public record AutoencoderConfig(ImageSetKind data, int samples, int[] hidden, in
     }
 
     public AutoencoderConfig withLearningRate(double lr) {
-        return new AutoencoderConfig(data, samples, hidden, bottleneck, activation, tied, loss, noise, optimizer, lr);
+        return new AutoencoderConfig(data, samples, hidden, bottleneck, activation, tied, loss, noise, optimizer, lr,
+                seed);
+    }
+
+    public AutoencoderConfig withSeed(long newSeed) {
+        return new AutoencoderConfig(data, samples, hidden, bottleneck, activation, tied, loss, noise, optimizer,
+                learningRate, newSeed);
     }
 
     public AutoencoderConfig withNoise(AutoencoderNoise n) {
         return new AutoencoderConfig(data, samples, hidden, bottleneck, activation, tied, loss, n, optimizer,
-                learningRate);
+                learningRate, seed);
     }
 
     /** Parses "16, 8" (commas or spaces; empty for none) into hidden sizes, with a message naming the problem. */
@@ -126,11 +148,11 @@ public record AutoencoderConfig(ImageSetKind data, int samples, int[] hidden, in
         return o instanceof AutoencoderConfig c && data == c.data && samples == c.samples
                 && Arrays.equals(hidden, c.hidden) && bottleneck == c.bottleneck && activation == c.activation
                 && tied == c.tied && loss == c.loss && noise.equals(c.noise) && optimizer == c.optimizer
-                && Double.compare(learningRate, c.learningRate) == 0;
+                && Double.compare(learningRate, c.learningRate) == 0 && seed == c.seed;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(hidden) * 31 + data.hashCode() + bottleneck;
+        return Arrays.hashCode(hidden) * 31 + data.hashCode() + bottleneck + Long.hashCode(seed);
     }
 }

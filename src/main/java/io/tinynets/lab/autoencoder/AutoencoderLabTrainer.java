@@ -38,10 +38,21 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     private final DMatrixRMaj noisy = new DMatrixRMaj(1, 1);
 
     AutoencoderLabTrainer(AutoencoderConfig config, long seed) {
+        this(config, seed, null);
+    }
+
+    /**
+     * @param savedWeights {@link AutoencoderWeights} JSON the model starts from instead of the seed's initial weights
+     *                     ("continue training"); null for fresh weights. The seed still draws data and batches.
+     */
+    AutoencoderLabTrainer(AutoencoderConfig config, long seed, String savedWeights) {
         this.config = config;
         SplittableRandom rng = new SplittableRandom(seed);
         this.data = config.data().generate(config.samples(), rng);
         this.model = new Autoencoder(config.spec(data.features()), rng);
+        if (savedWeights != null) {
+            AutoencoderWeights.load(savedWeights, model);
+        }
         this.batches = new AutoencoderBatches(model, data.samples(), config.loss(),
                 OptimizerConfig.of(config.optimizer(), config.learningRate()).create(), AutoencoderConfig.BATCH_SIZE,
                 rng);
@@ -54,9 +65,17 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         this.latentInputs = rows(0, Math.min(LATENT_POINTS, data.size()), d);
     }
 
-    /** A factory for the training service: same config, seed → same data, weights and curve. */
+    /**
+     * A factory for the training service: same config, seed → same data, weights and curve. The view runs it with
+     * {@link AutoencoderConfig#seed()}; the runtime passes the seed in so a reset may draw a new one.
+     */
     public static TrainerFactory<AutoencoderInternals> factory(AutoencoderConfig config) {
         return seed -> new AutoencoderLabTrainer(config, seed);
+    }
+
+    /** The factory of "continue training": every build (and reset) starts from the saved weights. */
+    public static TrainerFactory<AutoencoderInternals> factory(AutoencoderConfig config, String savedWeights) {
+        return seed -> new AutoencoderLabTrainer(config, seed, savedWeights);
     }
 
     private DMatrixRMaj rows(int from, int count, int d) {

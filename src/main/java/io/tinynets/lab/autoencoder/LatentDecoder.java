@@ -24,6 +24,11 @@ public final class LatentDecoder {
         this.sample = new DMatrixRMaj(1, frozen.spec().inputs());
     }
 
+    /** The frozen model's weights as {@link AutoencoderWeights} JSON: what a saved experiment keeps. */
+    public synchronized String weightsJson() {
+        return AutoencoderWeights.write(model);
+    }
+
     public int bottleneck() {
         return model.spec().bottleneck();
     }

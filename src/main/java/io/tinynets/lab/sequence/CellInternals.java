@@ -17,10 +17,12 @@ import java.util.List;
  * @param gradientHidden   ‖∂L/∂h_t‖ per step for the example (empty when hidden)
  * @param gradientCell     ‖∂L/∂c_t‖ per step for an LSTM, else empty
  * @param prediction       next-character prediction and sample, or null for other tasks / hidden panels
+ * @param parameters       every weight of the model (cell and output layer) in {@code SequenceModel.params()} order,
+ *                         flattened: what a saved experiment keeps, copied at the same epoch as the curves
  */
 public record CellInternals(CellKind kind, int cellParameters, int totalParameters, double[] loss, double[] metric,
                             List<? extends CellStep> trace, double[] gradientHidden, double[] gradientCell,
-                            Prediction prediction) {
+                            Prediction prediction, double[] parameters) {
 
     /**
      * @param characters   the most likely next characters after the example, most likely first

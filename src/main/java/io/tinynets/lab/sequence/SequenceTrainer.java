@@ -58,6 +58,14 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
     private long epoch;
 
     public SequenceTrainer(SequenceConfig config, LiveOptions options, long seed) {
+        this(config, options, seed, null);
+    }
+
+    /**
+     * A trainer whose models start from saved weights ({@link SequenceWeights} JSON) instead of the seed's initial
+     * ones; the seed still draws the data. {@code savedWeights} null means fresh weights.
+     */
+    public SequenceTrainer(SequenceConfig config, LiveOptions options, long seed, String savedWeights) {
         config.validate();
         this.config = config;
         this.options = options;
@@ -82,6 +90,9 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
             models.add(m);
             optimizers.add(OptimizerConfig.of(config.optimizer(), config.learningRate()).create());
         }
+        if (savedWeights != null) {
+            SequenceWeights.load(savedWeights, models);
+        }
         lossRing = new double[models.size()][TAIL];
         metricRing = new double[models.size()][TAIL];
     }
@@ -90,6 +101,13 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
     public static TrainerFactory<SequenceInternals> factory(SequenceConfig config, LiveOptions options) {
         config.validate();
         return seed -> new SequenceTrainer(config, options, seed);
+    }
+
+    /** The factory of "continue training": every build (and every reset) starts from the saved weights. */
+    public static TrainerFactory<SequenceInternals> factory(SequenceConfig config, LiveOptions options,
+                                                           String savedWeights) {
+        config.validate();
+        return seed -> new SequenceTrainer(config, options, seed, savedWeights);
     }
 
     public SequenceConfig config() {
@@ -160,7 +178,7 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
             }
             RecurrentCell cell = model.cell();
             cells.add(new CellInternals(cell.kind(), cell.parameterCount(), model.parameterCount(), loss, metric,
-                    trace, gradH, gradC, prediction));
+                    trace, gradH, gradC, prediction, SequenceWeights.flatten(model)));
         }
         return new SequenceInternals(epoch, first, task.classification(), timeLabels, cells);
     }

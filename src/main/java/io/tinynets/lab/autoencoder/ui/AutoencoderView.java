@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,9 +17,12 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
@@ -30,7 +35,16 @@ import io.tinynets.engine.model.AutoencoderLoss;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.model.AutoencoderSpec;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Picture;
+import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.experiment.ui.LabRoutes;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.autoencoder.AutoencoderConfig;
+import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
 import io.tinynets.lab.autoencoder.AutoencoderInternals;
 import io.tinynets.lab.autoencoder.AutoencoderLabTrainer;
 import io.tinynets.lab.autoencoder.LatentDecoder;
@@ -41,8 +55,11 @@ import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingService;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -53,9 +70,9 @@ import java.util.stream.IntStream;
  */
 @Route("autoencoder")
 @Menu(title = "nav.autoencoder", order = 6, icon = "vaadin:compress-square")
-class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
+class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    static final long SEED = 42;
+    static final String LAB_KEY = "autoencoder";
     static final int INTERPOLATION_STEPS = 8;
     /** Image bytes (base64) per second the sample grid may use while training; the latent plane gets the rest. */
     private static final double GRID_BYTES_PER_SECOND = 20_000;
@@ -81,6 +98,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         AutoencoderNoise.Kind noise = AutoencoderNoise.Kind.NONE;
         OptimizerKind optimizer = OptimizerKind.ADAM;
         Double learningRate = 0.01;
+        Integer seed = (int) AutoencoderConfig.DEFAULT_SEED;
     }
 
     final Select<ImageSetKind> dataKind = new Select<>();
@@ -94,6 +112,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
     final Span noiseLevelValue = new Span();
     final Select<OptimizerKind> optimizer = new Select<>();
     final NumberField learningRate = new NumberField();
+    final IntegerField seed = new IntegerField();
     final Binder<Form> binder = new Binder<>();
     final Form form = new Form();
 
@@ -114,21 +133,36 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
 
     final LiveTraining<AutoencoderInternals> live;
     final TrainingControls controls;
+    final Button save;
+    final Div restored = new Div();
+    final Paragraph restoredText = new Paragraph();
+    final Button replay = new Button();
+    final Button continueTraining = new Button();
     AutoencoderConfig runConfig;
     AutoencoderInternals lastInternals;
+    /** The epoch {@link #lastInternals} belong to. */
+    private long lastInternalsEpoch;
+    private final ExperimentService experiments;
+    /** The experiment reopened here, whose weights "Continue training" starts from; null if none. */
+    private Experiment reopened;
+    /** True while the loss chart shows a reopened experiment's saved curve, until the new run draws its own. */
+    private boolean showingSaved;
     private long lastGridNanos;
     private long lastLatentNanos;
     private List<String> shownClasses = List.of();
 
-    AutoencoderView(TrainingService service) {
+    AutoencoderView(TrainingService service, ExperimentService experiments) {
+        this.experiments = experiments;
         setSizeFull();
         addClassName("lab-view");
         addClassName("autoencoder-lab");
         add(new H2(getTranslation("autoencoder.title")), new Paragraph(getTranslation("autoencoder.intro")));
         live = new LiveTraining<>(this, service, "autoencoder", this::apply);
         controls = new TrainingControls(live, this::ensureRun);
+        save = SaveExperimentDialog.button(experiments, this::draft);
+        live.addSnapshotListener(s -> updateSave());
 
-        VerticalLayout controlsColumn = new VerticalLayout(configureForm(), controls,
+        VerticalLayout controlsColumn = new VerticalLayout(configureForm(), controls, configureExperiment(),
                 LabText.explanation(this, "autoencoder.explain", 4), LabText.tryThis(this, "autoencoder.try", 4));
         controlsColumn.addClassName("lab-controls");
         controlsColumn.setPadding(false);
@@ -204,6 +238,9 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         optimizer.setItemLabelGenerator(k -> getTranslation("autoencoder.optimizer." + k.key()));
         learningRate.setLabel(getTranslation("autoencoder.learningRate"));
         learningRate.setTooltipText(getTranslation("autoencoder.learningRate.tooltip"));
+        seed.setLabel(getTranslation("autoencoder.seed"));
+        seed.setTooltipText(getTranslation("autoencoder.seed.tooltip"));
+        seed.setStepButtonsVisible(true);
 
         binder.forField(dataKind).asRequired(getTranslation("autoencoder.required"))
                 .bind(f -> f.data, (f, v) -> f.data = v);
@@ -228,6 +265,10 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         binder.forField(learningRate).asRequired(getTranslation("autoencoder.learningRate.invalid"))
                 .withValidator(v -> v > 0 && v <= 1, getTranslation("autoencoder.learningRate.invalid"))
                 .bind(f -> f.learningRate, (f, v) -> f.learningRate = v);
+        binder.forField(seed).asRequired(getTranslation("autoencoder.seed.invalid", AutoencoderConfig.MAX_SEED))
+                .withValidator(v -> v >= 0 && v <= AutoencoderConfig.MAX_SEED,
+                        getTranslation("autoencoder.seed.invalid", AutoencoderConfig.MAX_SEED))
+                .bind(f -> f.seed, (f, v) -> f.seed = v);
         binder.setBean(form);
 
         dataKind.addValueChangeListener(e -> {
@@ -237,7 +278,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
             binder.validate();
         });
         List<com.vaadin.flow.component.HasValue<?, ?>> structural = List.of(dataKind, hidden, bottleneck, activation,
-                tied, loss, noiseKind, optimizer);
+                tied, loss, noiseKind, optimizer, seed);
         for (com.vaadin.flow.component.HasValue<?, ?> field : structural) {
             field.addValueChangeListener(e -> configurationChanged());
         }
@@ -266,12 +307,12 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout opt = new HorizontalLayout(optimizer, learningRate);
         opt.setWidthFull();
         VerticalLayout box = new VerticalLayout(dataKind, hidden, bottleneck, activation, tied, loss, noiseKind, level,
-                opt);
+                opt, seed);
         box.setPadding(false);
         box.setSpacing(false);
         box.addClassName("ae-form");
         List<com.vaadin.flow.component.HasSize> wide = List.of(dataKind, hidden, bottleneck, activation, loss,
-                noiseKind);
+                noiseKind, seed);
         wide.forEach(com.vaadin.flow.component.HasSize::setWidthFull);
         return box;
     }
@@ -305,7 +346,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
             AutoencoderNoise noise = form.noise == AutoencoderNoise.Kind.NONE ? AutoencoderNoise.NONE
                     : new AutoencoderNoise(form.noise, noiseLevel.getValue());
             return new AutoencoderConfig(kind, samples, AutoencoderConfig.parseHidden(form.hidden), form.bottleneck,
-                    form.activation, form.tied, form.loss, noise, form.optimizer, form.learningRate);
+                    form.activation, form.tied, form.loss, noise, form.optimizer, form.learningRate, form.seed);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -319,6 +360,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         }
         runConfig = null;
         lastInternals = null;
+        showingSaved = false;
         controls.showReady();
         lossChart.reset();
         errorReadout.setText(getTranslation("autoencoder.loss.empty"));
@@ -326,6 +368,9 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
         latentPlane.setPath(new double[0]);
         drawArchitecture();
         updateValidity();
+        if (save != null) {
+            updateSave();
+        }
     }
 
     boolean ensureRun() {
@@ -338,11 +383,202 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
             return false;
         }
         if (live.create(AutoencoderLabTrainer.factory(config),
-                RunSettings.seeded(SEED).withSpeed(controls.selectedSpeed()))) {
+                RunSettings.seeded(config.seed()).withSpeed(controls.selectedSpeed()))) {
             runConfig = config;
             return true;
         }
         return false;
+    }
+
+    // ---- experiments: save and reopen -------------------------------------------------------------------------
+
+    private Div configureExperiment() {
+        replay.setText(getTranslation("autoencoder.replay"));
+        replay.setTooltipText(getTranslation("autoencoder.replay.tooltip"));
+        replay.addClickListener(e -> replay());
+        continueTraining.setText(getTranslation("autoencoder.continue"));
+        continueTraining.setTooltipText(getTranslation("autoencoder.continue.tooltip"));
+        continueTraining.addClickListener(e -> continueFromSaved());
+        HorizontalLayout choices = new HorizontalLayout(replay, continueTraining);
+        restored.add(restoredText, choices);
+        restored.addClassName("ae-restored");
+        restored.setVisible(false);
+        Div box = new Div(save, restored);
+        box.setWidthFull();
+        updateSave();
+        return box;
+    }
+
+    private boolean draftAvailable() {
+        return live.hasRun() && runConfig != null && lastInternals != null && lastInternalsEpoch >= 1
+                && !showingSaved;
+    }
+
+    /** Save is possible once the run has trained an epoch; the tooltip says why it is not yet. */
+    private void updateSave() {
+        boolean ready = draftAvailable();
+        save.setEnabled(ready);
+        save.setTooltipText(getTranslation(ready ? "experiments.saveDialog.open.tooltip"
+                : "autoencoder.save.disabled"));
+    }
+
+    /**
+     * The run as an experiment, built on the UI thread from the latest internals (whose frozen model copy gives the
+     * weights) and the run's history up to the same epoch; null when nothing has trained yet.
+     */
+    ExperimentDraft draft() {
+        AutoencoderInternals in = lastInternals;
+        long epoch = lastInternalsEpoch;
+        var run = live.run().orElse(null);
+        if (!draftAvailable() || run == null) {
+            return null;
+        }
+        List<MetricPoint> history = run.history().stream().filter(p -> p.epoch() <= epoch).toList();
+        double[] x = history.stream().mapToDouble(MetricPoint::epoch).toArray();
+        List<Curve> curves = List.of(Curve.of("loss", x, history.stream().mapToDouble(MetricPoint::trainLoss)
+                .toArray()));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (!history.isEmpty()) {
+            metrics.put("loss", history.get(history.size() - 1).trainLoss());
+        }
+        metrics.put("reconstruction error", in.reconstructionError());
+        metrics.put("pca error", in.pcaError());
+        String name = getTranslation("autoencoder.save.name", getTranslation("autoencoder.data." + runConfig.data()
+                .key()), runConfig.bottleneck(), epoch);
+        return new ExperimentDraft(LAB_KEY, name, "", List.of(), AutoencoderConfigJson.write(runConfig),
+                AutoencoderConfigJson.VERSION, run.seed(), curves, metrics, in.decoder().weightsJson(),
+                picture(in).orElse(null));
+    }
+
+    /** The shown reconstructions side by side, one byte per pixel as the lab draws them. */
+    static Optional<Picture> picture(AutoencoderInternals in) {
+        if (!in.image() || in.grid().length == 0 || in.shown() * in.width() > 256 || in.height() > 256) {
+            return Optional.empty();
+        }
+        int w = in.width();
+        int h = in.height();
+        int d = in.features();
+        int cols = in.shown() * w;
+        byte[] values = new byte[cols * h];
+        int reconstructions = 2 * in.shown() * d;
+        for (int i = 0; i < in.shown(); i++) {
+            for (int r = 0; r < h; r++) {
+                System.arraycopy(in.grid(), reconstructions + i * d + r * w, values, r * cols + i * w, w);
+            }
+        }
+        return Optional.of(new Picture(cols, h, 0, 1, values));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters();
+        Optional<String> raw = parameters.getSingleParameter(LabRoutes.EXPERIMENT_PARAMETER);
+        if (raw.isEmpty()) {
+            return;
+        }
+        Optional<Long> id = LabRoutes.experimentId(parameters);
+        if (id.isEmpty()) {
+            showError(getTranslation("experiments.error.notFound", raw.get()));
+            return;
+        }
+        reopen(id.get());
+    }
+
+    /** Restores the experiment's form (seed included) and loss curve and makes a READY run that replays it. */
+    void reopen(long id) {
+        Experiment e;
+        try {
+            e = experiments.get(CurrentUser.experimentOwner(), id);
+        } catch (RuntimeException ex) {
+            if (ex instanceof TranslatableProblem p) {
+                showError(getTranslation(p.messageKey(), p.messageArgs()));
+                return;
+            }
+            throw ex;
+        }
+        if (!LAB_KEY.equals(e.lab())) {
+            showError(getTranslation("autoencoder.experiment.wrongLab", e.name()));
+            return;
+        }
+        AutoencoderConfig config;
+        try {
+            config = AutoencoderConfigJson.read(e.configJson(), e.configVersion());
+            if (e.seed() != config.seed()) {
+                config = config.withSeed(e.seed()); // validated again: out of range is refused here
+            }
+        } catch (IllegalArgumentException ex) {
+            showError(getTranslation("autoencoder.experiment.unreadable", e.name(), ex.getMessage()));
+            return;
+        }
+        form.data = config.data();
+        form.hidden = String.join(", ", java.util.Arrays.stream(config.hidden()).mapToObj(Integer::toString)
+                .toList());
+        form.bottleneck = config.bottleneck();
+        form.activation = config.activation();
+        form.tied = config.tied();
+        form.loss = config.loss();
+        form.noise = config.noise().kind();
+        form.optimizer = config.optimizer();
+        form.learningRate = config.learningRate();
+        form.seed = (int) config.seed();
+        if (config.noise().kind() != AutoencoderNoise.Kind.NONE) {
+            noiseLevel.setValue(config.noise().level());
+        }
+        binder.refreshFields();
+        configurationChanged();
+        reopened = e;
+        continueTraining.setEnabled(e.weightsJson() != null);
+        restoredText.setText(getTranslation("autoencoder.restored", e.name(), e.seed()));
+        restored.setVisible(true);
+        drawSavedCurve();
+        ensureRun();
+        updateSave();
+    }
+
+    private void drawSavedCurve() {
+        lossChart.reset();
+        reopened.curves().stream().filter(c -> c.name().equals("loss")).findFirst()
+                .ifPresent(c -> lossChart.setPoints(0, c.x(), c.y()));
+        showingSaved = true;
+    }
+
+    /** A fresh run from the saved seed: the same config and seed draw the same curve again. */
+    void replay() {
+        if (reopened == null) {
+            return;
+        }
+        configurationChanged();
+        drawSavedCurve();
+        ensureRun();
+        updateSave();
+    }
+
+    /** A run whose model starts from the saved weights (data and batch order start again from the seed). */
+    void continueFromSaved() {
+        if (reopened == null || reopened.weightsJson() == null) {
+            return;
+        }
+        AutoencoderConfig config = currentConfig();
+        if (config == null) {
+            binder.validate();
+            return;
+        }
+        configurationChanged();
+        drawSavedCurve();
+        try {
+            if (live.create(AutoencoderLabTrainer.factory(config, reopened.weightsJson()),
+                    RunSettings.seeded(config.seed()).withSpeed(controls.selectedSpeed()))) {
+                runConfig = config;
+            }
+        } catch (IllegalArgumentException ex) {
+            showError(getTranslation("autoencoder.continue.failed", ex.getMessage()));
+        }
+        updateSave();
+    }
+
+    private void showError(String text) {
+        Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     // ---- panels -----------------------------------------------------------------------------------------------
@@ -444,10 +680,17 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle {
     // ---- live updates -----------------------------------------------------------------------------------------
 
     void apply(Snapshot<AutoencoderInternals> snapshot) {
-        if (snapshot.fromStart()) {
+        // a reopened experiment's curve stays until the new run has points of its own to draw
+        if (showingSaved && snapshot.epoch() > 0) {
+            showingSaved = false;
+            lossChart.reset();
+        } else if (snapshot.fromStart() && !showingSaved) {
             lossChart.reset();
         }
         AutoencoderInternals in = snapshot.internals();
+        if (in != null) {
+            lastInternalsEpoch = snapshot.epoch();
+        }
         List<MetricPoint> points = snapshot.newPoints();
         if (!points.isEmpty()) {
             double[] x = new double[points.size()];

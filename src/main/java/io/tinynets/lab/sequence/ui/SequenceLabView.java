@@ -1,6 +1,9 @@
 package io.tinynets.lab.sequence.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -16,9 +19,12 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
@@ -27,6 +33,14 @@ import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.data.sequence.NextCharacterTask;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Picture;
+import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.experiment.ui.LabRoutes;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.engine.recurrent.CellKind;
 import io.tinynets.engine.recurrent.CellStep;
 import io.tinynets.engine.recurrent.GruStep;
@@ -36,18 +50,23 @@ import io.tinynets.lab.sequence.ConveyorBelt;
 import io.tinynets.lab.sequence.GateSpec;
 import io.tinynets.lab.sequence.LiveOptions;
 import io.tinynets.lab.sequence.SequenceConfig;
+import io.tinynets.lab.sequence.SequenceConfigJson;
 import io.tinynets.lab.sequence.SequenceInternals;
 import io.tinynets.lab.sequence.SequenceTaskKind;
 import io.tinynets.lab.sequence.SequenceTrainer;
+import io.tinynets.lab.sequence.SequenceWeights;
+import io.tinynets.training.MetricPoint;
 import io.tinynets.training.RunSettings;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingService;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -60,7 +79,7 @@ import java.util.stream.IntStream;
  */
 @Route("sequence")
 @Menu(title = "nav.sequence", order = 5, icon = "vaadin:connect")
-class SequenceLabView extends VerticalLayout implements HasDynamicTitle {
+class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String LAB_KEY = "sequence";
     /** Budget for the panels (gates, belt, gradient flow, diagram); the curves add a few hundred bytes a second. */
@@ -109,6 +128,17 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle {
     final Span traffic = new Span();
     final Div panelArea = new Div();
     final Div textBox = new Div();
+    final Button save;
+    final Div restored = new Div();
+    final Paragraph restoredText = new Paragraph();
+    final Button replay = new Button();
+    final Button continueTraining = new Button();
+
+    private final ExperimentService experiments;
+    /** The experiment reopened in the lab, whose weights "Continue training" starts from; null if none. */
+    private Experiment reopened;
+    /** True while the charts show a reopened experiment's saved curves, until the new run draws its own. */
+    private boolean showingSaved;
 
     private CellKind shownKind;
     private SequenceInternals latest;
@@ -118,15 +148,18 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle {
     private final long[] sentAt = new long[64];
     private int sentCount;
 
-    SequenceLabView(TrainingService service) {
+    SequenceLabView(TrainingService service, ExperimentService experiments) {
+        this.experiments = experiments;
         setSizeFull();
         addClassName("lab-view");
         addClassName("sequence-lab");
         training = new LiveTraining<>(this, service, LAB_KEY, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
+        save = SaveExperimentDialog.button(experiments, this::draft);
+        training.addSnapshotListener(s -> updateSave());
         add(new H2(getTranslation("sequence.title")), new Paragraph(getTranslation("sequence.intro")));
 
-        VerticalLayout side = new VerticalLayout(controls, configureForm(),
+        VerticalLayout side = new VerticalLayout(controls, configureExperiment(), configureForm(),
                 LabText.explanation(this, "sequence.explain", 4), LabText.tryThis(this, "sequence.try", 4));
         side.addClassName("lab-controls");
         side.setPadding(false);
@@ -145,6 +178,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle {
         add(body);
         showGatePanels(CellKind.LSTM);
         updateTaskFields();
+        updateSave();
     }
 
     @Override
@@ -337,6 +371,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle {
             controls.showReady();
         }
         updateEnabled();
+        updateSave();
     }
 
     /** Builds the run from the form when none exists; false (with field messages) while the form is invalid. */
@@ -355,9 +390,210 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle {
             customText.setErrorMessage(e.getMessage());
             return false;
         }
-        resetCharts();
+        if (!showingSaved) {
+            resetCharts();
+        }
         return training.create(SequenceTrainer.factory(config, options),
                 RunSettings.seeded(form.getSeed()).withSpeed(controls.selectedSpeed()));
+    }
+
+    // ---- experiments: save and reopen ----
+
+    private Component configureExperiment() {
+        replay.setText(getTranslation("sequence.replay"));
+        replay.setTooltipText(getTranslation("sequence.replay.tooltip"));
+        replay.addClickListener(e -> replay());
+        continueTraining.setText(getTranslation("sequence.continue"));
+        continueTraining.setTooltipText(getTranslation("sequence.continue.tooltip"));
+        continueTraining.addClickListener(e -> continueFromSaved());
+        HorizontalLayout choices = new HorizontalLayout(replay, continueTraining);
+        choices.setSpacing(true);
+        restored.add(restoredText, choices);
+        restored.addClassName("sequence-restored");
+        restored.setVisible(false);
+        Div box = new Div(save, restored);
+        box.setWidthFull();
+        return box;
+    }
+
+    /** Save is possible once the run has trained an epoch; the tooltip says why it is not yet. */
+    private void updateSave() {
+        boolean ready = draftAvailable();
+        save.setEnabled(ready);
+        save.setTooltipText(getTranslation(ready ? "experiments.saveDialog.open.tooltip" : "sequence.save.disabled"));
+    }
+
+    private boolean draftAvailable() {
+        return training.hasRun() && latest != null && latest.epoch() >= 1 && !showingSaved;
+    }
+
+    /**
+     * The run as an experiment, built on the UI thread from the latest internals (weights copied by the trainer at
+     * the same epoch as the curves) and the run's metric history up to that epoch; null when nothing has trained.
+     */
+    ExperimentDraft draft() {
+        SequenceInternals in = latest;
+        var run = training.run().orElse(null);
+        if (!draftAvailable() || run == null) {
+            return null;
+        }
+        SequenceConfig config = form.toConfig();
+        List<MetricPoint> history = run.history().stream().filter(p -> p.epoch() <= in.epoch()).toList();
+        List<Curve> curves = new ArrayList<>();
+        double[] x = history.stream().mapToDouble(MetricPoint::epoch).toArray();
+        curves.add(Curve.of("loss", x, history.stream().mapToDouble(MetricPoint::trainLoss).toArray()));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (!history.isEmpty()) {
+            metrics.put("loss", history.get(history.size() - 1).trainLoss());
+        }
+        if (!history.isEmpty() && history.get(0).accuracy().isPresent()) {
+            curves.add(Curve.of("accuracy", x, history.stream().mapToDouble(p -> p.accuracy().orElse(Double.NaN))
+                    .toArray()));
+            history.get(history.size() - 1).accuracy().ifPresent(a -> metrics.put("accuracy", a));
+        }
+        double[] cellX = IntStream.range(0, in.tailLength()).mapToDouble(i -> in.firstEpoch() + i).toArray();
+        for (CellInternals c : in.cells()) {
+            curves.add(Curve.of(cellCurve("loss", c.kind()), cellX, c.loss()));
+            curves.add(Curve.of(cellCurve(in.classification() ? "accuracy" : "eval loss", c.kind()), cellX,
+                    c.metric()));
+        }
+        String name = getTranslation("sequence.save.name", getTranslation("sequence.task." + config.task().key()),
+                config.race() ? getTranslation("sequence.race") : config.cell().name(), in.epoch());
+        return new ExperimentDraft(LAB_KEY, name, "", List.of(), SequenceConfigJson.write(config),
+                SequenceConfigJson.VERSION, run.seed(), curves, metrics, SequenceWeights.write(config, in),
+                picture(in).orElse(null));
+    }
+
+    private static String cellCurve(String metric, CellKind kind) {
+        return metric + " " + kind.name();
+    }
+
+    /** The focused cell's first gate (the LSTM forget gate, the GRU reset gate) over steps × units, if traced. */
+    private Optional<Picture> picture(SequenceInternals in) {
+        CellInternals c = in.cell(shownKind).orElse(in.cells().get(0));
+        if (c.trace().isEmpty()) {
+            return Optional.empty();
+        }
+        GateSpec spec = GateSpec.of(c.kind()).get(0);
+        int steps = c.trace().size();
+        int units = c.trace().get(0).h().numCols;
+        if (steps > 256) {
+            return Optional.empty();
+        }
+        return Optional.of(Picture.quantize(steps, units, spec.grid(c.trace()), spec.min(), spec.max()));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters();
+        if (parameters.getSingleParameter(LabRoutes.EXPERIMENT_PARAMETER).isEmpty()) {
+            return;
+        }
+        Optional<Long> id = LabRoutes.experimentId(parameters);
+        if (id.isEmpty()) {
+            showError(getTranslation("experiments.error.notFound",
+                    parameters.getSingleParameter(LabRoutes.EXPERIMENT_PARAMETER).orElse("")));
+            return;
+        }
+        reopen(id.get());
+    }
+
+    /** Restores the experiment's form, seed and curves and makes a READY run that replays it from its seed. */
+    void reopen(long id) {
+        Experiment e;
+        try {
+            e = experiments.get(CurrentUser.experimentOwner(), id);
+        } catch (RuntimeException ex) {
+            if (ex instanceof TranslatableProblem p) {
+                showError(getTranslation(p.messageKey(), p.messageArgs()));
+                return;
+            }
+            throw ex;
+        }
+        if (!LAB_KEY.equals(e.lab())) {
+            showError(getTranslation("sequence.experiment.wrongLab", e.name()));
+            return;
+        }
+        SequenceConfig config;
+        try {
+            config = SequenceConfigJson.read(e.configJson(), e.configVersion());
+            if (e.seed() < 0 || e.seed() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("seed must be in 0.." + Integer.MAX_VALUE + ", was " + e.seed());
+            }
+        } catch (IllegalArgumentException ex) {
+            showError(getTranslation("sequence.experiment.unreadable", e.name(), ex.getMessage()));
+            return;
+        }
+        training.discard();
+        form.load(config);
+        form.setSeed((int) e.seed());
+        binder.refreshFields();
+        updateTaskFields();
+        reopened = e;
+        continueTraining.setEnabled(e.weightsJson() != null);
+        restoredText.setText(getTranslation("sequence.restored", e.name(), e.seed()));
+        restored.setVisible(true);
+        resetCharts();
+        drawSavedCurves(e, config);
+        ensureRun();
+        controls.showReady();
+        updateSave();
+    }
+
+    /** The saved per-cell curves, drawn as the current ones until the new run trains. */
+    private void drawSavedCurves(Experiment e, SequenceConfig config) {
+        boolean any = false;
+        for (Curve c : e.curves()) {
+            for (CellKind k : CellKind.values()) {
+                if (c.name().equals(cellCurve("loss", k))) {
+                    lossChart.setPoints(k.ordinal(), c.x(), round(c.y()));
+                    any = true;
+                } else if (c.name().equals(cellCurve("accuracy", k)) || c.name().equals(cellCurve("eval loss", k))) {
+                    metricChart.setPoints(k.ordinal(), c.x(), round(c.y()));
+                }
+            }
+        }
+        if (!any) {
+            e.curves().stream().filter(c -> c.name().equals("loss")).findFirst()
+                    .ifPresent(c -> lossChart.setPoints(config.cell().ordinal(), c.x(), round(c.y())));
+        }
+        showingSaved = true;
+    }
+
+    /** A fresh run from the saved seed: the same config and seed draw the same curve again. */
+    void replay() {
+        if (reopened == null) {
+            return;
+        }
+        training.discard();
+        controls.showReady();
+        resetCharts();
+        drawSavedCurves(reopened, form.toConfig());
+        ensureRun();
+        updateSave();
+    }
+
+    /** A run whose models start from the saved weights (the data stream starts again from the seed). */
+    void continueFromSaved() {
+        if (reopened == null || reopened.weightsJson() == null || !binder.validate().isOk()) {
+            return;
+        }
+        training.discard();
+        controls.showReady();
+        resetCharts();
+        drawSavedCurves(reopened, form.toConfig());
+        try {
+            training.create(SequenceTrainer.factory(form.toConfig(), options, reopened.weightsJson()),
+                    RunSettings.seeded(form.getSeed()).withSpeed(controls.selectedSpeed()));
+        } catch (IllegalArgumentException ex) {
+            showError(getTranslation("sequence.continue.failed", ex.getMessage()));
+        }
+        updateSave();
+    }
+
+    private void showError(String text) {
+        Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     // ---- charts ----
@@ -482,7 +718,11 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle {
     // ---- live updates ----
 
     private void apply(Snapshot<SequenceInternals> snapshot) {
-        if (snapshot.fromStart()) {
+        // a reopened experiment's curves stay until the new run has points of its own to draw
+        if (showingSaved && snapshot.epoch() > 0) {
+            showingSaved = false;
+            resetCharts();
+        } else if (snapshot.fromStart() && !showingSaved) {
             resetCharts();
         }
         SequenceInternals in = snapshot.internals();

@@ -1,0 +1,87 @@
+package io.tinynets.lab.autoencoder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.engine.Param;
+import io.tinynets.engine.model.Autoencoder;
+
+/**
+ * An autoencoder's parameters as saved with an experiment, by parameter name ({@code encoder.0.weight},
+ * {@code decoder.1.bias}…; a tied decoder has no weights of its own), each a row-major matrix:
+ * {@code {"version":1,"params":{"encoder.0.weight":{"rows":16,"cols":64,"data":[…]},…}}}. Exact: doubles are
+ * written in full.
+ */
+public final class AutoencoderWeights {
+
+    public static final int VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private AutoencoderWeights() {
+    }
+
+    public static String write(Autoencoder model) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", VERSION);
+        ObjectNode params = root.putObject("params");
+        for (Param p : model.params()) {
+            ObjectNode node = params.putObject(p.name());
+            node.put("rows", p.value().numRows);
+            node.put("cols", p.value().numCols);
+            ArrayNode data = node.putArray("data");
+            for (int i = 0; i < p.size(); i++) {
+                data.add(p.value().data[i]);
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies saved weights into {@code model}; every shape is checked before anything changes. */
+    public static void load(String json, Autoencoder model) {
+        JsonNode root;
+        try {
+            root = json == null ? null : MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("saved weights are not valid JSON");
+        }
+        if (root == null || root.path("version").asInt(-1) != VERSION || !root.path("params").isObject()) {
+            throw new IllegalArgumentException("saved weights must be an object with version " + VERSION
+                    + " and params");
+        }
+        JsonNode params = root.get("params");
+        if (params.size() != model.params().size()) {
+            throw new IllegalArgumentException("saved weights hold " + params.size() + " parameters, this network "
+                    + model.params().size());
+        }
+        double[][] values = new double[model.params().size()][];
+        for (int k = 0; k < values.length; k++) {
+            Param p = model.params().get(k);
+            JsonNode node = params.get(p.name());
+            if (node == null) {
+                throw new IllegalArgumentException("saved weights lack " + p.name());
+            }
+            JsonNode data = node.path("data");
+            if (node.path("rows").asInt(-1) != p.value().numRows || node.path("cols").asInt(-1) != p.value().numCols
+                    || !data.isArray() || data.size() != p.size()) {
+                throw new IllegalArgumentException(p.name() + " must be " + p.value().numRows + "x"
+                        + p.value().numCols + ", was " + node.path("rows") + "x" + node.path("cols"));
+            }
+            values[k] = new double[p.size()];
+            for (int i = 0; i < p.size(); i++) {
+                if (!data.get(i).isNumber() || !Double.isFinite(data.get(i).doubleValue())) {
+                    throw new IllegalArgumentException(p.name() + " holds a value that is not a finite number");
+                }
+                values[k][i] = data.get(i).doubleValue();
+            }
+        }
+        for (int k = 0; k < values.length; k++) {
+            System.arraycopy(values[k], 0, model.params().get(k).value().data, 0, values[k].length);
+        }
+    }
+}

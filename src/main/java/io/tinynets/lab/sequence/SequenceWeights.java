@@ -1,0 +1,99 @@
+package io.tinynets.lab.sequence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.data.sequence.SequenceTask;
+import io.tinynets.engine.Param;
+import io.tinynets.engine.model.SequenceModel;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The weights of a sequence-lab run as saved with an experiment: one object per trained cell, keyed by the cell's key,
+ * each exactly {@link SequenceModel#toJson()} (PyTorch state_dict names), so a saved LSTM loads into PyTorch as is:
+ * {@code {"version":1,"models":{"rnn":{…},"lstm":{…},"gru":{…}}}}.
+ *
+ * <p>The trainer hands the view flat copies of the parameters ({@link CellInternals#parameters()}); the JSON is built
+ * from those copies on the UI thread, in a throw-away model of the same shape, so the live trainer is never touched.
+ */
+public final class SequenceWeights {
+
+    public static final int VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SequenceWeights() {
+    }
+
+    /** Every parameter value of {@code model}, in {@code params()} order. */
+    static double[] flatten(SequenceModel model) {
+        double[] out = new double[model.parameterCount()];
+        int at = 0;
+        for (Param p : model.params()) {
+            double[] v = p.value().data;
+            System.arraycopy(v, 0, out, at, p.size());
+            at += p.size();
+        }
+        return out;
+    }
+
+    /** The saved-weights JSON of the run whose internals these are, for a run built from {@code config}. */
+    public static String write(SequenceConfig config, SequenceInternals internals) {
+        SequenceTask task = config.createTask(new SplittableRandom(0)); // only its shapes are used
+        ObjectNode models = MAPPER.createObjectNode();
+        for (CellInternals c : internals.cells()) {
+            SequenceModel model = new SequenceModel(c.kind(), task.inputSize(), config.hidden(), task.outputSize(),
+                    task.manyToMany(), task.classification(), new SplittableRandom(0));
+            if (c.parameters().length != model.parameterCount()) {
+                throw new IllegalArgumentException("parameters of " + c.kind().key() + " must number "
+                        + model.parameterCount() + ", were " + c.parameters().length);
+            }
+            int at = 0;
+            for (Param p : model.params()) {
+                System.arraycopy(c.parameters(), at, p.value().data, 0, p.size());
+                at += p.size();
+            }
+            models.set(c.kind().key(), parse(model.toJson()));
+        }
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", VERSION);
+        root.set("models", models);
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Loads saved weights into freshly built models (one per cell of the config); refuses, naming what is wrong,
+     * JSON that lacks a model or whose shapes differ.
+     */
+    static void load(String json, List<SequenceModel> models) {
+        JsonNode root = parse(json);
+        if (!root.isObject() || root.path("version").asInt(-1) != VERSION || !root.path("models").isObject()) {
+            throw new IllegalArgumentException("saved weights must be an object with version " + VERSION
+                    + " and models");
+        }
+        for (SequenceModel model : models) {
+            String key = model.cell().kind().key();
+            JsonNode m = root.get("models").get(key);
+            if (m == null || !m.isObject()) {
+                throw new IllegalArgumentException("saved weights lack the " + key + " model");
+            }
+            model.loadJson(m.toString());
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            if (json == null) {
+                throw new IllegalArgumentException("saved weights are missing");
+            }
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("saved weights are not valid JSON");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.tinynets.lab.autoencoder;
+
+import io.tinynets.data.images.ImageSetKind;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.model.AutoencoderLoss;
+import io.tinynets.engine.model.AutoencoderNoise;
+import io.tinynets.engine.optim.OptimizerKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AutoencoderConfigJsonTest {
+
+    @Test
+    void everyFieldSurvivesTheRoundTripSeedIncluded() {
+        AutoencoderConfig c = new AutoencoderConfig(ImageSetKind.DIGITS_8, 600, new int[]{32, 8}, 3,
+                Activation.RELU, true, AutoencoderLoss.BINARY_CROSS_ENTROPY,
+                new AutoencoderNoise(AutoencoderNoise.Kind.values()[1], 0.25), OptimizerKind.SGD, 0.5, 12345);
+        String json = AutoencoderConfigJson.write(c);
+        assertThat(json).startsWith("{\"version\":1,").contains("\"seed\":12345");
+        AutoencoderConfig back = AutoencoderConfigJson.read(json, 1);
+        assertThat(back).isEqualTo(c);
+        assertThat(back.hidden()).containsExactly(32, 8);
+        assertThat(AutoencoderConfigJson.read(AutoencoderConfigJson.write(AutoencoderConfig.defaults()), 1))
+                .isEqualTo(AutoencoderConfig.defaults());
+    }
+
+    @Test
+    void outOfRangeValuesAreRefusedWithTheFieldNamed() {
+        String json = AutoencoderConfigJson.write(AutoencoderConfig.defaults());
+        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"bottleneck\":2", "\"bottleneck\":40"), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bottleneck must be in 1..");
+        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"seed\":42", "\"seed\":-1"), 1))
+                .hasMessage("seed must be in 0..2147483647, was -1");
+        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[16]", "\"hidden\":[16,200]"), 1))
+                .hasMessage("each hidden size must be in 1..128, was 200");
+        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"learningRate\":0.01",
+                "\"learningRate\":3"), 1)).hasMessage("learning rate must be in (0, 1], was 3.0");
+    }
+
+    @Test
+    void malformedJsonNamesTheField() {
+        String json = AutoencoderConfigJson.write(AutoencoderConfig.defaults());
+        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[16]", "\"hidden\":\"16\""), 1))
+                .hasMessage("hidden must be a list of whole numbers, was \"16\"");
+        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"seed\":42", "\"seed\":\"x\""), 1))
+                .hasMessage("seed must be a whole number, was \"x\"");
+        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace(",\"tied\":false", ""), 1))
+                .hasMessage("tied is missing");
+        assertThatThrownBy(() -> AutoencoderConfigJson.read("{oops", 1))
+                .hasMessage("autoencoder config is not valid JSON");
+        assertThatThrownBy(() -> AutoencoderConfigJson.read(json, 3))
+                .hasMessage("autoencoder config version must be 1, was 3");
+    }
+
+    @Test
+    void seedIsValidatedAndDrivesTheTrainer() {
+        assertThatThrownBy(() -> AutoencoderConfig.defaults().withSeed(-5))
+                .hasMessage("seed must be in 0..2147483647, was -5");
+        AutoencoderConfig a = AutoencoderConfig.defaults().withSeed(1);
+        double first = AutoencoderLabTrainer.factory(a).create(a.seed()).trainEpoch().trainLoss();
+        double again = AutoencoderLabTrainer.factory(a).create(a.seed()).trainEpoch().trainLoss();
+        double other = AutoencoderLabTrainer.factory(a).create(2).trainEpoch().trainLoss();
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void weightsRoundTripExactlyAndWrongShapesAreRefused() {
+        AutoencoderConfig c = AutoencoderConfig.defaults();
+        AutoencoderLabTrainer trained = new AutoencoderLabTrainer(c, 3);
+        trained.trainEpoch();
+        String json = trained.captureInternals().decoder().weightsJson();
+        AutoencoderLabTrainer resumed = new AutoencoderLabTrainer(c, 3, json);
+        assertThat(resumed.captureInternals().decoder().weightsJson()).isEqualTo(json);
+        AutoencoderConfig wider = new AutoencoderConfig(c.data(), c.samples(), new int[]{32}, c.bottleneck(),
+                c.activation(), c.tied(), c.loss(), c.noise(), c.optimizer(), c.learningRate(), c.seed());
+        assertThatThrownBy(() -> new AutoencoderLabTrainer(wider, 3, json))
+                .hasMessage("encoder.0.weight must be 32x64, was 16x64");
+    }
+}

@@ -1,0 +1,186 @@
+package io.tinynets.lab.autoencoder.ui;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.KaribuTest;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.ExperimentSummary;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
+import io.tinynets.lab.autoencoder.AutoencoderConfig;
+import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
+import io.tinynets.training.MetricPoint;
+import io.tinynets.training.RunState;
+import io.tinynets.training.TrainingRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Save an autoencoder run as an experiment, reopen it, replay it from its seed or continue from its weights. */
+class AutoencoderExperimentTest extends KaribuTest {
+
+    private static final int EPOCHS = 12;
+
+    @Autowired
+    ExperimentService experiments;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private AutoencoderView view;
+
+    @BeforeEach
+    void open() {
+        jdbc.update("DELETE FROM experiment WHERE owner = ?", CurrentUser.experimentOwner());
+        UI.getCurrent().navigate("autoencoder");
+        view = _get(AutoencoderView.class);
+    }
+
+    @AfterEach
+    void stop() {
+        _get(AutoencoderView.class).live.discard();
+    }
+
+    /** What "Open in lab" does: {@code autoencoder?experiment=<id>}. */
+    private static AutoencoderView reopen(long id) {
+        UI.getCurrent().navigate("autoencoder", QueryParameters.of("experiment", Long.toString(id)));
+        return _get(AutoencoderView.class);
+    }
+
+    private void train(int epochs) {
+        view.learningRate.setValue(0.05);
+        view.seed.setValue(9);
+        assertThat(view.save.isEnabled()).as("nothing to save before training").isFalse();
+        assertThat(view.ensureRun()).isTrue();
+        view.live.step(epochs);
+        awaitEpochs(view, epochs);
+    }
+
+    private static void awaitEpochs(AutoencoderView v, int epochs) {
+        awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
+                () -> v.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == epochs).orElse(false)
+                        && v.lossChart.pointCount(0) == epochs && v.save.isEnabled());
+    }
+
+    private long saveThroughDialog(String name) {
+        _click(view.save);
+        SaveExperimentDialog dialog = _get(SaveExperimentDialog.class);
+        _get(dialog, TextField.class, spec -> spec.withLabel("Name")).setValue(name);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        return experiments.list(CurrentUser.experimentOwner(), null).stream().filter(s -> s.name().equals(name))
+                .findFirst().map(ExperimentSummary::id).orElseThrow();
+    }
+
+    private static double[] losses(TrainingRun<?> run) {
+        return run.history().stream().mapToDouble(MetricPoint::trainLoss).toArray();
+    }
+
+    @Test
+    void seedFieldIsValidatedAndStartsTheRunWithIt() {
+        view.seed.setValue(-1);
+        assertThat(view.seed.isInvalid()).isTrue();
+        assertThat(view.seed.getErrorMessage()).isEqualTo("Enter a seed between 0 and 2147483647");
+        assertThat(view.controls.playButton().isEnabled()).isFalse();
+        view.seed.setValue(5);
+        assertThat(view.ensureRun()).isTrue();
+        assertThat(view.live.run().orElseThrow().seed()).isEqualTo(5);
+        assertThat(view.runConfig.seed()).isEqualTo(5);
+    }
+
+    @Test
+    void savedRunIsListedWithItsLabMetricsWeightsAndReconstructions() {
+        train(EPOCHS);
+        double finalLoss = view.live.run().orElseThrow().history().get(EPOCHS - 1).trainLoss();
+        long id = saveThroughDialog("digits k2");
+
+        ExperimentSummary s = experiments.list(CurrentUser.experimentOwner(), null).get(0);
+        assertThat(s.id()).isEqualTo(id);
+        assertThat(s.lab()).isEqualTo("autoencoder");
+        assertThat(s.finalMetrics().get("loss")).isEqualTo(finalLoss);
+        Experiment e = experiments.get(CurrentUser.experimentOwner(), id);
+        assertThat(e.seed()).isEqualTo(9);
+        assertThat(AutoencoderConfigJson.read(e.configJson(), e.configVersion()).seed()).isEqualTo(9);
+        assertThat(e.curves()).extracting(Curve::name).containsExactly("loss");
+        assertThat(e.curves().get(0).size()).isEqualTo(EPOCHS);
+        assertThat(e.weightsJson()).contains("encoder.0.weight").contains("decoder.1.bias");
+        // ten 8×8 reconstructions side by side
+        assertThat(e.picture().cols()).isEqualTo(80);
+        assertThat(e.picture().rows()).isEqualTo(8);
+    }
+
+    @Test
+    void reopeningRestoresTheFormAndCurveAndReplaysTheSameLosses() {
+        train(EPOCHS);
+        long id = saveThroughDialog("replay me");
+        double[] original = experiments.get(CurrentUser.experimentOwner(), id).curves().get(0).y();
+        view.live.discard();
+
+        AutoencoderView reopened = reopen(id);
+        assertThat(reopened.seed.getValue()).isEqualTo(9);
+        assertThat(reopened.learningRate.getValue()).isEqualTo(0.05);
+        assertThat(reopened.hidden.getValue()).isEqualTo("16");
+        assertThat(reopened.bottleneck.getValue()).isEqualTo(2);
+        assertThat(reopened.restored.isVisible()).isTrue();
+        assertThat(reopened.live.run().orElseThrow().state()).isEqualTo(RunState.READY);
+        awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.lastInternals != null);
+        assertThat(reopened.lossChart.pointCount(0)).as("the saved curve stays drawn").isEqualTo(EPOCHS);
+
+        _click(reopened.replay);
+        reopened.live.step(4);
+        awaitUi(Duration.ofSeconds(15), "4 replayed epochs",
+                () -> reopened.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 4).orElse(false)
+                        && reopened.lossChart.pointCount(0) == 4);
+        assertThat(losses(reopened.live.run().orElseThrow())).containsExactly(Arrays.copyOf(original, 4));
+    }
+
+    @Test
+    void continuingStartsFromTheSavedWeights() {
+        train(EPOCHS);
+        long id = saveThroughDialog("continue me");
+        double[] original = experiments.get(CurrentUser.experimentOwner(), id).curves().get(0).y();
+        double initial = original[0];
+        double saved = original[EPOCHS - 1];
+        view.live.discard();
+
+        AutoencoderView reopened = reopen(id);
+        _click(reopened.continueTraining);
+        reopened.live.step(1);
+        awaitUi(Duration.ofSeconds(15), "one continued epoch",
+                () -> reopened.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 1).orElse(false));
+        double first = losses(reopened.live.run().orElseThrow())[0];
+        assertThat(Math.abs(first - saved)).isLessThan(Math.abs(first - initial) / 3);
+    }
+
+    @Test
+    void foreignOrUnknownExperimentIsRefusedAndTheLabStaysDefault() {
+        long foreign = experiments.save("someone-else", new ExperimentDraft("autoencoder", "theirs", "", List.of(),
+                AutoencoderConfigJson.write(AutoencoderConfig.defaults().withSeed(3)), 1, 3, List.of(), Map.of(),
+                null, null));
+        NotificationsKt.clearNotifications();
+        AutoencoderView v = reopen(foreign);
+        NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
+        assertThat(v.restored.isVisible()).isFalse();
+        assertThat(v.live.hasRun()).isFalse();
+        assertThat(v.seed.getValue()).isEqualTo(42);
+
+        v = reopen(987654321L);
+        NotificationsKt.expectNotifications("Experiment 987654321 does not exist or was deleted.");
+        assertThat(v.live.hasRun()).isFalse();
+    }
+}

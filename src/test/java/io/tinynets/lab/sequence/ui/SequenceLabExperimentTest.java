@@ -1,0 +1,189 @@
+package io.tinynets.lab.sequence.ui;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.KaribuTest;
+import io.tinynets.engine.recurrent.CellKind;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.ExperimentSummary;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
+import io.tinynets.lab.sequence.SequenceConfig;
+import io.tinynets.lab.sequence.SequenceConfigJson;
+import io.tinynets.training.MetricPoint;
+import io.tinynets.training.RunState;
+import io.tinynets.training.TrainingRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Save a sequence-lab run as an experiment, reopen it, replay it from its seed or continue from its weights. */
+class SequenceLabExperimentTest extends KaribuTest {
+
+    private static final int EPOCHS = 25;
+
+    @Autowired
+    ExperimentService experiments;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private SequenceLabView view;
+
+    @BeforeEach
+    void open() {
+        jdbc.update("DELETE FROM experiment WHERE owner = ?", CurrentUser.experimentOwner());
+        view = navigate("sequence");
+    }
+
+    @AfterEach
+    void stop() {
+        _get(SequenceLabView.class).training.discard();
+    }
+
+    private static SequenceLabView navigate(String location) {
+        UI.getCurrent().navigate(location);
+        return _get(SequenceLabView.class);
+    }
+
+    /** What "Open in lab" does: {@code sequence?experiment=<id>}. */
+    private static SequenceLabView reopen(long id) {
+        UI.getCurrent().navigate("sequence", QueryParameters.of("experiment", Long.toString(id)));
+        return _get(SequenceLabView.class);
+    }
+
+    /** A small single-LSTM run on delayed recall, trained {@code epochs} epochs and paused. */
+    private void trainSmallLstm(int epochs) {
+        view.delay.setValue(5);
+        view.hidden.setValue(8);
+        view.race.setValue(false);
+        view.cell.setValue(CellKind.LSTM);
+        view.learningRate.setValue(0.05);
+        view.seed.setValue(7);
+        assertThat(view.save.isEnabled()).as("nothing to save before training").isFalse();
+        assertThat(view.ensureRun()).isTrue();
+        view.training.step(epochs);
+        awaitEpochs(view, epochs);
+    }
+
+    private static void awaitEpochs(SequenceLabView v, int epochs) {
+        awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
+                () -> v.latest() != null && v.latest().epoch() == epochs
+                        && v.training.run().map(r -> r.state() == RunState.PAUSED).orElse(false));
+    }
+
+    private long saveThroughDialog(String name) {
+        assertThat(view.save.isEnabled()).isTrue();
+        _click(view.save);
+        SaveExperimentDialog dialog = _get(SaveExperimentDialog.class);
+        _get(dialog, TextField.class, spec -> spec.withLabel("Name")).setValue(name);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        return experiments.list(CurrentUser.experimentOwner(), null).stream().filter(s -> s.name().equals(name))
+                .findFirst().map(ExperimentSummary::id).orElseThrow();
+    }
+
+    private static double[] losses(TrainingRun<?> run) {
+        return run.history().stream().mapToDouble(MetricPoint::trainLoss).toArray();
+    }
+
+    @Test
+    void savedRunIsListedWithItsLabMetricsWeightsAndGatePicture() {
+        trainSmallLstm(EPOCHS);
+        double finalLoss = view.training.run().orElseThrow().history().get(EPOCHS - 1).trainLoss();
+        long id = saveThroughDialog("lstm d5");
+
+        ExperimentSummary s = experiments.list(CurrentUser.experimentOwner(), null).get(0);
+        assertThat(s.id()).isEqualTo(id);
+        assertThat(s.lab()).isEqualTo("sequence");
+        assertThat(s.finalMetrics().get("loss")).isEqualTo(finalLoss);
+        assertThat(s.finalMetrics().get("accuracy")).isBetween(0.0, 1.0);
+        Experiment e = experiments.get(CurrentUser.experimentOwner(), id);
+        assertThat(e.seed()).isEqualTo(7);
+        assertThat(e.configVersion()).isEqualTo(1);
+        assertThat(SequenceConfigJson.read(e.configJson(), 1).hidden()).isEqualTo(8);
+        assertThat(e.curves()).extracting(Curve::name)
+                .containsExactly("loss", "accuracy", "loss LSTM", "accuracy LSTM");
+        assertThat(e.curves().get(0).size()).isEqualTo(EPOCHS);
+        assertThat(e.weightsJson()).contains("\"lstm\"").contains("rnn.weight_ih_l0").contains("fc.bias");
+        // the forget gate over 6 steps × 8 units
+        assertThat(e.picture().cols()).isEqualTo(6);
+        assertThat(e.picture().rows()).isEqualTo(8);
+    }
+
+    @Test
+    void reopeningRestoresTheFormCurvesAndReplaysTheSameLosses() {
+        trainSmallLstm(EPOCHS);
+        long id = saveThroughDialog("replay me");
+        double[] original = experiments.get(CurrentUser.experimentOwner(), id).curves().get(0).y();
+        view.training.discard();
+
+        SequenceLabView reopened = reopen(id);
+        assertThat(reopened.delay.getValue()).isEqualTo(5);
+        assertThat(reopened.hidden.getValue()).isEqualTo(8);
+        assertThat(reopened.race.getValue()).isFalse();
+        assertThat(reopened.cell.getValue()).isEqualTo(CellKind.LSTM);
+        assertThat(reopened.learningRate.getValue()).isEqualTo(0.05);
+        assertThat(reopened.seed.getValue()).isEqualTo(7);
+        assertThat(reopened.restored.isVisible()).isTrue();
+        assertThat(reopened.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
+        assertThat(reopened.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
+        // the saved curve stays drawn while the new run has not trained
+        awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.latest() != null);
+        assertThat(reopened.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
+
+        _click(reopened.replay);
+        reopened.training.step(5);
+        awaitEpochs(reopened, 5);
+        double[] replayed = losses(reopened.training.run().orElseThrow());
+        assertThat(replayed).containsExactly(java.util.Arrays.copyOf(original, 5));
+        assertThat(reopened.lossChart.pointCount(CellKind.LSTM.ordinal())).as("the new run's own curve").isEqualTo(5);
+    }
+
+    @Test
+    void continuingStartsFromTheSavedWeights() {
+        trainSmallLstm(EPOCHS);
+        long id = saveThroughDialog("continue me");
+        double[] original = experiments.get(CurrentUser.experimentOwner(), id).curves().get(0).y();
+        double initial = original[0];
+        double saved = original[EPOCHS - 1];
+        assertThat(initial - saved).as("the run learned something").isGreaterThan(0.3);
+        view.training.discard();
+
+        SequenceLabView reopened = reopen(id);
+        _click(reopened.continueTraining);
+        reopened.training.step(1);
+        awaitEpochs(reopened, 1);
+        double first = losses(reopened.training.run().orElseThrow())[0];
+        assertThat(Math.abs(first - saved)).isLessThan(Math.abs(first - initial) / 3);
+    }
+
+    @Test
+    void foreignOrUnknownExperimentIsRefusedAndTheLabStaysDefault() {
+        long foreign = experiments.save("someone-else", new io.tinynets.experiment.ExperimentDraft("sequence",
+                "theirs", "", List.of(), SequenceConfigJson.write(SequenceConfig.defaults()), 1, 3, List.of(),
+                java.util.Map.of(), null, null));
+        NotificationsKt.clearNotifications();
+        SequenceLabView v = reopen(foreign);
+        NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
+        assertThat(v.restored.isVisible()).isFalse();
+        assertThat(v.training.hasRun()).isFalse();
+        assertThat(v.hidden.getValue()).isEqualTo(SequenceConfig.defaults().hidden());
+
+        v = reopen(987654321L);
+        NotificationsKt.expectNotifications("Experiment 987654321 does not exist or was deleted.");
+        assertThat(v.training.hasRun()).isFalse();
+    }
+}
