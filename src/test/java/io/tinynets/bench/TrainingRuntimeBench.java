@@ -12,6 +12,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import io.tinynets.data.Dataset2D;
+import io.tinynets.data.DatasetKind;
+import io.tinynets.data.Feature;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.init.Initializer;
+import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.engine.optim.RegularizationKind;
+import io.tinynets.lab.playground.OutputLoss;
+import io.tinynets.lab.playground.PlaygroundConfig;
+import io.tinynets.lab.playground.PlaygroundInternals;
+import io.tinynets.lab.playground.PlaygroundTrainer;
+import io.tinynets.training.TrainerFactory;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,14 +43,18 @@ public final class TrainingRuntimeBench {
     public static void main(String[] args) throws InterruptedException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        boolean standIn = args.length > 2 && args[2].equals("standin");
         TrainingService service = new TrainingService(TrainingLimits.defaults());
+        // By default every run is the Network Playground's real trainer (engine Mlp/MlpTrainer, plus its boundary,
+        // unit grids and weights captured for each delivered snapshot) on W1's network and data.
+        TrainerFactory<?> factory = standIn ? (TrainerFactory<double[]>) SpiralMlp::new : playgroundW1();
         long[] latencies = new long[1 << 20];
         AtomicLong latencyCount = new AtomicLong();
-        List<TrainingRun<double[]>> all = new ArrayList<>();
+        List<TrainingRun<?>> all = new ArrayList<>();
         List<Subscription> subscriptions = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             String user = "student" + i;
-            TrainingRun<double[]> run = service.create(user, "w1-standin", SpiralMlp::new, RunSettings.seeded(i));
+            TrainingRun<?> run = create(service, user, factory, i);
             subscriptions.add(service.subscribe(user, run, snapshot -> {
                 long latency = System.nanoTime() - snapshot.createdNanos();
                 long n = latencyCount.getAndIncrement();
@@ -47,9 +64,10 @@ public final class TrainingRuntimeBench {
             }));
             all.add(run);
         }
-        System.out.printf("%d runs of a 2-8-8-1 tanh MLP on 500 spiral points, %d workers, %d s%n",
-                runs, service.limits().effectiveWorkerThreads(), seconds);
-        for (TrainingRun<double[]> run : all) {
+        System.out.printf("%d runs of a 2-8-8-1 tanh MLP on 500 spiral points (%s), %d workers, %d s%n",
+                runs, standIn ? "stand-in double[] trainer" : "the playground's engine trainer",
+                service.limits().effectiveWorkerThreads(), seconds);
+        for (TrainingRun<?> run : all) {
             service.start(run.ownerId(), run.id());
         }
         Thread.sleep(1000); // warm up (JIT)
@@ -78,6 +96,20 @@ public final class TrainingRuntimeBench {
                 window.length == 0 ? 0 : window[window.length - 1] / 1e6);
         System.out.printf("budget: >= 20 epochs/s per run: %s; p95 latency <= 100 ms: %s%n",
                 rates[0] >= 20 ? "met" : "NOT met", millis(window, 0.95) <= 100 ? "met" : "NOT met");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static TrainingRun<?> create(TrainingService service, String user, TrainerFactory factory, int seed) {
+        return service.create(user, "w1", factory, RunSettings.seeded(seed));
+    }
+
+    /** W1 through the playground: spiral, 2-8-8-1 tanh, squared error, SGD 0.03, batch 10, 500 training points. */
+    private static TrainerFactory<PlaygroundInternals> playgroundW1() {
+        PlaygroundConfig config = new PlaygroundConfig(DatasetKind.SPIRAL, 1000, 0.0, 0.5, 10, 1,
+                List.of(Feature.X1, Feature.X2), List.of(8, 8), List.of(Activation.TANH, Activation.TANH),
+                OutputLoss.TANH_SQUARED, Initializer.XAVIER, OptimizerKind.SGD, 0.03, RegularizationKind.NONE, 0.0);
+        return seed -> new PlaygroundTrainer(config, Dataset2D.generate(DatasetKind.SPIRAL, 1000, 0.0, 0.5,
+                new SplittableRandom(seed)), seed);
     }
 
     private static double millis(long[] sorted, double quantile) {
