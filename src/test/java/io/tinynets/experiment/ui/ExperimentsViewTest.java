@@ -70,7 +70,7 @@ class ExperimentsViewTest extends KaribuTest {
     @Test
     void saveListOpenCompareAndDeleteWithUndo() {
         long slow = saveThroughDialog(draft("activation", "suggested", 0.1, 42), "lr 0.1", "xor, adam");
-        long fast = saveThroughDialog(draft("playground", "suggested", 0.3, 42), "lr 0.3", "xor");
+        long fast = saveThroughDialog(draft("sandbox", "suggested", 0.3, 42), "lr 0.3", "xor");
 
         ExperimentsView view = list();
         assertThat(_size(view.grid)).isEqualTo(2);
@@ -108,7 +108,7 @@ class ExperimentsViewTest extends KaribuTest {
         assertThat(compare.chart.getSeries().get(0).color()).isNotEqualTo(compare.chart.getSeries().get(1).color());
         assertThat(compare.chart.yValues(1)).containsExactly(0.7, 0.4, 0.3);
         assertThat(_size(compare.differences)).isEqualTo(2);
-        assertThat(_getFormattedRow(compare.differences, 0)).containsExactly("lab", "activation", "playground");
+        assertThat(_getFormattedRow(compare.differences, 0)).containsExactly("lab", "activation", "sandbox");
         assertThat(_getFormattedRow(compare.differences, 1)).containsExactly("optimizer.lr", "0.1", "0.3");
         compare.curvePicker.setValue("accuracy");
         assertThat(compare.chart.yValues(0)).containsExactly(0.5, 0.75, 0.975);
