@@ -12,7 +12,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
  * from its seed (fresh weights, the same curve again) and continuing to train from its saved weights. Hidden until
  * {@link #show} is called. Texts come from the lab's own keys under {@code <prefix>.}: {@code reopened} ({0} = name),
  * {@code replay}, {@code replay.tooltip}, {@code continue}, {@code continue.tooltip}, {@code mode.replay},
- * {@code mode.continue}.
+ * {@code mode.continue},
+ * {@code mode.changed}.
  */
 public class ReopenedExperimentBar extends Div {
 
@@ -54,5 +55,12 @@ public class ReopenedExperimentBar extends Div {
     /** Which of the two the current run is: fresh weights from the seed, or the saved weights. */
     public void showMode(boolean continuing) {
         mode.setText(getTranslation(prefix + (continuing ? ".mode.continue" : ".mode.replay")));
+    }
+
+    /** The student changed the settings: the next run is theirs, no longer the experiment's (the buttons restore it). */
+    public void showChanged() {
+        if (isVisible()) {
+            mode.setText(getTranslation(prefix + ".mode.changed"));
+        }
     }
 }

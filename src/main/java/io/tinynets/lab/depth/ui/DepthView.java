@@ -256,6 +256,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         training.discard();
         lastInternals = null;
         updateSaveButton();
+        reopened.showChanged();
         controls.showReady();
         other.setEnabled(compare.getValue());
         DepthConfig config = config();

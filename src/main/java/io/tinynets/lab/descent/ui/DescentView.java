@@ -327,6 +327,9 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         runConfig = null;
         lastInternals = null;
         updateSaveButton();
+        if (reopened != null) {
+            reopened.showChanged();
+        }
         controls.showReady();
         current = surface.getValue().create();
         Surface.Domain d = current.domain();

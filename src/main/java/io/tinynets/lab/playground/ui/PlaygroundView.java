@@ -662,6 +662,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         }
         editStatus.setText("");
         updateSaveButton();
+        reopened.showChanged();
     }
 
     PlaygroundConfig config() {

@@ -76,6 +76,8 @@ class DescentExperimentTest extends KaribuTest {
         view.momentum.setValue(0.8);
         view.setStart(3.0, -2.0);
         assertThat(view.saveExperiment.isEnabled()).isFalse();
+        assertThat(view.saveExperiment.getTooltip().getText()).startsWith("Take at least one step first: then the "
+                + "race (settings, curves, the racers' positions");
         assertThat(view.ensureRun()).isTrue();
         stepAndWait(STEPS);
         assertThat(view.saveExperiment.isEnabled()).isTrue();

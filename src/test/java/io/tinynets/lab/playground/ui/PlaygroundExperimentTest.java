@@ -123,6 +123,15 @@ class PlaygroundExperimentTest extends KaribuTest {
                 && !view.training.isRunning());
         assertThat(view.lossChart.yValues(0)).containsExactly(Arrays.copyOf(original, 5));
 
+        // a changed setting makes the next run the student's; the replay button brings the experiment back
+        view.batchSize.setValue(30);
+        assertThat(view.reopened.mode.getText()).startsWith("Settings changed");
+        assertThat(view.training.hasRun()).isFalse();
+        _click(view.reopened.replay);
+        assertThat(view.batchSize.getValue()).isEqualTo(20);
+        assertThat(view.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
+        assertThat(view.training.hasRun()).isTrue();
+
         // continue: the first loss starts near where the experiment stopped, not where it began
         _click(view.reopened.continueTraining);
         assertThat(view.reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
