@@ -4,6 +4,7 @@ import io.tinynets.data.Dataset2D;
 import io.tinynets.data.FeatureSet;
 import io.tinynets.data.TargetEncoding;
 import io.tinynets.engine.Activation;
+import io.tinynets.engine.io.ModelJson;
 import io.tinynets.engine.loss.Loss;
 import io.tinynets.engine.model.LayerTrace;
 import io.tinynets.engine.model.Mlp;
@@ -34,18 +35,58 @@ final class DepthNetwork {
     private final DMatrixRMaj gridInput;
 
     DepthNetwork(DepthConfig config, Activation activation, long seed) {
+        this(config, activation, seed, null);
+    }
+
+    /**
+     * @param savedModel {@link ModelJson} of this network's shape to start from instead of the initial draws (which
+     *                   are still drawn, so the batch order is the replay's), or null
+     */
+    DepthNetwork(DepthConfig config, Activation activation, long seed, String savedModel) {
         this.activation = activation;
         SplittableRandom rng = new SplittableRandom(seed);
         Dataset2D data = Dataset2D.generate(config.dataset(), DepthConfig.POINTS, 0.0, 1.0, rng);
         x = data.trainInputs(FeatureSet.RAW);
         y = data.trainTargets(TargetEncoding.ZERO_ONE);
-        MlpSpec spec = new MlpSpec(2, Collections.nCopies(config.depth(), config.width()),
-                Collections.nCopies(config.depth(), activation), 1, Activation.SIGMOID, config.initializer());
+        MlpSpec spec = spec(config, activation);
         mlp = new Mlp(spec, rng);
+        if (savedModel != null) {
+            Mlp saved = ModelJson.read(savedModel).mlp();
+            if (!saved.spec().equals(spec)) {
+                throw new IllegalArgumentException("saved weights are for the network " + saved.spec()
+                        + ", not for this config's " + spec);
+            }
+            for (int i = 0; i < mlp.params().size(); i++) {
+                double[] from = saved.params().get(i).value().data;
+                System.arraycopy(from, 0, mlp.params().get(i).value().data, 0, from.length);
+            }
+        }
         trainer = new MlpTrainer(mlp, Loss.BINARY_CROSS_ENTROPY,
                 OptimizerConfig.of(OptimizerKind.SGD, config.learningRate()).create(), BATCH, true, rng);
         trainer.setData(x, y);
         gridInput = gridInputs();
+    }
+
+    static MlpSpec spec(DepthConfig config, Activation activation) {
+        return new MlpSpec(2, Collections.nCopies(config.depth(), config.width()),
+                Collections.nCopies(config.depth(), activation), 1, Activation.SIGMOID, config.initializer());
+    }
+
+    /** Captured parameters as {@link ModelJson}, built on a fresh copy: never touches a live network. */
+    static String modelJson(DepthConfig config, NetworkInternals internals) {
+        Mlp copy = new Mlp(spec(config, internals.activation()), new SplittableRandom(0));
+        if (internals.parameters().length != copy.params().size()) {
+            throw new IllegalArgumentException("internals hold " + internals.parameters().length
+                    + " parameters, the config's network has " + copy.params().size());
+        }
+        for (int i = 0; i < internals.parameters().length; i++) {
+            double[] to = copy.params().get(i).value().data;
+            if (internals.parameters()[i].length != to.length) {
+                throw new IllegalArgumentException("internals parameter " + i + " does not match the config");
+            }
+            System.arraycopy(internals.parameters()[i], 0, to, 0, to.length);
+        }
+        return ModelJson.write(copy);
     }
 
     double trainEpoch() {
@@ -103,8 +144,12 @@ final class DepthNetwork {
         }
         double[] boundary = mlp.forward(gridInput).data.clone();
         LinearCollapse collapse = activation == Activation.LINEAR ? LinearCollapse.of(mlp) : null;
+        double[][] parameters = new double[mlp.params().size()][];
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = mlp.params().get(i).value().data.clone();
+        }
         return new NetworkInternals(activation, norms, histograms, range[0], range[1], dead, deadCount, boundary,
-                loss, (double) correct / p.numRows, collapse);
+                loss, (double) correct / p.numRows, collapse, parameters);
     }
 
     /** The bins cover where the activation's outputs live, so a saturated sigmoid piles up at both ends. */

@@ -1,6 +1,8 @@
 package io.tinynets.lab.depth;
 
-import io.tinynets.engine.Activation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
@@ -16,15 +18,71 @@ import java.util.List;
  */
 public final class DepthTrainer implements Trainer<DepthInternals> {
 
+    public static final String WEIGHTS_FORMAT = "tinynets.depth";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final List<DepthNetwork> networks = new ArrayList<>();
     private double learningRate;
     private long epoch;
 
     public DepthTrainer(DepthConfig config, long seed) {
-        for (Activation a : config.activations()) {
-            networks.add(new DepthNetwork(config, a, seed));
+        this(config, seed, null);
+    }
+
+    /**
+     * @param savedWeights {@link #weightsJson} of networks of exactly this config's shape to continue from, or null
+     *                     for fresh weights drawn from the seed
+     * @throws IllegalArgumentException if the saved weights do not fit the config
+     */
+    public DepthTrainer(DepthConfig config, long seed, String savedWeights) {
+        List<String> saved = savedWeights == null ? null : readWeights(savedWeights);
+        if (saved != null && saved.size() != config.activations().size()) {
+            throw new IllegalArgumentException("saved weights hold " + saved.size() + " networks, the config compares "
+                    + config.activations().size());
+        }
+        for (int i = 0; i < config.activations().size(); i++) {
+            networks.add(new DepthNetwork(config, config.activations().get(i), seed,
+                    saved == null ? null : saved.get(i)));
         }
         learningRate = config.learningRate();
+    }
+
+    public static TrainerFactory<DepthInternals> factory(DepthConfig config, String savedWeights) {
+        return seed -> new DepthTrainer(config, seed, savedWeights);
+    }
+
+    /**
+     * The compared networks' weights as captured in {@code internals}, as
+     * {@code {"format":"tinynets.depth","version":1,"networks":[<ModelJson>, …]}} in the config's activation order.
+     * Built from the immutable capture, so it is safe on the UI thread while the run trains.
+     */
+    public static String weightsJson(DepthConfig config, DepthInternals internals) {
+        if (internals.networks().size() != config.activations().size()) {
+            throw new IllegalArgumentException("internals hold " + internals.networks().size()
+                    + " networks, the config compares " + config.activations().size());
+        }
+        StringBuilder json = new StringBuilder("{\"format\":\"" + WEIGHTS_FORMAT + "\",\"version\":1,\"networks\":[");
+        for (int i = 0; i < internals.networks().size(); i++) {
+            json.append(i == 0 ? "" : ",").append(DepthNetwork.modelJson(config, internals.networks().get(i)));
+        }
+        return json.append("]}").toString();
+    }
+
+    private static List<String> readWeights(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("saved weights are not valid JSON");
+        }
+        if (root == null || !WEIGHTS_FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != 1
+                || !root.path("networks").isArray()) {
+            throw new IllegalArgumentException("saved weights must be " + WEIGHTS_FORMAT
+                    + " version 1 with a networks array");
+        }
+        List<String> models = new ArrayList<>();
+        root.get("networks").forEach(n -> models.add(n.toString()));
+        return models;
     }
 
     public static TrainerFactory<DepthInternals> factory(DepthConfig config) {

@@ -12,10 +12,13 @@ import io.tinynets.engine.Activation;
  * @param deadCount      how many hidden units are dead
  * @param boundary       the output probability over a {@link #GRID}×{@link #GRID} grid, row 0 at the top
  * @param collapse       for a linear network, the single equivalent map; null otherwise
+ * @param parameters     a copy of every parameter's values in {@code Mlp.params()} order (row-major), so a saved
+ *                       experiment can take the weights from the internals instead of from the live trainer
  */
 public record NetworkInternals(Activation activation, double[] gradientNorms, double[][] histograms, double histMin,
                                double histMax, boolean[][] dead, int deadCount, double[] boundary, double loss,
-                               double accuracy, LinearCollapse collapse) {
+                               double accuracy, LinearCollapse collapse,
+                               double[][] parameters) {
 
     public static final int BINS = 24;
     public static final int GRID = 40;

@@ -1,5 +1,10 @@
 package io.tinynets.lab.descent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
@@ -19,17 +24,121 @@ import java.util.List;
  */
 public final class DescentTrainer implements Trainer<DescentInternals> {
 
+    public static final String POSITIONS_FORMAT = "tinynets.descent";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final Surface surface;
     private final List<Racer> racers = new ArrayList<>();
     private double learningRate;
     private long steps;
 
     public DescentTrainer(DescentConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A race that continues from saved positions (each racer from its own point, with fresh optimizer state);
+     * racers saved as diverged stay frozen.
+     *
+     * @param saved {@link #positionsJson} of a race with exactly this config's optimizers, or null to start all
+     *              racers at the config's start
+     * @throws IllegalArgumentException if the saved positions do not fit the config
+     */
+    public DescentTrainer(DescentConfig config, String saved) {
         this.surface = config.surface().create();
         this.learningRate = config.learningRate();
-        for (OptimizerConfig oc : config.optimizerConfigs()) {
-            racers.add(new Racer(surface, oc, config.start()));
+        List<double[]> starts = saved == null ? null : readPositions(saved, config, surface.dimensions());
+        List<OptimizerConfig> configs = config.optimizerConfigs();
+        for (int i = 0; i < configs.size(); i++) {
+            double[] from = starts == null ? null : starts.get(i);
+            racers.add(new Racer(surface, configs.get(i), starts == null ? config.start()
+                    : from == null ? config.start() : from, starts != null && from == null));
         }
+    }
+
+    public static TrainerFactory<DescentInternals> factory(DescentConfig config, String saved) {
+        return seed -> new DescentTrainer(config, saved);
+    }
+
+    /**
+     * The racers' positions of a capture as
+     * {@code {"format":"tinynets.descent","version":1,"steps":120,"racers":[{"optimizer":"sgd","position":[x, y],
+     * "status":"descending"}, …]}}; a diverged racer's position is null. Built from the immutable capture, so it is
+     * safe on the UI thread while the race runs.
+     */
+    public static String positionsJson(DescentInternals internals) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", POSITIONS_FORMAT);
+        root.put("version", 1);
+        root.put("steps", internals.steps());
+        ArrayNode list = root.putArray("racers");
+        for (RacerSnapshot r : internals.racers()) {
+            ObjectNode node = list.addObject();
+            node.put("optimizer", r.kind().key());
+            boolean finite = r.status() != RacerStatus.DIVERGED
+                    && java.util.Arrays.stream(r.position()).allMatch(Double::isFinite);
+            if (finite) {
+                ArrayNode p = node.putArray("position");
+                for (double v : r.position()) {
+                    p.add(v);
+                }
+            } else {
+                node.putNull("position");
+            }
+            node.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("positions could not be written as JSON", e);
+        }
+    }
+
+    /** One start per racer in race order; null for a racer saved as diverged. */
+    private static List<double[]> readPositions(String json, DescentConfig config, int dimensions) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("saved positions are not valid JSON");
+        }
+        if (root == null || !POSITIONS_FORMAT.equals(root.path("format").asText())
+                || root.path("version").asInt() != 1 || !root.path("racers").isArray()) {
+            throw new IllegalArgumentException("saved positions must be " + POSITIONS_FORMAT
+                    + " version 1 with a racers array");
+        }
+        JsonNode list = root.get("racers");
+        if (list.size() != config.optimizers().size()) {
+            throw new IllegalArgumentException("saved positions hold " + list.size() + " racers, the config races "
+                    + config.optimizers().size());
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode r = list.get(i);
+            String kind = config.optimizers().get(i).key();
+            if (!kind.equals(r.path("optimizer").asText())) {
+                throw new IllegalArgumentException("saved racer " + (i + 1) + " is '" + r.path("optimizer").asText()
+                        + "', the config races '" + kind + "' there");
+            }
+            JsonNode p = r.get("position");
+            if (p == null || p.isNull()) {
+                out.add(null);
+                continue;
+            }
+            if (!p.isArray() || p.size() != dimensions) {
+                throw new IllegalArgumentException("saved racer " + (i + 1) + " needs a position of " + dimensions
+                        + " numbers");
+            }
+            double[] point = new double[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                if (!p.get(d).isNumber() || !Double.isFinite(p.get(d).asDouble())) {
+                    throw new IllegalArgumentException("saved racer " + (i + 1) + " position must be finite");
+                }
+                point[d] = p.get(d).asDouble();
+            }
+            out.add(point);
+        }
+        return out;
     }
 
     /** The run's seed is not used: a walk from a given start is deterministic (the scatter has its own seed). */

@@ -39,6 +39,11 @@ final class Racer {
     private long steps;
 
     Racer(Surface surface, OptimizerConfig config, double[] start) {
+        this(surface, config, start, false);
+    }
+
+    /** @param frozen true for a racer that had diverged when its race was saved: it stays out of the race */
+    Racer(Surface surface, OptimizerConfig config, double[] start, boolean frozen) {
         this.kind = config.kind();
         this.surface = surface;
         this.point = Param.zeros("point", 1, surface.dimensions());
@@ -49,6 +54,7 @@ final class Racer {
         this.previousGradient = new double[surface.dimensions()];
         surface.gradient(point.value().data, point.grad().data);
         record();
+        this.diverged = frozen;
     }
 
     /** One optimizer step from the gradient at the current point; a diverged racer stays where it left. */

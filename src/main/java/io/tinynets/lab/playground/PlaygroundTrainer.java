@@ -6,6 +6,7 @@ import io.tinynets.data.Point2D;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.layer.Dense;
 import io.tinynets.engine.loss.Loss;
+import io.tinynets.engine.io.ModelJson;
 import io.tinynets.engine.model.Mlp;
 import io.tinynets.engine.model.MlpSpec;
 import io.tinynets.engine.model.MlpTrainer;
@@ -54,6 +55,17 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
     private double regularizationRate;
 
     public PlaygroundTrainer(PlaygroundConfig config, Dataset2D data, long seed) {
+        this(config, data, seed, null);
+    }
+
+    /**
+     * A trainer that continues from saved weights: the seed still draws (and then discards) the initial weights, so
+     * the batch order is the one a replay from the seed would use.
+     *
+     * @param savedWeights {@link ModelJson} of a network of exactly this config's shape, or null for fresh weights
+     * @throws IllegalArgumentException if the saved weights do not fit the network
+     */
+    public PlaygroundTrainer(PlaygroundConfig config, Dataset2D data, long seed, String savedWeights) {
         if (!config.outputLoss().supports(data.classes())) {
             throw new IllegalArgumentException("output and loss " + config.outputLoss().key() + " cannot learn "
                     + (data.isRegression() ? "a regression task" : data.classes() + " classes"));
@@ -63,10 +75,12 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         this.classes = data.classes();
         OutputLoss out = config.outputLoss();
         this.loss = out.loss();
-        MlpSpec spec = new MlpSpec(features.width(), config.hidden(), config.activations(), out.outputs(classes),
-                out.activation(), config.initializer());
+        MlpSpec spec = specFor(config, classes);
         SplittableRandom rng = new SplittableRandom(seed);
         this.mlp = new Mlp(spec, rng);
+        if (savedWeights != null) {
+            load(savedWeights);
+        }
         this.trainer = new MlpTrainer(mlp, loss, OptimizerConfig.of(config.optimizer(), config.learningRate()).create(),
                 config.batchSize(), true, rng);
         this.trainX = data.trainInputs(features);
@@ -80,6 +94,48 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         trainer.setRegularization(regularization());
         this.domain = domainOf(data);
         this.inputGrids = inputGrids();
+    }
+
+    /** The network a config builds for data with {@code classes} classes (0 = regression). */
+    public static MlpSpec specFor(PlaygroundConfig config, int classes) {
+        OutputLoss out = config.outputLoss();
+        return new MlpSpec(config.features().size(), config.hidden(), config.activations(), out.outputs(classes),
+                out.activation(), config.initializer());
+    }
+
+    /**
+     * The weights of captured internals as {@link ModelJson}, without touching the live trainer: safe on the UI
+     * thread while the run trains, because internals are an immutable copy.
+     */
+    public static String weightsJson(PlaygroundConfig config, int classes, PlaygroundInternals internals) {
+        Mlp copy = new Mlp(specFor(config, classes), new SplittableRandom(0));
+        List<Dense> layers = copy.layers();
+        if (internals.weights().length != layers.size()) {
+            throw new IllegalArgumentException("internals have " + internals.weights().length
+                    + " layers, the config builds " + layers.size());
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            double[] w = layers.get(l).weight().value().data;
+            double[] b = layers.get(l).bias().value().data;
+            if (internals.weights()[l].length != w.length || internals.biases()[l].length != b.length) {
+                throw new IllegalArgumentException("internals layer " + l + " does not match the config's network");
+            }
+            System.arraycopy(internals.weights()[l], 0, w, 0, w.length);
+            System.arraycopy(internals.biases()[l], 0, b, 0, b.length);
+        }
+        return ModelJson.write(copy);
+    }
+
+    private void load(String savedWeights) {
+        Mlp saved = ModelJson.read(savedWeights).mlp();
+        if (!saved.spec().equals(mlp.spec())) {
+            throw new IllegalArgumentException("saved weights are for the network " + saved.spec()
+                    + ", not for this config's " + mlp.spec());
+        }
+        for (int i = 0; i < mlp.params().size(); i++) {
+            double[] from = saved.params().get(i).value().data;
+            System.arraycopy(from, 0, mlp.params().get(i).value().data, 0, from.length);
+        }
     }
 
     public PlaygroundConfig config() {

@@ -12,6 +12,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -24,17 +27,31 @@ import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.data.DatasetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Picture;
+import io.tinynets.experiment.ui.LabExperimentSupport;
+import io.tinynets.experiment.ui.LabRoutes;
+import io.tinynets.experiment.ui.ReopenedExperimentBar;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.depth.DepthConfig;
+import io.tinynets.lab.depth.DepthConfigJson;
 import io.tinynets.lab.depth.DepthInternals;
 import io.tinynets.lab.depth.DepthTrainer;
 import io.tinynets.lab.depth.NetworkInternals;
+import io.tinynets.training.MetricPoint;
 import io.tinynets.training.RunSettings;
 import io.tinynets.training.Snapshot;
+import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Vanishing gradient lab: a deep narrow MLP, its per-layer gradient norms on a log axis, activation histograms and
@@ -42,7 +59,11 @@ import java.util.Locale;
  */
 @Route("depth")
 @Menu(title = "nav.depth", order = 3, icon = "vaadin:split-v")
-class DepthView extends VerticalLayout implements HasDynamicTitle {
+class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final String LAB_KEY = "depth";
+    /** Saved per-network loss curves are named "loss 1 · sigmoid", "loss 2 · relu". */
+    static final String NETWORK_LOSS = "loss ";
 
     static final double LOG_LR_MIN = -3;
     static final double LOG_LR_MAX = 1;
@@ -77,13 +98,26 @@ class DepthView extends VerticalLayout implements HasDynamicTitle {
     final List<NetworkColumn> columns = List.of(new NetworkColumn(0), new NetworkColumn(1));
     final LiveTraining<DepthInternals> training;
     final TrainingControls controls;
+    final Button saveExperiment;
+    final ReopenedExperimentBar reopened;
+    private final ExperimentService experiments;
+    /** The experiment this view was opened with: replay and continue rebuild from it. */
+    Experiment experiment;
+    /** The opened experiment's per-network loss curves, drawn dashed behind the live ones. */
+    private List<Curve> ghosts = List.of();
     private boolean updating = true;
     private DepthConfig shown;
     private long lastEpoch = -1;
+    /** What the current run was built from, and the latest internals it delivered (their epoch inside). */
+    private DepthConfig runConfig;
+    DepthInternals lastInternals;
 
-    DepthView(TrainingService service) {
-        training = new LiveTraining<>(this, service, "depth", this::apply);
+    DepthView(TrainingService service, ExperimentService experiments) {
+        this.experiments = experiments;
+        training = new LiveTraining<>(this, service, LAB_KEY, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
+        saveExperiment = SaveExperimentDialog.button(experiments, this::draft);
+        reopened = new ReopenedExperimentBar("depth.experiment", () -> reopen(false), () -> reopen(true));
         setSizeFull();
         addClassName("lab-view");
         addClassName("depth-lab");
@@ -93,7 +127,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle {
         Div lr = new Div(new Div(label("depth.lr"), learningRateValue), learningRate);
         lr.setWidthFull();
         VerticalLayout controlColumn = new VerticalLayout(dataset, new Div(depth, width), activation, compare, other,
-                initializer, lr, seed, controls, LabText.explanation(this, "depth.explain", 4),
+                initializer, lr, seed, controls, saveExperiment, reopened, LabText.explanation(this, "depth.explain", 4),
                 LabText.tryThis(this, "depth.try", 4));
         controlColumn.addClassName("lab-controls");
         controlColumn.setPadding(false);
@@ -220,6 +254,9 @@ class DepthView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         training.discard();
+        lastInternals = null;
+        updateSaveButton();
+        reopened.showChanged();
         controls.showReady();
         other.setEnabled(compare.getValue());
         DepthConfig config = config();
@@ -237,7 +274,12 @@ class DepthView extends VerticalLayout implements HasDynamicTitle {
         for (int i = 0; i < config.activations().size(); i++) {
             series.add(new LineChart.Series(name(config.activations().get(i)), Palette.colour(i)));
         }
+        for (int i = 0; i < ghosts.size(); i++) {
+            series.add(new LineChart.Series(getTranslation("depth.experiment.ghost",
+                    ghosts.get(i).name().substring(NETWORK_LOSS.length())), "#999999", true));
+        }
         lossChart.setSeries(series);
+        drawGhosts();
         show(preview.captureInternals());
     }
 
@@ -250,8 +292,25 @@ class DepthView extends VerticalLayout implements HasDynamicTitle {
             binder.validate();
             return false;
         }
-        return training.create(DepthTrainer.factory(config),
-                RunSettings.seeded(form.getSeed()).withSpeed(controls.selectedSpeed()));
+        return createRun(config, form.getSeed(), null);
+    }
+
+    /** A READY run from the config: fresh weights from the seed, or the saved weights (applied as it is built). */
+    private boolean createRun(DepthConfig config, long runSeed, String savedWeights) {
+        if (savedWeights != null) {
+            try {
+                new DepthTrainer(config, runSeed, savedWeights); // the weights must fit before the service sees them
+            } catch (IllegalArgumentException e) {
+                LabExperimentSupport.error(getTranslation("depth.experiment.unreadable", "", e.getMessage()));
+                return false;
+            }
+        }
+        boolean created = training.create(DepthTrainer.factory(config, savedWeights),
+                RunSettings.seeded(runSeed).withSpeed(controls.selectedSpeed()));
+        runConfig = created ? config : null;
+        lastInternals = null;
+        updateSaveButton();
+        return created;
     }
 
     private void apply(Snapshot<DepthInternals> snapshot) {
@@ -261,9 +320,130 @@ class DepthView extends VerticalLayout implements HasDynamicTitle {
         }
         if (snapshot.fromStart()) {
             lossChart.reset();
+            drawGhosts();
             lastEpoch = -1;
         }
+        lastInternals = in;
+        updateSaveButton();
         show(in);
+    }
+
+    // ---- experiments -----------------------------------------------------------------------------------------
+
+    private void drawGhosts() {
+        int first = lossChart.getSeries().size() - ghosts.size();
+        for (int i = 0; i < ghosts.size() && first >= 0; i++) {
+            lossChart.setPoints(first + i, ghosts.get(i).x(), positive(ghosts.get(i).y()));
+        }
+    }
+
+    private static double[] positive(double[] y) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = Math.max(y[i], 1e-12); // the axis is logarithmic
+        }
+        return out;
+    }
+
+    private boolean canSave() {
+        return training.hasRun() && runConfig != null && lastInternals != null && lastInternals.epoch() >= 1;
+    }
+
+    private void updateSaveButton() {
+        LabExperimentSupport.saveButtonState(saveExperiment, canSave(),
+                getTranslation("depth.experiment.saveDisabled"));
+    }
+
+    /**
+     * The run as an experiment, from the run's history (a synchronized copy) and the latest internals (an immutable
+     * capture holding the weights): the live trainer is never touched. Curves stop at the internals' epoch.
+     */
+    ExperimentDraft draft() {
+        TrainingRun<DepthInternals> run = training.run().orElse(null);
+        if (run == null || !canSave()) {
+            throw new IllegalStateException("nothing to save yet: train at least one epoch");
+        }
+        DepthInternals in = lastInternals;
+        List<MetricPoint> history = run.history();
+        List<Curve> curves = new ArrayList<>(LabExperimentSupport.curves(history, in.epoch()));
+        Map<String, Double> metrics = new LinkedHashMap<>(LabExperimentSupport.finalMetrics(history, in.epoch()));
+        for (int i = 0; i < in.networks().size(); i++) {
+            NetworkInternals n = in.networks().get(i);
+            String key = (i + 1) + " · " + n.activation().key();
+            curves.add(Curve.of(NETWORK_LOSS + key, lossChart.xValues(i), lossChart.yValues(i)));
+            if (Double.isFinite(n.loss())) {
+                metrics.put("loss " + key, n.loss());
+            }
+            metrics.put("accuracy " + key, n.accuracy());
+        }
+        metrics.put("accuracy", in.networks().get(0).accuracy());
+        String acts = String.join(" vs ", runConfig.activations().stream().map(this::name).toList());
+        String name = getTranslation("depth.experiment.name", acts, String.valueOf(runConfig.depth()),
+                String.valueOf(runConfig.width()), String.valueOf(in.epoch()));
+        NetworkInternals main = in.networks().get(0);
+        return new ExperimentDraft(LAB_KEY, name, "", List.of(), DepthConfigJson.write(runConfig),
+                DepthConfigJson.VERSION, run.seed(), curves, metrics, DepthTrainer.weightsJson(runConfig, in),
+                Picture.quantize(NetworkInternals.GRID, NetworkInternals.GRID, main.boundary(), 0, 1));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LabRoutes.experimentId(event.getLocation().getQueryParameters()).flatMap(id ->
+                LabExperimentSupport.open(this, experiments, id, LAB_KEY, "depth.experiment.wrongLab"))
+                .ifPresent(e -> {
+                    if (restore(e, false)) {
+                        experiment = e;
+                        reopened.show(e.name());
+                    }
+                });
+    }
+
+    private void reopen(boolean continueTraining) {
+        if (experiment != null && restore(experiment, continueTraining)) {
+            reopened.showMode(continueTraining);
+        }
+    }
+
+    /** The saved config in the form, the saved curves dashed, and a READY run from the saved seed. */
+    boolean restore(Experiment e, boolean continueTraining) {
+        DepthConfig c;
+        try {
+            c = DepthConfigJson.read(e.configJson(), e.configVersion());
+        } catch (IllegalArgumentException ex) {
+            LabExperimentSupport.error(getTranslation("depth.experiment.unreadable", e.name(), ex.getMessage()));
+            return false;
+        }
+        if (e.seed() < 0 || e.seed() > Integer.MAX_VALUE) {
+            LabExperimentSupport.error(getTranslation("depth.experiment.unreadable", e.name(),
+                    getTranslation("depth.seed.required")));
+            return false;
+        }
+        if (continueTraining && e.weightsJson() == null) {
+            LabExperimentSupport.error(getTranslation("depth.experiment.noWeights", e.name()));
+            return false;
+        }
+        updating = true;
+        dataset.setValue(c.dataset());
+        depth.setValue(c.depth());
+        width.setValue(c.width());
+        activation.setValue(c.activations().get(0));
+        compare.setValue(c.activations().size() == 2);
+        if (c.activations().size() == 2) {
+            other.setValue(c.activations().get(1));
+        }
+        initializer.setValue(c.initializer());
+        learningRate.setValue(Math.log10(c.learningRate()));
+        seed.setValue((int) e.seed());
+        updating = false;
+        ghosts = e.curves().stream().filter(curve -> curve.name().startsWith(NETWORK_LOSS)).toList();
+        configChanged();
+        DepthConfig config = config();
+        if (config == null) {
+            LabExperimentSupport.error(getTranslation("depth.experiment.unreadable", e.name(),
+                    getTranslation("depth.experiment.outOfRange")));
+            return false;
+        }
+        return createRun(config, e.seed(), continueTraining ? e.weightsJson() : null);
     }
 
     private void show(DepthInternals in) {

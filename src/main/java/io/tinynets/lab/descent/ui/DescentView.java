@@ -13,6 +13,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -24,7 +27,17 @@ import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Picture;
+import io.tinynets.experiment.ui.LabExperimentSupport;
+import io.tinynets.experiment.ui.LabRoutes;
+import io.tinynets.experiment.ui.ReopenedExperimentBar;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.descent.DescentConfig;
+import io.tinynets.lab.descent.DescentConfigJson;
 import io.tinynets.lab.descent.DescentInternals;
 import io.tinynets.lab.descent.DescentTrainer;
 import io.tinynets.lab.descent.LineFitSurface;
@@ -32,15 +45,19 @@ import io.tinynets.lab.descent.RacerSnapshot;
 import io.tinynets.lab.descent.RacerStatus;
 import io.tinynets.lab.descent.Surface;
 import io.tinynets.lab.descent.SurfaceKind;
+import io.tinynets.training.MetricPoint;
 import io.tinynets.training.RunSettings;
 import io.tinynets.training.Snapshot;
+import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,7 +66,11 @@ import java.util.Set;
  */
 @Route("descent")
 @Menu(title = "nav.descent", order = 2, icon = "vaadin:trending-down")
-class DescentView extends VerticalLayout implements HasDynamicTitle {
+class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final String LAB_KEY = "descent";
+    /** Saved per-racer curves of f along the walk are named "f · sgd", "f · adam"… */
+    static final String RACER_LOSS = "f · ";
 
     static final int MAP_PIXELS = 360;
     static final int GRID = 96;
@@ -113,17 +134,32 @@ class DescentView extends VerticalLayout implements HasDynamicTitle {
     private int[] lossSent = new int[0];
     /** Set while the form is filled from code, so listeners do not treat it as the student's change. */
     private boolean updating = true; // until the constructor has built everything
+    final Button saveExperiment;
+    final ReopenedExperimentBar reopened;
+    private final ExperimentService experiments;
+    /** The experiment this view was opened with: replay and continue rebuild from it. */
+    Experiment experiment;
+    /** The opened experiment's per-racer curves, drawn dashed behind the live ones. */
+    private List<Curve> ghosts = List.of();
+    /** The surface as drawn, the race's config and the latest internals: what a saved experiment holds. */
+    private Picture surfacePicture;
+    private DescentConfig runConfig;
+    DescentInternals lastInternals;
 
-    DescentView(TrainingService service) {
-        training = new LiveTraining<>(this, service, "descent", this::apply);
+    DescentView(TrainingService service, ExperimentService experiments) {
+        this.experiments = experiments;
+        training = new LiveTraining<>(this, service, LAB_KEY, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
+        saveExperiment = SaveExperimentDialog.button(experiments, this::draft);
+        reopened = new ReopenedExperimentBar("descent.experiment", () -> reopen(false), () -> reopen(true));
         setSizeFull();
         addClassName("lab-view");
         addClassName("descent-lab");
         add(new H2(getTranslation("descent.title")), new Paragraph(getTranslation("descent.intro")));
 
         VerticalLayout controlColumn = new VerticalLayout(configureSurface(), configureOptimizers(),
-                configureLearningRate(), configureHyperparameters(), configureStart(), controls, statuses, rules,
+                configureLearningRate(), configureHyperparameters(), configureStart(), controls, saveExperiment, reopened,
+                statuses, rules,
                 LabText.explanation(this, "descent.explain", 4), LabText.tryThis(this, "descent.try", 4));
         controlColumn.addClassName("lab-controls");
         controlColumn.setPadding(false);
@@ -284,7 +320,16 @@ class DescentView extends VerticalLayout implements HasDynamicTitle {
 
     /** Redraws the surface and forgets the run: the next play starts a new race from the current form. */
     private void showSurface(boolean newSurface) {
+        if (newSurface) {
+            ghosts = List.of(); // an opened experiment's walks belong to its surface
+        }
         training.discard();
+        runConfig = null;
+        lastInternals = null;
+        updateSaveButton();
+        if (reopened != null) {
+            reopened.showChanged();
+        }
         controls.showReady();
         current = surface.getValue().create();
         Surface.Domain d = current.domain();
@@ -306,6 +351,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle {
         map.setColorMap(current.dimensions() == 2 ? HeatMap.ColorMap.SEQUENTIAL : HeatMap.ColorMap.DIVERGING);
         map.setLegendVisible(false); // the caption says darker is lower; values matter less than shape
         map.setGrid(GRID, GRID, grid, min, max > min ? max : min + 1);
+        surfacePicture = Picture.quantize(GRID, GRID, grid, min, max > min ? max : min + 1);
         map.setDomain(view[0], view[1], view[2], view[3]);
         overlay.setDomain(view[0], view[1], view[2], view[3]);
         List<String> colours = new ArrayList<>(racing.stream().map(DescentView::colour).toList());
@@ -321,7 +367,15 @@ class DescentView extends VerticalLayout implements HasDynamicTitle {
             curve.add(curveSamples(d));
             overlay.appendPaths(curve);
         }
-        lossChart.setSeries(racing.stream().map(k -> new LineChart.Series(name(k), colour(k))).toList());
+        List<LineChart.Series> series = new ArrayList<>(racing.stream()
+                .map(k -> new LineChart.Series(name(k), colour(k))).toList());
+        for (Curve g : ghosts) {
+            series.add(new LineChart.Series(getTranslation("descent.experiment.ghost",
+                    OptimizerKind.fromKey(g.name().substring(RACER_LOSS.length())).map(this::name)
+                            .orElse(g.name())), "#999999", true));
+        }
+        lossChart.setSeries(series);
+        drawGhosts();
         fitBox.setVisible(current instanceof LineFitSurface);
         if (current instanceof LineFitSurface fit) {
             showScatter(fit);
@@ -373,14 +427,36 @@ class DescentView extends VerticalLayout implements HasDynamicTitle {
         }
         DescentConfig config;
         try {
-            config = new DescentConfig(surface.getValue(), racing, lr(), form.getMomentum(), form.getBeta1(),
-                    form.getBeta2(), form.getRho(), startPoint());
+            config = formConfig();
         } catch (IllegalArgumentException e) {
             statuses.removeAll();
             statuses.add(new Paragraph(e.getMessage()));
             return false;
         }
-        return training.create(DescentTrainer.factory(config), RunSettings.seeded(0).withSpeed(controls.selectedSpeed()));
+        return createRun(config, 0, null);
+    }
+
+    private DescentConfig formConfig() {
+        return new DescentConfig(surface.getValue(), racing, lr(), form.getMomentum(), form.getBeta1(),
+                form.getBeta2(), form.getRho(), startPoint());
+    }
+
+    /** A READY race: every racer at the start, or each at its saved position (applied as the trainer is built). */
+    private boolean createRun(DescentConfig config, long seed, String savedPositions) {
+        if (savedPositions != null) {
+            try {
+                new DescentTrainer(config, savedPositions); // the positions must fit before the service sees them
+            } catch (IllegalArgumentException e) {
+                LabExperimentSupport.error(getTranslation("descent.experiment.unreadable", "", e.getMessage()));
+                return false;
+            }
+        }
+        boolean created = training.create(DescentTrainer.factory(config, savedPositions),
+                RunSettings.seeded(seed).withSpeed(controls.selectedSpeed()));
+        runConfig = created ? config : null;
+        lastInternals = null;
+        updateSaveButton();
+        return created;
     }
 
     private void apply(Snapshot<DescentInternals> snapshot) {
@@ -397,9 +473,12 @@ class DescentView extends VerticalLayout implements HasDynamicTitle {
                 overlay.appendPaths(curve);
             }
             lossChart.reset();
+            drawGhosts();
             pathSent = new int[racing.size()];
             lossSent = new int[racing.size()];
         }
+        lastInternals = in;
+        updateSaveButton();
         List<double[][]> newPoints = new ArrayList<>();
         List<double[]> arrows = new ArrayList<>();
         double[] rect = viewRect();
@@ -416,6 +495,122 @@ class DescentView extends VerticalLayout implements HasDynamicTitle {
             fitLines.replacePaths(in.racers().stream().map(r -> fittedLine(r.position())).toList());
         }
         showStatuses(in);
+    }
+
+    // ---- experiments -----------------------------------------------------------------------------------------
+
+    private void drawGhosts() {
+        int first = lossChart.getSeries().size() - ghosts.size();
+        double minimum = current.minimumValue();
+        for (int i = 0; i < ghosts.size() && first >= 0; i++) {
+            double[] y = ghosts.get(i).y().clone();
+            for (int k = 0; k < y.length; k++) {
+                double gap = y[k] - minimum;
+                y[k] = Double.isFinite(gap) ? Math.max(gap, FLOOR) : gap;
+            }
+            lossChart.setPoints(first + i, ghosts.get(i).x(), y);
+        }
+    }
+
+    private boolean canSave() {
+        return training.hasRun() && runConfig != null && lastInternals != null && lastInternals.steps() >= 1;
+    }
+
+    private void updateSaveButton() {
+        if (saveExperiment != null) {
+            LabExperimentSupport.saveButtonState(saveExperiment, canSave(),
+                    getTranslation("descent.experiment.saveDisabled"));
+        }
+    }
+
+    /**
+     * The race as an experiment, from the run's history (a synchronized copy) and the latest internals (immutable,
+     * with every racer's whole walk): the live trainer is never touched. The "weights" are the racers' positions.
+     */
+    ExperimentDraft draft() {
+        TrainingRun<DescentInternals> run = training.run().orElse(null);
+        if (run == null || !canSave()) {
+            throw new IllegalStateException("nothing to save yet: take at least one step");
+        }
+        DescentInternals in = lastInternals;
+        List<MetricPoint> history = run.history();
+        List<Curve> curves = new ArrayList<>(LabExperimentSupport.curves(history, in.steps()));
+        Map<String, Double> metrics = new LinkedHashMap<>(LabExperimentSupport.finalMetrics(history, in.steps()));
+        for (RacerSnapshot r : in.racers()) {
+            int n = r.losses().length();
+            double[] x = new double[n];
+            for (int k = 0; k < n; k++) {
+                x[k] = k;
+            }
+            curves.add(Curve.of(RACER_LOSS + r.kind().key(), x, r.losses().tail(0)));
+            if (Double.isFinite(r.loss()) && r.status() != RacerStatus.DIVERGED) {
+                metrics.put(RACER_LOSS + r.kind().key(), r.loss());
+            }
+        }
+        String name = getTranslation("descent.experiment.name",
+                getTranslation("descent.surface." + runConfig.surface().key()), format(runConfig.learningRate()),
+                String.valueOf(in.steps()));
+        return new ExperimentDraft(LAB_KEY, name, "", List.of(), DescentConfigJson.write(runConfig),
+                DescentConfigJson.VERSION, run.seed(), curves, metrics, DescentTrainer.positionsJson(in),
+                surfacePicture);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LabRoutes.experimentId(event.getLocation().getQueryParameters()).flatMap(id ->
+                LabExperimentSupport.open(this, experiments, id, LAB_KEY, "descent.experiment.wrongLab"))
+                .ifPresent(e -> {
+                    if (restore(e, false)) {
+                        experiment = e;
+                        reopened.show(e.name());
+                    }
+                });
+    }
+
+    private void reopen(boolean continueTraining) {
+        if (experiment != null && restore(experiment, continueTraining)) {
+            reopened.showMode(continueTraining);
+        }
+    }
+
+    /** The saved config in the form, the saved walks' curves dashed, and a READY race (from the start or saved points). */
+    boolean restore(Experiment e, boolean continueTraining) {
+        DescentConfig c;
+        try {
+            c = DescentConfigJson.read(e.configJson(), e.configVersion());
+        } catch (IllegalArgumentException ex) {
+            LabExperimentSupport.error(getTranslation("descent.experiment.unreadable", e.name(), ex.getMessage()));
+            return false;
+        }
+        if (continueTraining && e.weightsJson() == null) {
+            LabExperimentSupport.error(getTranslation("descent.experiment.noWeights", e.name()));
+            return false;
+        }
+        updating = true;
+        surface.setValue(c.surface());
+        optimizers.setValue(new LinkedHashSet<>(c.optimizers()));
+        learningRate.setValue(Math.log10(c.learningRate()));
+        momentum.setValue(c.momentum());
+        beta1.setValue(c.beta1());
+        beta2.setValue(c.beta2());
+        rho.setValue(c.rho());
+        double[] start = c.start();
+        startX.setValue(start[0]);
+        startY.setValue(start.length == 2 ? start[1] : 0.0);
+        updating = false;
+        ghosts = e.curves().stream().filter(curve -> curve.name().startsWith(RACER_LOSS)).toList();
+        showSurface(false);
+        DescentConfig config;
+        try {
+            if (!binder.validate().isOk() || racing.isEmpty()) {
+                throw new IllegalArgumentException(getTranslation("descent.experiment.outOfRange"));
+            }
+            config = formConfig();
+        } catch (IllegalArgumentException ex) {
+            LabExperimentSupport.error(getTranslation("descent.experiment.unreadable", e.name(), ex.getMessage()));
+            return false;
+        }
+        return createRun(config, e.seed(), continueTraining ? e.weightsJson() : null);
     }
 
     /** New path points since the last update, thinned evenly to at most MAX_NEW_PATH_POINTS (the last one kept). */

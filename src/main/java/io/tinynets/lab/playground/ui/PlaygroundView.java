@@ -24,6 +24,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -44,8 +46,17 @@ import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.engine.optim.RegularizationKind;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Picture;
+import io.tinynets.experiment.ui.LabExperimentSupport;
+import io.tinynets.experiment.ui.LabRoutes;
+import io.tinynets.experiment.ui.ReopenedExperimentBar;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.playground.OutputLoss;
 import io.tinynets.lab.playground.PlaygroundConfig;
+import io.tinynets.lab.playground.PlaygroundConfigJson;
 import io.tinynets.lab.playground.PlaygroundInternals;
 import io.tinynets.lab.playground.PlaygroundTrainer;
 import io.tinynets.lab.playground.WeightEdit;
@@ -53,6 +64,7 @@ import io.tinynets.training.MetricPoint;
 import io.tinynets.training.RunSettings;
 import io.tinynets.training.RunState;
 import io.tinynets.training.Snapshot;
+import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
 
 import java.io.IOException;
@@ -77,7 +89,7 @@ import java.util.stream.IntStream;
  */
 @Route("playground")
 @Menu(title = "nav.playground", order = 4, icon = "vaadin:cluster")
-class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
+class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String LAB_KEY = "playground";
     /** Bytes per second the boundary and the diagram may use while training (charts and points come on top). */
@@ -139,6 +151,17 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
     final ByteBudget diagramBudget = new ByteBudget(DIAGRAM_BYTES_PER_SECOND, 250);
     /** The trainer of the current run, for weight edits (the runtime may rebuild it on reset). */
     final AtomicReference<PlaygroundTrainer> currentTrainer = new AtomicReference<>();
+    final Button saveExperiment;
+    final ReopenedExperimentBar reopened;
+    private final ExperimentService experiments;
+    /** The experiment this view was opened with, if any: replay and continue rebuild from it. */
+    Experiment experiment;
+    /** What the current run was built from, and the latest internals (with their epoch) it delivered. */
+    private PlaygroundConfig runConfig;
+    private Dataset2D runData;
+    private boolean runCustomData;
+    private PlaygroundInternals lastInternals;
+    long lastInternalsEpoch;
 
     Dataset2D data;
     boolean customData;
@@ -151,16 +174,20 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
     private boolean building;
     private int shownClasses = -1;
 
-    PlaygroundView(TrainingService service) {
+    PlaygroundView(TrainingService service, ExperimentService experiments) {
+        this.experiments = experiments;
         training = new LiveTraining<>(this, service, LAB_KEY, this::onSnapshot);
         controls = new TrainingControls(training, this::ensureRun);
+        saveExperiment = SaveExperimentDialog.button(experiments, this::draft);
+        reopened = new ReopenedExperimentBar("playground.experiment", () -> reopen(false), () -> reopen(true));
+        updateSaveButton();
         building = true;
         setSizeFull();
         addClassName("lab-view");
         addClassName("playground");
         add(new H2(getTranslation("playground.title")), new Paragraph(getTranslation("playground.intro")));
 
-        VerticalLayout side = new VerticalLayout(controls, configureData(), configureFeatures(), configureNetwork(),
+        VerticalLayout side = new VerticalLayout(controls, saveExperiment, reopened, configureData(), configureFeatures(), configureNetwork(),
                 configureTraining(), LabText.explanation(this, "playground.explain", 4),
                 LabText.tryThis(this, "playground.try", 5));
         side.addClassName("lab-controls");
@@ -635,6 +662,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
             resetCurves();
         }
         editStatus.setText("");
+        updateSaveButton();
+        reopened.showChanged();
     }
 
     PlaygroundConfig config() {
@@ -657,23 +686,38 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
         if (training.hasRun() && !dirty) {
             return true;
         }
+        return createRun(form.seed, null);
+    }
+
+    /**
+     * Replaces the run by one built from the controls: fresh weights drawn from {@code runSeed}, or the saved
+     * weights when {@code savedWeights} is given (applied by the trainer as it is built, never to a live trainer).
+     */
+    private boolean createRun(long runSeed, String savedWeights) {
         PlaygroundConfig config;
         try {
             config = config();
-            new PlaygroundTrainer(config, data, form.seed); // checks the pairing with the data before the service
+            // checks the pairing with the data (and the saved weights' shape) before the service
+            new PlaygroundTrainer(config, data, runSeed, savedWeights);
         } catch (IllegalArgumentException e) {
             showUploadError(e.getMessage());
             return false;
         }
         Dataset2D runData = data;
         boolean created = training.create(s -> {
-            PlaygroundTrainer t = new PlaygroundTrainer(config, runData, s);
+            PlaygroundTrainer t = new PlaygroundTrainer(config, runData, s, savedWeights);
             currentTrainer.set(t);
             return t;
-        }, RunSettings.seeded(form.seed).withSpeed(controls.selectedSpeed()));
+        }, RunSettings.seeded(runSeed).withSpeed(controls.selectedSpeed()));
         if (!created) {
+            updateSaveButton();
             return false;
         }
+        this.runConfig = config;
+        this.runData = runData;
+        this.runCustomData = customData;
+        this.lastInternals = null;
+        this.lastInternalsEpoch = 0;
         dirty = false;
         keepGhost();
         resetCurves();
@@ -681,6 +725,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
         diagram.setNetwork(layerSizes(config, runData), labels);
         lastBoundary = null;
         lastDiagram = null;
+        updateSaveButton();
         return true;
     }
 
@@ -725,6 +770,14 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
         }
         PlaygroundInternals internals = snapshot.internals();
         if (internals != null) {
+            lastInternals = internals;
+            lastInternalsEpoch = snapshot.epoch();
+        } else if (snapshot.fromStart()) {
+            lastInternals = null;
+            lastInternalsEpoch = 0;
+        }
+        updateSaveButton();
+        if (internals != null) {
             long now = System.nanoTime();
             boolean settled = snapshot.state() != RunState.RUNNING;
             if (internals != lastBoundary && (settled || boundaryBudget.due(now))) {
@@ -767,6 +820,131 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle {
         if (ghostX.length > 0) {
             lossChart.setPoints(2, ghostX, ghostY);
         }
+    }
+
+    // ---- experiments -----------------------------------------------------------------------------------------
+
+    private void updateSaveButton() {
+        LabExperimentSupport.saveButtonState(saveExperiment, canSave(),
+                getTranslation("playground.experiment.saveDisabled"));
+    }
+
+    private boolean canSave() {
+        return training.hasRun() && !dirty && lastInternals != null && lastInternalsEpoch >= 1;
+    }
+
+    /**
+     * The current run as an experiment, from what the view already has: the run's history (a synchronized copy)
+     * and the latest captured internals (an immutable copy), so the live trainer is never touched. The curves stop
+     * at the internals' epoch, where the saved weights are.
+     */
+    ExperimentDraft draft() {
+        TrainingRun<PlaygroundInternals> run = training.run().orElse(null);
+        if (run == null || !canSave()) {
+            throw new IllegalStateException("nothing to save yet: train at least one epoch");
+        }
+        PlaygroundInternals internals = lastInternals;
+        long epoch = lastInternalsEpoch;
+        List<MetricPoint> history = run.history();
+        String name = getTranslation("playground.experiment.name",
+                runCustomData ? getTranslation("playground.experiment.ownData")
+                        : getTranslation("playground.dataset." + runConfig.dataset().key()),
+                runConfig.hidden().isEmpty() ? "0" : runConfig.hidden().stream().map(String::valueOf)
+                        .reduce((a, b) -> a + "-" + b).orElse(""),
+                String.valueOf(runConfig.learningRate()), String.valueOf(epoch));
+        return new ExperimentDraft(LAB_KEY, name, "", List.of(),
+                PlaygroundConfigJson.write(runConfig, runCustomData ? runData : null), PlaygroundConfigJson.VERSION,
+                run.seed(), LabExperimentSupport.curves(history, epoch),
+                LabExperimentSupport.finalMetrics(history, epoch),
+                PlaygroundTrainer.weightsJson(runConfig, runData.classes(), internals),
+                Picture.quantize(internals.gridSize(), internals.gridSize(), internals.boundary(),
+                        internals.boundaryMin(), internals.boundaryMax()));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LabRoutes.experimentId(event.getLocation().getQueryParameters()).flatMap(id ->
+                LabExperimentSupport.open(this, experiments, id, LAB_KEY, "playground.experiment.wrongLab"))
+                .ifPresent(e -> {
+                    if (restore(e, false)) {
+                        experiment = e;
+                        reopened.show(e.name());
+                    }
+                });
+    }
+
+    private void reopen(boolean continueTraining) {
+        if (experiment != null && restore(experiment, continueTraining)) {
+            reopened.showMode(continueTraining);
+        }
+    }
+
+    /**
+     * Puts the saved config into the form, the saved loss curve as the ghost, and builds a READY run from the saved
+     * seed: fresh weights (replay) or the saved weights (continue). False, with a message, when it cannot.
+     */
+    boolean restore(Experiment e, boolean continueTraining) {
+        PlaygroundConfigJson.Saved saved;
+        try {
+            saved = PlaygroundConfigJson.read(e.configJson(), e.configVersion());
+        } catch (IllegalArgumentException ex) {
+            LabExperimentSupport.error(getTranslation("playground.experiment.unreadable", e.name(), ex.getMessage()));
+            return false;
+        }
+        if (continueTraining && e.weightsJson() == null) {
+            LabExperimentSupport.error(getTranslation("playground.experiment.noWeights", e.name()));
+            return false;
+        }
+        PlaygroundConfig c = saved.config();
+        training.discard();
+        currentTrainer.set(null);
+        building = true;
+        dataset.setValue(c.dataset());
+        noise.setValue((int) Math.round(c.noise() * 100));
+        trainPercent.setValue((int) Math.round(c.trainFraction() * 100));
+        batchSize.setValue(c.batchSize());
+        points.setValue(c.points());
+        seed.setValue((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, c.seed())));
+        features.setValue(EnumSet.copyOf(c.features()));
+        hidden.clear();
+        hidden.addAll(c.hidden());
+        activations.clear();
+        activations.addAll(c.activations());
+        renderLayers();
+        initializer.setValue(c.initializer());
+        optimizer.setValue(c.optimizer());
+        learningRate.setValue(c.learningRate());
+        regularization.setValue(c.regularization());
+        regularizationRate.setValue(c.regularizationRate());
+        building = false;
+        if (saved.customData() != null) {
+            data = saved.customData();
+            customData = true;
+            uploadStatus.setText(getTranslation("playground.experiment.ownDataLoaded", data.train().size()
+                    + data.test().size()));
+            dataChanged();
+        } else {
+            regenerateData();
+        }
+        if (!binder.isValid() || data == null || !c.outputLoss().supports(data.classes())) {
+            LabExperimentSupport.error(getTranslation("playground.experiment.unreadable", e.name(),
+                    getTranslation("playground.experiment.outOfRange")));
+            return false;
+        }
+        outputLoss.setValue(c.outputLoss());
+        ghostX = new double[0];
+        ghostY = new double[0];
+        lossChart.reset();
+        if (!createRun(e.seed(), continueTraining ? e.weightsJson() : null)) {
+            return false;
+        }
+        LabExperimentSupport.curve(e, LabExperimentSupport.TRAIN_LOSS).ifPresent(curve -> {
+            ghostX = curve.x();
+            ghostY = curve.y();
+        });
+        resetCurves();
+        controls.showReady();
+        return true;
     }
 
     // ---- weight edits ----------------------------------------------------------------------------------------

@@ -1,0 +1,142 @@
+package io.tinynets.lab.descent.ui;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.router.QueryParameters;
+import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.KaribuTest;
+import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.ExperimentSummary;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
+import io.tinynets.lab.descent.SurfaceKind;
+import io.tinynets.training.MetricPoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Save a race as an experiment, reopen it, replay it from the start and continue it from the saved positions. */
+class DescentExperimentTest extends KaribuTest {
+
+    private static final int STEPS = 20;
+
+    @Autowired
+    ExperimentService service;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private DescentView view;
+
+    @BeforeEach
+    void open() {
+        jdbc.update("DELETE FROM experiment WHERE owner IN (?, ?)", CurrentUser.experimentOwner(), "someone-else");
+        UI.getCurrent().navigate("descent");
+        view = _get(DescentView.class);
+    }
+
+    @AfterEach
+    void stopRun() {
+        view.training.discard();
+    }
+
+    private static DescentView reopen(long id) {
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("descent", QueryParameters.of("experiment", Long.toString(id)));
+        return _get(DescentView.class);
+    }
+
+    private static double[] bestLosses(DescentView view) {
+        return view.training.run().orElseThrow().history().stream().mapToDouble(MetricPoint::trainLoss).toArray();
+    }
+
+    private void stepAndWait(int steps) {
+        view.training.step(steps);
+        awaitUi(Duration.ofSeconds(10), steps + " steps with their internals", () -> view.lastInternals != null
+                && view.lastInternals.steps() == steps && !view.training.isRunning());
+    }
+
+    private long raceAndSave() {
+        view.surface.setValue(SurfaceKind.BOWL);
+        view.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM));
+        view.learningRate.setValue(Math.log10(0.02));
+        view.momentum.setValue(0.8);
+        view.setStart(3.0, -2.0);
+        assertThat(view.saveExperiment.isEnabled()).isFalse();
+        assertThat(view.saveExperiment.getTooltip().getText()).startsWith("Take at least one step first: then the "
+                + "race (settings, curves, the racers' positions");
+        assertThat(view.ensureRun()).isTrue();
+        stepAndWait(STEPS);
+        assertThat(view.saveExperiment.isEnabled()).isTrue();
+        _click(view.saveExperiment);
+        _get(SaveExperimentDialog.class);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        return service.list(CurrentUser.experimentOwner(), null).get(0).id();
+    }
+
+    @Test
+    void savedRaceIsListedReopenedReplayedAndContinued() {
+        long id = raceAndSave();
+        double[] original = bestLosses(view);
+        assertThat(original).hasSize(STEPS);
+
+        ExperimentSummary summary = service.list(CurrentUser.experimentOwner(), null).get(0);
+        assertThat(summary.lab()).isEqualTo("descent");
+        assertThat(summary.finalMetrics().get("loss")).isEqualTo(original[STEPS - 1]);
+        assertThat(summary.finalMetrics()).containsKeys("f · sgd", "f · momentum");
+        Experiment saved = service.get(CurrentUser.experimentOwner(), id);
+        assertThat(saved.curves()).extracting(Curve::name).containsExactly("train loss", "f · sgd", "f · momentum");
+        assertThat(saved.curves().get(1).size()).isEqualTo(STEPS + 1); // the start and every step
+        assertThat(saved.weightsJson()).contains("\"racers\"");
+        assertThat(saved.picture().cols()).isEqualTo(DescentView.GRID);
+
+        view.training.discard();
+        view = reopen(id);
+        assertThat(view.surface.getValue()).isEqualTo(SurfaceKind.BOWL);
+        assertThat(view.optimizers.getValue()).containsExactlyInAnyOrder(OptimizerKind.SGD, OptimizerKind.MOMENTUM);
+        assertThat(view.lr()).isEqualTo(0.02);
+        assertThat(view.momentum.getValue()).isEqualTo(0.8);
+        assertThat(view.startX.getValue()).isEqualTo(3.0);
+        assertThat(view.startY.getValue()).isEqualTo(-2.0);
+        assertThat(view.reopened.isVisible()).isTrue();
+        assertThat(view.lossChart.getSeries()).hasSize(4);
+        assertThat(view.lossChart.pointCount(2)).isEqualTo(STEPS + 1);
+        assertThat(view.training.hasRun()).isTrue();
+
+        stepAndWait(5);
+        assertThat(bestLosses(view)).containsExactly(Arrays.copyOf(original, 5));
+
+        _click(view.reopened.continueTraining);
+        stepAndWait(1);
+        double first = bestLosses(view)[0];
+        double savedFinal = original[STEPS - 1];
+        assertThat(first).isCloseTo(savedFinal, within(0.25 * savedFinal));
+        assertThat(original[0] - first).isGreaterThan(2 * Math.abs(first - savedFinal));
+    }
+
+    @Test
+    void someoneElsesRaceIsRefusedAndTheLabKeepsItsDefaults() {
+        long id = raceAndSave();
+        long foreign = service.save("someone-else", service.get(CurrentUser.experimentOwner(), id).toDraft());
+        view.training.discard();
+        NotificationsKt.clearNotifications();
+        view = reopen(foreign);
+        NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
+        assertThat(view.surface.getValue()).isEqualTo(SurfaceKind.RAVINE);
+        assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(view.training.hasRun()).isFalse();
+    }
+}

@@ -1,0 +1,173 @@
+package io.tinynets.lab.playground.ui;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.router.QueryParameters;
+import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.KaribuTest;
+import io.tinynets.data.Feature;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.ExperimentSummary;
+import io.tinynets.experiment.ui.LabExperimentSupport;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
+import io.tinynets.engine.optim.OptimizerKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Save a playground run as an experiment, reopen it, replay it from the seed and continue it from its weights. */
+class PlaygroundExperimentTest extends KaribuTest {
+
+    private static final int EPOCHS = 15;
+
+    @Autowired
+    ExperimentService service;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private PlaygroundView view;
+
+    @BeforeEach
+    void open() {
+        jdbc.update("DELETE FROM experiment WHERE owner IN (?, ?)", CurrentUser.experimentOwner(), "someone-else");
+        view = navigate("playground");
+    }
+
+    @AfterEach
+    void stopRun() {
+        view.training.discard();
+    }
+
+    private static PlaygroundView navigate(String location) {
+        UI.getCurrent().navigate(location);
+        return _get(PlaygroundView.class);
+    }
+
+    /** {@code playground?experiment=<id>}, the way "Open in lab" goes there. */
+    private static PlaygroundView reopen(long id) {
+        UI.getCurrent().navigate(""); // arriving from elsewhere builds a fresh view, as "Open in lab" does
+        UI.getCurrent().navigate("playground", QueryParameters.of("experiment", Long.toString(id)));
+        return _get(PlaygroundView.class);
+    }
+
+    /** A distinctive config trained for a fixed number of epochs, then saved through the dialog. */
+    private long trainAndSave() {
+        view.features.setValue(Set.of(Feature.X1_SQUARED, Feature.X2_SQUARED));
+        view.learningRate.setValue(0.1);
+        view.batchSize.setValue(20);
+        view.optimizer.setValue(OptimizerKind.MOMENTUM);
+        assertThat(view.saveExperiment.isEnabled()).isFalse();
+        assertThat(view.saveExperiment.getTooltip().getText()).startsWith("Train at least one epoch first");
+        assertThat(view.ensureRun()).isTrue();
+        view.training.step(EPOCHS);
+        awaitUi(Duration.ofSeconds(10), EPOCHS + " epochs delivered with their internals",
+                () -> view.lossChart.pointCount(0) == EPOCHS && view.lastInternalsEpoch == EPOCHS
+                        && !view.training.isRunning());
+        assertThat(view.saveExperiment.isEnabled()).isTrue();
+        _click(view.saveExperiment);
+        _get(SaveExperimentDialog.class);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        return service.list(CurrentUser.experimentOwner(), null).get(0).id();
+    }
+
+    @Test
+    void savedRunIsListedReopenedReplayedAndContinued() {
+        long id = trainAndSave();
+        double[] original = view.lossChart.yValues(0);
+
+        List<ExperimentSummary> list = service.list(CurrentUser.experimentOwner(), null);
+        assertThat(list).hasSize(1);
+        ExperimentSummary summary = list.get(0);
+        assertThat(summary.lab()).isEqualTo("playground");
+        assertThat(summary.finalMetrics().get("loss")).isEqualTo(original[EPOCHS - 1]);
+        assertThat(summary.finalMetrics()).containsKeys("accuracy", "test loss");
+        Experiment saved = service.get(CurrentUser.experimentOwner(), id);
+        assertThat(saved.seed()).isEqualTo(1);
+        assertThat(saved.curves()).extracting(Curve::name).containsExactly("train loss", "test loss", "accuracy");
+        assertThat(saved.picture().cols()).isEqualTo(50);
+        assertThat(saved.weightsJson()).contains("\"layer0.weight\"");
+        double savedFinal = original[EPOCHS - 1];
+        double savedFirst = original[0];
+
+        // reopen: a new view with the saved form, the saved curve as the ghost and a READY replay run
+        view.training.discard();
+        view = reopen(id);
+        assertThat(view.learningRate.getValue()).isEqualTo(0.1);
+        assertThat(view.batchSize.getValue()).isEqualTo(20);
+        assertThat(view.optimizer.getValue()).isEqualTo(OptimizerKind.MOMENTUM);
+        assertThat(view.features.getValue()).containsExactlyInAnyOrder(Feature.X1_SQUARED, Feature.X2_SQUARED);
+        assertThat(view.reopened.isVisible()).isTrue();
+        assertThat(view.reopened.title.getText()).contains(saved.name());
+        assertThat(view.lossChart.yValues(2)).containsExactly(original);
+        assertThat(view.training.hasRun()).isTrue();
+        assertThat(view.controls.stateLabel().getText()).isEqualTo("Ready");
+
+        // replay: the same seed and config give the same first epochs, bit for bit
+        view.training.step(5);
+        awaitUi(Duration.ofSeconds(10), "5 replayed epochs", () -> view.lossChart.pointCount(0) == 5
+                && !view.training.isRunning());
+        assertThat(view.lossChart.yValues(0)).containsExactly(Arrays.copyOf(original, 5));
+
+        // a changed setting makes the next run the student's; the replay button brings the experiment back
+        view.batchSize.setValue(30);
+        assertThat(view.reopened.mode.getText()).startsWith("Settings changed");
+        assertThat(view.training.hasRun()).isFalse();
+        _click(view.reopened.replay);
+        assertThat(view.batchSize.getValue()).isEqualTo(20);
+        assertThat(view.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
+        assertThat(view.training.hasRun()).isTrue();
+
+        // continue: the first loss starts near where the experiment stopped, not where it began
+        _click(view.reopened.continueTraining);
+        assertThat(view.reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
+        view.training.step(1);
+        awaitUi(Duration.ofSeconds(10), "1 continued epoch", () -> view.lossChart.pointCount(0) == 1
+                && !view.training.isRunning());
+        double first = view.lossChart.yValues(0)[0];
+        assertThat(first).isCloseTo(savedFinal, within(0.25 * savedFinal));
+        assertThat(savedFirst - first).isGreaterThan(2 * Math.abs(first - savedFinal));
+    }
+
+    @Test
+    void someoneElsesOrAMissingExperimentIsRefusedAndTheLabStaysAsItWas() {
+        long id = trainAndSave();
+        Experiment mine = service.get(CurrentUser.experimentOwner(), id);
+        long foreign = service.save("someone-else", mine.toDraft());
+        view.training.discard();
+
+        NotificationsKt.clearNotifications();
+        view = reopen(foreign);
+        NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
+        assertThat(view.learningRate.getValue()).isEqualTo(0.03);
+        assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(view.training.hasRun()).isFalse();
+
+        NotificationsKt.clearNotifications();
+        view = reopen(987654321L);
+        NotificationsKt.expectNotifications("Experiment 987654321 does not exist or was deleted.");
+
+        long descent = service.save(CurrentUser.experimentOwner(), new io.tinynets.experiment.ExperimentDraft(
+                "descent", "a descent run", "", List.of(), "{\"version\":1}", 1, 3, List.of(), null, null, null));
+        NotificationsKt.clearNotifications();
+        view = reopen(descent);
+        NotificationsKt.expectNotifications("Experiment " + descent
+                + " was made in another lab (descent); open it from the experiments page.");
+        assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(LabExperimentSupport.TRAIN_LOSS).isEqualTo("train loss");
+    }
+}
