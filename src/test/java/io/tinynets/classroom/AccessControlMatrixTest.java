@@ -47,6 +47,8 @@ class AccessControlMatrixTest {
     @Autowired
     AdminService admin;
     @Autowired
+    GalleryService gallery;
+    @Autowired
     ExperimentService experiments;
     @Autowired
     TrainingService training;
@@ -72,6 +74,7 @@ class AccessControlMatrixTest {
         minjiExperiment = experiments.save(STUDENT, new ExperimentDraft("activation", "mine", "", List.of(),
                 "{\"lr\":0.1}", 1, 1, List.of(Curve.of("loss", new double[] {1, 2}, new double[] {0.5, 0.2})),
                 Map.of("loss", 0.2), null, null));
+        gallery.share(STUDENT, minjiExperiment, classA.id());
         minjiRun = training.create(STUDENT, "playground", DecayTrainer.FACTORY, RunSettings.seeded(1));
     }
 
@@ -135,6 +138,12 @@ class AccessControlMatrixTest {
             experiments.delete(a, minjiExperiment);
             experiments.undoDelete(a, minjiExperiment);
         }, expect(false, false, false, true, false)));
+        matrix.put("gallery of class A", Map.entry(a -> gallery.gallery(a, classA.id()),
+                expect(true, true, false, true, false)));
+        matrix.put("open minji's experiment shared with class A", Map.entry(a -> gallery.open(a, minjiExperiment),
+                expect(true, true, false, true, false)));
+        matrix.put("share minji's experiment", Map.entry(a -> gallery.share(a, minjiExperiment, classA.id()),
+                expect(false, false, false, true, false)));
         matrix.put("list all accounts", Map.entry(a -> accounts.list(a), expect(true, false, false, false, false)));
         matrix.put("create a teacher", Map.entry(a -> accounts.createStaff(a, "t." + a.replace(".", ""), "T",
                 "long enough", Role.TEACHER), expect(true, false, false, false, false)));

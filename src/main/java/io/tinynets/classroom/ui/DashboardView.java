@@ -84,7 +84,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             open.setVisible(r.run().isPresent());
             r.run().ifPresent(s -> open.addClickListener(e -> project(r, s)));
             return open;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }).setHeader("").setWidth("4.5rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("classroom.dashboard.empty"));
         grid.setAllRowsVisible(true);

@@ -77,7 +77,7 @@ class DashboardViewTest extends KaribuTest {
         List<String> row = _getFormattedRow(view.grid, 1);
         assertThat(row.get(2)).isIn("Training", "Finished");
         assertThat(Double.parseDouble(row.get(4))).isLessThan(0.05);
-        assertThat(view.summary.getText()).startsWith("2 students");
+        assertThat(view.summary.getText()).startsWith("Students: 2 · training now:");
 
         // project it: the curve fills from the student's run, read-only
         view.project(view.grid.getListDataView().getItem(1), minjiRun.status());
