@@ -49,6 +49,8 @@ class AccessControlMatrixTest {
     @Autowired
     GalleryService gallery;
     @Autowired
+    AssignmentService assignments;
+    @Autowired
     ExperimentService experiments;
     @Autowired
     TrainingService training;
@@ -59,6 +61,8 @@ class AccessControlMatrixTest {
     private SchoolClass classB;
     private long minjiExperiment;
     private TrainingRun<Double> minjiRun;
+    private Assignment assignmentA;
+    private Submission minjiSubmission;
 
     @BeforeEach
     void school() {
@@ -75,6 +79,11 @@ class AccessControlMatrixTest {
                 "{\"lr\":0.1}", 1, 1, List.of(Curve.of("loss", new double[] {1, 2}, new double[] {0.5, 0.2})),
                 Map.of("loss", 0.2), null, null));
         gallery.share(STUDENT, minjiExperiment, classA.id());
+        long source = experiments.save(TEACHER, AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.3));
+        assignmentA = assignments.create(TEACHER, classA.id(), source, "A", "", List.of("optimizer.lr"),
+                new Goal("loss", true, 0.05));
+        minjiSubmission = assignments.submit(STUDENT, assignmentA.id(),
+                experiments.save(STUDENT, AssignmentServiceTest.run("playground", 0.3, 4, "xor", 0.01)));
         minjiRun = training.create(STUDENT, "playground", DecayTrainer.FACTORY, RunSettings.seeded(1));
     }
 
@@ -144,6 +153,20 @@ class AccessControlMatrixTest {
                 expect(true, true, false, true, false)));
         matrix.put("share minji's experiment", Map.entry(a -> gallery.share(a, minjiExperiment, classA.id()),
                 expect(false, false, false, true, false)));
+        matrix.put("see class A's assignment", Map.entry(a -> assignments.get(a, assignmentA.id()),
+                expect(true, true, false, true, false)));
+        matrix.put("list class A's submissions (students: their own)", Map.entry(a -> assignments.submissions(a,
+                assignmentA.id()), expect(true, true, false, true, false)));
+        matrix.put("open minji's submission", Map.entry(a -> assignments.open(a, minjiSubmission.id()),
+                expect(true, true, false, true, false)));
+        matrix.put("give feedback on minji's submission", Map.entry(a -> assignments.feedback(a,
+                minjiSubmission.id(), "ok"), expect(true, true, false, false, false)));
+        matrix.put("submit to class A's assignment", Map.entry(a -> assignments.submit(a, assignmentA.id(),
+                experiments.save(a, AssignmentServiceTest.run("playground", 0.2, 4, "xor", 0.01))),
+                expect(false, false, false, true, false)));
+        matrix.put("create an assignment in class A", Map.entry(a -> assignments.create(a, classA.id(),
+                experiments.save(a, AssignmentServiceTest.run("playground", 0.2, 4, "xor", 0.01)), "t", "",
+                List.of(), null), expect(true, true, false, false, false)));
         matrix.put("list all accounts", Map.entry(a -> accounts.list(a), expect(true, false, false, false, false)));
         matrix.put("create a teacher", Map.entry(a -> accounts.createStaff(a, "t." + a.replace(".", ""), "T",
                 "long enough", Role.TEACHER), expect(true, false, false, false, false)));
@@ -171,6 +194,16 @@ class AccessControlMatrixTest {
                 () -> classes.get(OTHER_TEACHER, classA.id()));
         assertThat(guessed.messageKey()).isEqualTo(foreign.messageKey()).isEqualTo(ClassroomException.DENIED);
         assertThat(guessed.messageArgs()).isEmpty();
+    }
+
+    @Test
+    void aLockedControlChangedThroughACraftedRequestIsRefusedByTheService() {
+        // the browser cannot be trusted: a submission whose locked "hidden" differs is refused whatever sent it
+        long crafted = experiments.save(STUDENT, AssignmentServiceTest.run("playground", 0.1, 512, "xor", 0.0001));
+        ClassroomException e = org.junit.jupiter.api.Assertions.assertThrows(ClassroomException.class,
+                () -> assignments.submit(STUDENT, assignmentA.id(), crafted));
+        assertThat(e.messageKey()).isEqualTo("classroom.submit.locked");
+        assertThat(e.messageArgs()).containsExactly("hidden");
     }
 
     @Test

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest
-class AssignmentServiceTest {
+public class AssignmentServiceTest {
 
     @Autowired
     AssignmentService assignments;
@@ -34,7 +34,7 @@ class AssignmentServiceTest {
     private SchoolClass b;
     private Assignment xor;
 
-    static ExperimentDraft run(String lab, double lr, int hidden, String dataset, double finalLoss) {
+    public static ExperimentDraft run(String lab, double lr, int hidden, String dataset, double finalLoss) {
         return new ExperimentDraft(lab, "lr " + lr, "", List.of(),
                 "{\"dataset\":\"" + dataset + "\",\"optimizer\":{\"lr\":" + lr + "},\"hidden\":[" + hidden + "]}", 1,
                 7, List.of(Curve.of("loss", new double[] {1, 2}, new double[] {0.7, finalLoss})),
