@@ -3,6 +3,7 @@ package io.tinynets.classroom.security;
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import io.tinynets.classroom.ui.LoginView;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +17,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @EnableWebSecurity
 @Configuration
+// a process without a web server (tools, the durability test's child) has the services but no Vaadin servlet
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig extends VaadinWebSecurity {
 
     @Override
