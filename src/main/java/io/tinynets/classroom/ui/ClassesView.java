@@ -162,6 +162,9 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         }
         code.setText(c.joinCode());
         code.addClassName("join-code");
+        // large and spaced so it can be read from the back of the room when projected
+        code.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600")
+                .set("letter-spacing", "0.15em").set("font-family", "var(--lumo-font-family-monospace, monospace)");
         HorizontalLayout codeRow = new HorizontalLayout(new Span(getTranslation("classroom.field.joinCode") + ":"),
                 code, newCode, dashboard);
         codeRow.setAlignItems(FlexComponent.Alignment.CENTER);

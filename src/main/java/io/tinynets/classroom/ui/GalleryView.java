@@ -43,7 +43,7 @@ import java.util.List;
  */
 @Route("gallery")
 @PermitAll
-@Menu(title = "nav.gallery", order = 21, icon = "vaadin:pictures")
+@Menu(title = "nav.gallery", order = 21, icon = "vaadin:picture")
 public class GalleryView extends VerticalLayout implements HasDynamicTitle {
 
     final Select<SchoolClass> classSelect = new Select<>();

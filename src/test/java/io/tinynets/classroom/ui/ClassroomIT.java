@@ -77,5 +77,13 @@ class ClassroomIT {
         assertThat(teacher.driver.getPageSource()).contains("Minji").doesNotContain("Not training");
         teacher.screenshot("classroom-dashboard");
         student.screenshot("classroom-student-lab");
+
+        // the teacher's classes page: the class, its code and its student
+        teacher.driver.get(base + "/classes");
+        teacher.waitFor(60, d -> d.getPageSource().contains(c.joinCode()));
+        teacher.waitForVaadin();
+        teacher.driver.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space()='IT class']")).click();
+        teacher.waitFor(30, d -> d.getPageSource().contains("Minji"));
+        teacher.screenshot("classroom-classes");
     }
 }
