@@ -28,7 +28,7 @@ public record Comparison(List<Experiment> experiments, List<ConfigDifference> di
         return List.copyOf(names);
     }
 
-    static Comparison of(List<Experiment> experiments) {
+    public static Comparison of(List<Experiment> experiments) {
         List<Map<String, String>> flat = new ArrayList<>();
         Set<String> fields = new LinkedHashSet<>();
         for (Experiment e : experiments) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -151,6 +152,19 @@ public final class TrainingRun<I> {
     }
 
     /** Every metric point since the start or the last reset. */
+    /** State and latest figures in one consistent read, cheap (no copy of the history). */
+    public synchronized RunStatus status() {
+        int size = history.size();
+        OptionalDouble loss = OptionalDouble.empty();
+        OptionalDouble accuracy = OptionalDouble.empty();
+        if (size > 0) {
+            MetricPoint last = history.slice(size - 1, size).get(0);
+            loss = OptionalDouble.of(last.trainLoss());
+            accuracy = last.accuracy();
+        }
+        return new RunStatus(id, ownerId, labKey, state, size, loss, accuracy);
+    }
+
     public synchronized List<MetricPoint> history() {
         return history.slice(0, history.size());
     }

@@ -113,6 +113,39 @@ public class TrainingService implements AutoCloseable {
         return owned;
     }
 
+    /**
+     * Read-only: the runs of these owners (a teacher's class), for a dashboard. The caller decides whose runs the
+     * viewer may see; nothing returned controls a run.
+     */
+    public List<RunStatus> statusOf(java.util.Collection<String> ownerIds) {
+        java.util.Set<String> owners = java.util.Set.copyOf(ownerIds);
+        List<RunStatus> found = new ArrayList<>();
+        for (TrainingRun<?> run : runs.values()) {
+            if (owners.contains(run.ownerId())) {
+                found.add(run.status());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Read-only: subscribes to a run of one of {@code allowedOwners} (whose work the caller has checked the viewer
+     * may see), e.g. to project a student's run. Refused like {@link #run} when the run is unknown or not theirs.
+     */
+    @SuppressWarnings("unchecked")
+    public <I> Subscription observe(java.util.Collection<String> allowedOwners, String runId,
+                                    Consumer<Snapshot<I>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        TrainingRun<I> run = (TrainingRun<I>) runs.get(runId);
+        if (run == null) {
+            throw new TrainingRefusedException(REFUSED_UNKNOWN_RUN, runId);
+        }
+        if (!allowedOwners.contains(run.ownerId())) {
+            throw new TrainingRefusedException(REFUSED_NOT_OWNER, runId);
+        }
+        return run.subscribe(listener);
+    }
+
     /** Starts (or resumes) training; refused when the user's or the server's running limit is reached. */
     public void start(String userId, String runId) {
         TrainingRun<?> run = run(userId, runId);

@@ -31,6 +31,7 @@ public final class ExperimentSaverMain {
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/tinynets;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE",
                 "--spring.main.banner-mode=off", "--logging.level.root=warn",
                 // no web server in this process: Vaadin's servlet set-up needs one, the services do not
-                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration");
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
     }
 }

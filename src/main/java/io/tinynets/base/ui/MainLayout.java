@@ -17,6 +17,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import java.util.Locale;
 
@@ -25,13 +26,20 @@ import java.util.Locale;
  * keys), a language switch (한국어 / English) and a light/dark switch, both remembered in cookies.
  */
 @Layout
+@com.vaadin.flow.server.auth.AnonymousAllowed
 public class MainLayout extends AppLayout {
 
     final Select<Locale> language = new Select<>();
     final Button darkMode = new Button();
     final SideNav nav = new SideNav();
+    /** Who is logged in, and the logout button; or a login button for an anonymous visitor. */
+    final Span userName = new Span();
+    final Button logout = new Button();
+    final Button login = new Button();
+    private final AuthenticationContext authentication;
 
-    public MainLayout() {
+    public MainLayout(AuthenticationContext authentication) {
+        this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
         addToDrawer(createBrand(), nav);
         addToNavbar(true, new DrawerToggle(), createHeaderTools());
@@ -74,12 +82,33 @@ public class MainLayout extends AppLayout {
         updateDarkModeButton();
 
         Span spacer = new Span();
-        HorizontalLayout tools = new HorizontalLayout(spacer, darkMode, language);
+        HorizontalLayout tools = new HorizontalLayout(spacer, darkMode, language, createAccountTools());
         tools.expand(spacer);
         tools.setWidthFull();
         tools.setAlignItems(FlexComponent.Alignment.CENTER);
         tools.addClassName("header-tools");
         return tools;
+    }
+
+    private Component createAccountTools() {
+        userName.addClassName("header-user");
+        logout.setText(getTranslation("shell.logout"));
+        logout.setIcon(VaadinIcon.SIGN_OUT.create());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.addClickListener(e -> authentication.logout());
+        login.setText(getTranslation("shell.login"));
+        login.setIcon(VaadinIcon.SIGN_IN.create());
+        login.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        login.addClickListener(e -> UI.getCurrent().navigate("login"));
+        boolean in = CurrentUser.isLoggedIn();
+        userName.setText(CurrentUser.username().orElse(""));
+        userName.setVisible(in);
+        logout.setVisible(in);
+        login.setVisible(!in);
+        HorizontalLayout account = new HorizontalLayout(userName, logout, login);
+        account.setAlignItems(FlexComponent.Alignment.CENTER);
+        account.setSpacing(false);
+        return account;
     }
 
     private void updateDarkModeButton() {

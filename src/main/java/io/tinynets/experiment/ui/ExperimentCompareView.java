@@ -31,6 +31,7 @@ import java.util.List;
  * 2–8 experiments side by side ({@code experiments/compare?ids=3,7,9}): one curve of each overlaid in distinct
  * colours, and a table of only the settings that differ.
  */
+@jakarta.annotation.security.PermitAll
 @Route("experiments/compare")
 class ExperimentCompareView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

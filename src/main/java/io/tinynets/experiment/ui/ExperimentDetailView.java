@@ -40,6 +40,7 @@ import java.util.Map;
  * One experiment at its stable link {@code experiments/<id>}: curves, picture, final figures, settings, and "Open in
  * lab". Only its owner sees it; anyone else gets the same "does not exist" page as for a missing id.
  */
+@jakarta.annotation.security.PermitAll
 @Route("experiments/:id([0-9]{1,18})")
 class ExperimentDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -50,6 +50,7 @@ import java.util.stream.Collectors;
  * The student's saved experiments: filter by lab, tag or text, sort, open, edit name/notes/tags, delete (with undo),
  * compare 2–8, export as JSON or curves CSV, import a JSON export, and back up the database.
  */
+@jakarta.annotation.security.PermitAll
 @Route("experiments")
 @Menu(title = "nav.experiments", order = 7, icon = "vaadin:archive")
 class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
@@ -201,7 +202,8 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
         backupButton.setTooltipText(getTranslation("experiments.backup.tooltip"));
         backupButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         backupButton.addClickListener(e -> backup());
-        backupButton.setVisible(backups.supported());
+        // the backup holds every user's data: the admin's tool only
+        backupButton.setVisible(backups.supported() && CurrentUser.hasRole("ADMIN"));
 
         HorizontalLayout row = new HorizontalLayout(exportJson, exportCsv, upload, backupButton);
         row.setAlignItems(FlexComponent.Alignment.CENTER);

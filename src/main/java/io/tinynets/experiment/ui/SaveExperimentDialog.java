@@ -70,8 +70,26 @@ public class SaveExperimentDialog extends Dialog {
         Button b = new Button(VaadinIcon.ARCHIVE.create());
         b.setText(b.getTranslation("experiments.saveDialog.open"));
         b.setTooltipText(b.getTranslation("experiments.saveDialog.open.tooltip"));
-        b.addClickListener(e -> new SaveExperimentDialog(service, drafts).open());
+        b.addClickListener(e -> {
+            if (CurrentUser.isLoggedIn()) {
+                new SaveExperimentDialog(service, drafts).open();
+            } else {
+                askToLogIn(b);
+            }
+        });
         return b;
+    }
+
+    /** Saving needs an account (the labs themselves are open without one): say so, with a way to log in. */
+    static Notification askToLogIn(Button source) {
+        Notification n = new Notification();
+        n.setDuration(8000);
+        n.setPosition(Notification.Position.BOTTOM_START);
+        Button login = new Button(source.getTranslation("shell.login"), e -> UI.getCurrent().navigate("login"));
+        login.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        n.add(new HorizontalLayout(new Span(source.getTranslation("experiments.saveDialog.loginFirst")), login));
+        n.open();
+        return n;
     }
 
     /** Called with the new experiment's id after a successful save. */

@@ -74,6 +74,19 @@ public final class Browser implements AutoCloseable {
                 + ".every(c => !c.isActive || !c.isActive())")));
     }
 
+    /** Logs in through the login page of the server at {@code baseUrl} and waits until the app is shown again. */
+    public void login(String baseUrl, String username, String password) {
+        driver.get(baseUrl + "/login");
+        waitFor(120, d -> !d.findElements(org.openqa.selenium.By.id("vaadinLoginUsername")).isEmpty());
+        waitForVaadin();
+        driver.findElement(org.openqa.selenium.By.id("vaadinLoginUsername")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("vaadinLoginPassword")).sendKeys(password,
+                org.openqa.selenium.Keys.ENTER);
+        waitFor(60, d -> !d.getCurrentUrl().contains("/login"));
+        waitFor(60, d -> !d.findElements(org.openqa.selenium.By.cssSelector("h2")).isEmpty());
+        waitForVaadin();
+    }
+
     public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

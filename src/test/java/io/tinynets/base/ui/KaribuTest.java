@@ -14,8 +14,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -53,7 +61,36 @@ public abstract class KaribuTest {
 
     @AfterEach
     void tearDownVaadin() {
+        logout();
         MockVaadin.tearDown();
+    }
+
+    /**
+     * Acts as a logged-in user from now on: a Spring Security context for this thread and a principal with the roles
+     * on the mocked request (what Vaadin's view access control reads). Roles without the "ROLE_" prefix: "STUDENT".
+     * The account need not exist unless the code under test loads it.
+     */
+    public static void login(String user, String... roles) {
+        List<SimpleGrantedAuthority> authorities = Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
+        User details = new User(user, "unused", authorities);
+        UsernamePasswordAuthenticationToken auth =
+                UsernamePasswordAuthenticationToken.authenticated(details, null, authorities);
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(auth);
+        List<String> granted = List.of(roles);
+        request.setUserInRole((principal, role) -> granted.contains(role));
+    }
+
+    /** Back to an anonymous visitor. */
+    public static void logout() {
+        SecurityContextHolder.clearContext();
+        if (VaadinServletRequest.getCurrent() != null
+                && VaadinServletRequest.getCurrent().getRequest() instanceof FakeRequest request) {
+            request.setUserPrincipalInt(null);
+            request.setUserInRole((principal, role) -> false);
+        }
     }
 
     /**

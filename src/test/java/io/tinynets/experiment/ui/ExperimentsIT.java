@@ -1,7 +1,9 @@
 package io.tinynets.experiment.ui;
 
 import io.tinynets.base.ui.Browser;
-import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.classroom.AccountService;
+import io.tinynets.classroom.ClassroomFixtures;
+import io.tinynets.classroom.Role;
 import io.tinynets.experiment.ExperimentService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +25,8 @@ class ExperimentsIT {
     int port;
     @Autowired
     ExperimentService service;
+    @Autowired
+    AccountService accounts;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -44,7 +48,14 @@ class ExperimentsIT {
 
     @Test
     void listDetailAndComparisonRender() throws Exception {
-        String me = CurrentUser.experimentOwner();
+        if (!accounts.adminExists()) {
+            accounts.createFirstAdmin("admin", "Admin", "admin password");
+        }
+        String me = "it.student";
+        if (accounts.find(me).isEmpty()) {
+            ClassroomFixtures.account(accounts, me, Role.STUDENT);
+        }
+        browser.login("http://localhost:" + port, me, ClassroomFixtures.PASSWORD);
         long a = service.save(me, ExperimentsViewTest.draft("activation", "<b>lr 0.1</b>", 0.1, 42)
                 .describedAs("<b>lr 0.1</b>", "first", java.util.List.of("xor")));
         long b = service.save(me, ExperimentsViewTest.draft("playground", "lr 0.3", 0.3, 42));

@@ -1,0 +1,132 @@
+package io.tinynets.classroom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accounts: the first-start admin set-up, teachers created by the admin, password changes. Every operation that acts
+ * for someone takes that user's username (from the authenticated session, never from the request) and loads the
+ * role from the database, so a role cannot be claimed. Refusals are {@link ClassroomException}s.
+ */
+@Service
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate transactions;
+
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, TransactionTemplate transactions) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.transactions = transactions;
+    }
+
+    /** True once the server has an admin: the first-start set-up is then closed for good. */
+    public boolean adminExists() {
+        return accounts.countWithRole(Role.ADMIN) > 0;
+    }
+
+    /**
+     * The first-start set-up: creates the admin account while none exists; refused afterwards (one winner even if
+     * two browsers submit at once).
+     */
+    public synchronized Account createFirstAdmin(String username, String displayName, String password) {
+        String u = AccountRules.username(username);
+        String n = AccountRules.displayName(displayName);
+        String hash = encoder.encode(AccountRules.password(password));
+        return transactions.execute(tx -> {
+            if (adminExists()) {
+                throw ClassroomException.denied();
+            }
+            if (accounts.exists(u)) {
+                throw new ClassroomException("classroom.invalid.usernameTaken", u);
+            }
+            long id = accounts.insert(u, n, hash, Role.ADMIN, false, now());
+            log.info("first start: admin account '{}' created", u);
+            return accounts.find(id).orElseThrow();
+        });
+    }
+
+    /** The admin creates a teacher (or another admin). Students join with a class code or a teacher's import. */
+    public Account createStaff(String actor, String username, String displayName, String password, Role role) {
+        requireRole(actor, Role.ADMIN);
+        if (role == Role.STUDENT || role == null) {
+            throw new ClassroomException("classroom.invalid.role");
+        }
+        return create(username, displayName, password, role, false);
+    }
+
+    /** Creates any account; the callers check who may. */
+    Account create(String username, String displayName, String password, Role role, boolean mustChange) {
+        String u = AccountRules.username(username);
+        String n = AccountRules.displayName(displayName);
+        String hash = encoder.encode(AccountRules.password(password));
+        return transactions.execute(tx -> {
+            if (accounts.exists(u)) {
+                throw new ClassroomException("classroom.invalid.usernameTaken", u);
+            }
+            return accounts.find(accounts.insert(u, n, hash, role, mustChange, now())).orElseThrow();
+        });
+    }
+
+    /** The user changes their own password; the current one is checked (a hijacked session cannot change it). */
+    public void changePassword(String actor, String currentPassword, String newPassword) {
+        Account me = require(actor);
+        String next = AccountRules.password(newPassword);
+        String hash = accounts.passwordHash(me.username()).orElseThrow(ClassroomException::denied);
+        if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
+            throw new ClassroomException("classroom.password.wrongCurrent");
+        }
+        if (encoder.matches(next, hash)) {
+            throw new ClassroomException("classroom.password.sameAsOld");
+        }
+        accounts.updatePassword(me.id(), encoder.encode(next), false);
+    }
+
+    public Optional<Account> find(String username) {
+        return username == null ? Optional.empty() : accounts.find(username);
+    }
+
+    /** Every account, for the admin page. */
+    public List<Account> list(String actor) {
+        requireRole(actor, Role.ADMIN);
+        return accounts.all();
+    }
+
+    /** The acting account; refused when the username is unknown. */
+    Account require(String actor) {
+        return find(actor).orElseThrow(ClassroomException::denied);
+    }
+
+    Account requireRole(String actor, Role... allowed) {
+        Account a = require(actor);
+        for (Role r : allowed) {
+            if (a.role() == r) {
+                return a;
+            }
+        }
+        throw ClassroomException.denied();
+    }
+
+    Optional<Account> find(long id) {
+        return accounts.find(id);
+    }
+
+    void setOneTimePassword(long id, String password) {
+        accounts.updatePassword(id, encoder.encode(password), true);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

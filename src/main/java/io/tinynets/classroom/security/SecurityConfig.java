@@ -1,0 +1,42 @@
+package io.tinynets.classroom.security;
+
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
+import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import io.tinynets.classroom.ui.LoginView;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Spring Security for the shared classroom server: Vaadin's defaults (CSRF, its own resources public), a login view,
+ * logout, security headers, and no H2 console ever. Which views need a login is decided by
+ * {@link PublicLabsAccessChecker}; what a user may do is decided again in the services.
+ */
+@EnableWebSecurity
+@Configuration
+// a process without a web server (tools, the durability test's child) has the services but no Vaadin servlet
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfig extends VaadinWebSecurity {
+
+    @Override
+    protected void configure(HttpSecurity http) throws Exception {
+        // The H2 console is never enabled; refuse its path outright in case someone turns it on by configuration.
+        http.authorizeHttpRequests(a -> a.requestMatchers(pathMatchers("/h2-console/**")).denyAll());
+        http.headers(h -> h
+                .contentTypeOptions(c -> { })
+                .frameOptions(f -> f.sameOrigin())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+        super.configure(http);
+        setLoginView(http, LoginView.class);
+    }
+
+    /** The labs and home stay public; everything else follows its access annotation. */
+    @Bean
+    static NavigationAccessControlConfigurer navigationAccessControlConfigurer() {
+        return new NavigationAccessControlConfigurer().withNavigationAccessChecker(new PublicLabsAccessChecker());
+    }
+}

@@ -1,0 +1,386 @@
+package io.tinynets.classroom.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.LineChart;
+import io.tinynets.base.ui.Palette;
+import io.tinynets.classroom.Assignment;
+import io.tinynets.classroom.AssignmentService;
+import io.tinynets.classroom.ClassService;
+import io.tinynets.classroom.ClassroomException;
+import io.tinynets.classroom.Goal;
+import io.tinynets.classroom.SchoolClass;
+import io.tinynets.classroom.Submission;
+import io.tinynets.experiment.Comparison;
+import io.tinynets.experiment.ConfigDifference;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.ExperimentSummary;
+import jakarta.annotation.security.PermitAll;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Assignments of a class. The teacher makes one from a saved experiment (instructions, the controls students may
+ * change, a goal), then sees the submissions with the goal check, opens or compares them and leaves feedback. A
+ * student reads the assignment, submits one of their experiments and sees the goal check and the feedback.
+ */
+@Route("assignments")
+@PermitAll
+@Menu(title = "nav.assignments", order = 22, icon = "vaadin:clipboard-check")
+public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
+
+    final Select<SchoolClass> classSelect = new Select<>();
+    final Grid<Assignment> grid = new Grid<>();
+    final Button newAssignment = new Button();
+    final Div details = new Div();
+    // teacher: the new-assignment form
+    final ComboBox<ExperimentSummary> source = new ComboBox<>();
+    final TextField title = new TextField();
+    final TextArea instructions = new TextArea();
+    final CheckboxGroup<String> unlocked = new CheckboxGroup<>();
+    final Select<String> goalMetric = new Select<>();
+    final Select<Boolean> goalBelow = new Select<>();
+    final NumberField goalValue = new NumberField();
+    final Button create = new Button();
+    Dialog createDialog;
+    // both: the selected assignment
+    final Grid<Submission> submissions = new Grid<>();
+    final ComboBox<ExperimentSummary> toSubmit = new ComboBox<>();
+    final Button submit = new Button();
+    final Button open = new Button();
+    final Button compare = new Button();
+    final TextArea feedback = new TextArea();
+    final Button saveFeedback = new Button();
+    Dialog shown;
+    LineChart shownCurves;
+    Grid<ConfigDifference> shownDifferences;
+
+    private final AssignmentService assignments;
+    private final ExperimentService experiments;
+    private final String user = CurrentUser.experimentOwner();
+    private final boolean teaches = CurrentUser.hasRole("TEACHER") || CurrentUser.hasRole("ADMIN");
+
+    AssignmentsView(AssignmentService assignments, ClassService classes, ExperimentService experiments) {
+        this.assignments = assignments;
+        this.experiments = experiments;
+        addClassName("lab-view");
+        addClassName("assignments-view");
+        add(new H2(getTranslation("classroom.assignments.title")), new Paragraph(getTranslation(teaches
+                ? "classroom.assignments.intro.teacher" : "classroom.assignments.intro.student")));
+        classSelect.setLabel(getTranslation("classroom.classes.name"));
+        classSelect.setItemLabelGenerator(SchoolClass::name);
+        List<SchoolClass> mine = classes.classes(user);
+        classSelect.setItems(mine);
+        classSelect.addValueChangeListener(e -> refresh());
+        newAssignment.setText(getTranslation("classroom.assignments.new"));
+        newAssignment.setIcon(VaadinIcon.PLUS.create());
+        newAssignment.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        newAssignment.setVisible(teaches);
+        newAssignment.addClickListener(e -> openCreateDialog());
+        HorizontalLayout top = new HorizontalLayout(classSelect, newAssignment);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.addColumn(Assignment::title).setHeader(getTranslation("classroom.assignments.assignment")).setFlexGrow(2);
+        grid.addColumn(a -> goalText(a)).setHeader(getTranslation("classroom.assignments.goal"));
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation(mine.isEmpty() ? "classroom.gallery.noClass"
+                : "classroom.assignments.empty"));
+        grid.asSingleSelect().addValueChangeListener(e -> showDetails(e.getValue()));
+        configureSubmissions();
+        add(top, grid, details);
+        if (!mine.isEmpty()) {
+            classSelect.setValue(mine.get(0));
+        }
+    }
+
+    private void configureSubmissions() {
+        submissions.addColumn(Submission::studentName).setHeader(getTranslation("classroom.dashboard.student"))
+                .setVisible(teaches);
+        submissions.addColumn(Submission::experimentName).setHeader(getTranslation("classroom.gallery.name"));
+        submissions.addColumn(s -> s.goalMet() == null ? "" : getTranslation(s.goalMet()
+                ? "classroom.submission.met" : "classroom.submission.notMet"))
+                .setHeader(getTranslation("classroom.assignments.goal"));
+        submissions.addColumn(s -> s.metricValue() == null ? "" : String.format(getLocale(), "%.4g", s.metricValue()))
+                .setHeader(getTranslation("classroom.submission.value"));
+        submissions.addColumn(Submission::feedback).setHeader(getTranslation("classroom.submission.feedback"))
+                .setFlexGrow(2);
+        submissions.setAllRowsVisible(true);
+        submissions.setEmptyStateText(getTranslation("classroom.submission.none"));
+        submissions.setSelectionMode(teaches ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
+        if (teaches) {
+            submissions.addSelectionListener(e -> updateButtons());
+        }
+
+        toSubmit.setLabel(getTranslation("classroom.gallery.mine"));
+        toSubmit.setItemLabelGenerator(ExperimentSummary::name);
+        toSubmit.setWidth("20rem");
+        toSubmit.addValueChangeListener(e -> submit.setEnabled(e.getValue() != null));
+        submit.setText(getTranslation("classroom.submission.submit"));
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setEnabled(false);
+        submit.addClickListener(e -> submitSelected());
+        open.setText(getTranslation("classroom.submission.open"));
+        open.addClickListener(e -> openSelected());
+        compare.setText(getTranslation("classroom.submission.compare"));
+        compare.addClickListener(e -> compareSelected());
+        feedback.setLabel(getTranslation("classroom.submission.feedback"));
+        feedback.setMaxLength(4000);
+        feedback.setWidthFull();
+        feedback.setValueChangeMode(ValueChangeMode.EAGER);
+        saveFeedback.setText(getTranslation("classroom.submission.saveFeedback"));
+        saveFeedback.addClickListener(e -> saveFeedback());
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        Set<Submission> selected = teaches ? submissions.getSelectedItems() : Set.of();
+        open.setEnabled(selected.size() == 1);
+        saveFeedback.setEnabled(selected.size() == 1);
+        compare.setEnabled(selected.size() >= 2 && selected.size() <= 8);
+        if (selected.size() == 1) {
+            feedback.setValue(selected.iterator().next().feedback());
+        }
+    }
+
+    void refresh() {
+        SchoolClass c = classSelect.getValue();
+        grid.setItems(c == null ? List.of() : assignments.assignments(user, c.id()));
+        newAssignment.setEnabled(c != null);
+        showDetails(null);
+    }
+
+    private Assignment selected() {
+        return grid.asSingleSelect().getValue();
+    }
+
+    private void showDetails(Assignment a) {
+        details.removeAll();
+        details.setVisible(a != null);
+        if (a == null) {
+            return;
+        }
+        Paragraph text = new Paragraph(a.instructions().isEmpty() ? getTranslation("classroom.gallery.noNotes")
+                : a.instructions());
+        text.getStyle().set("white-space", "pre-wrap");
+        details.add(new H3(a.title()), text, new Paragraph(a.unlocked().isEmpty()
+                ? getTranslation("classroom.assignments.allLocked")
+                : getTranslation("classroom.assignments.unlocked", String.join(", ", a.unlocked()))));
+        if (teaches) {
+            HorizontalLayout actions = new HorizontalLayout(open, compare);
+            details.add(new H3(getTranslation("classroom.submission.title")), submissions, actions, feedback,
+                    saveFeedback);
+        } else {
+            toSubmit.setItems(experiments.list(user, null).stream().filter(s -> s.lab().equals(a.lab())).toList());
+            HorizontalLayout row = new HorizontalLayout(toSubmit, submit);
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            details.add(row, new H3(getTranslation("classroom.submission.mine")), submissions);
+        }
+        submissions.setItems(assignments.submissions(user, a.id()));
+        updateButtons();
+    }
+
+    private void openCreateDialog() {
+        createDialog = new Dialog();
+        createDialog.setHeaderTitle(getTranslation("classroom.assignments.new"));
+        source.setLabel(getTranslation("classroom.assignments.source"));
+        source.setHelperText(getTranslation("classroom.assignments.source.help"));
+        source.setItemLabelGenerator(ExperimentSummary::name);
+        source.setItems(experiments.list(user, null));
+        source.setWidthFull();
+        source.addValueChangeListener(e -> {
+            unlocked.setItems(e.getValue() == null ? List.of() : assignments.controlsOf(user, e.getValue().id()));
+            validateForm();
+        });
+        title.setLabel(getTranslation("classroom.assignments.assignment"));
+        title.setMaxLength(200);
+        title.setWidthFull();
+        title.setValueChangeMode(ValueChangeMode.EAGER);
+        title.addValueChangeListener(e -> validateForm());
+        instructions.setLabel(getTranslation("classroom.assignments.instructions"));
+        instructions.setMaxLength(4000);
+        instructions.setWidthFull();
+        unlocked.setLabel(getTranslation("classroom.assignments.unlockedLabel"));
+        goalMetric.setLabel(getTranslation("classroom.assignments.goal"));
+        goalMetric.setItems("", "loss", "accuracy");
+        goalMetric.setItemLabelGenerator(m -> m.isEmpty() ? getTranslation("classroom.assignments.noGoal") : m);
+        goalMetric.setValue("");
+        goalMetric.addValueChangeListener(e -> validateForm());
+        goalBelow.setItems(true, false);
+        goalBelow.setItemLabelGenerator(b -> getTranslation(b ? "classroom.assignments.atMost"
+                : "classroom.assignments.atLeast"));
+        goalBelow.setValue(true);
+        goalValue.setLabel(getTranslation("classroom.assignments.goalValue"));
+        goalValue.setValueChangeMode(ValueChangeMode.EAGER);
+        goalValue.addValueChangeListener(e -> validateForm());
+        HorizontalLayout goal = new HorizontalLayout(goalMetric, goalBelow, goalValue);
+        goal.setAlignItems(FlexComponent.Alignment.BASELINE);
+        create.setText(getTranslation("classroom.assignments.create"));
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(e -> createAssignment());
+        VerticalLayout form = new VerticalLayout(source, title, instructions, unlocked, goal);
+        form.setPadding(false);
+        form.setWidth("36rem");
+        form.setMaxWidth("100%");
+        createDialog.add(form);
+        createDialog.getFooter().add(new Button(getTranslation("classroom.close"), e -> createDialog.close()), create);
+        validateForm();
+        createDialog.open();
+    }
+
+    private void validateForm() {
+        boolean goalOk = goalMetric.getValue() == null || goalMetric.getValue().isEmpty()
+                || (goalValue.getValue() != null && Double.isFinite(goalValue.getValue()));
+        goalValue.setEnabled(goalMetric.getValue() != null && !goalMetric.getValue().isEmpty());
+        goalValue.setInvalid(!goalOk);
+        goalValue.setErrorMessage(getTranslation("classroom.assignment.invalidGoal"));
+        create.setEnabled(source.getValue() != null && !title.getValue().isBlank() && goalOk);
+    }
+
+    boolean createAssignment() {
+        SchoolClass c = classSelect.getValue();
+        if (c == null || source.getValue() == null) {
+            return false;
+        }
+        try {
+            Goal goal = goalMetric.getValue() == null || goalMetric.getValue().isEmpty() ? null
+                    : new Goal(goalMetric.getValue(), goalBelow.getValue(), goalValue.getValue());
+            Assignment a = assignments.create(user, c.id(), source.getValue().id(), title.getValue(),
+                    instructions.getValue(), new ArrayList<>(unlocked.getSelectedItems()), goal);
+            createDialog.close();
+            refresh();
+            grid.select(a);
+            return true;
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+            return false;
+        }
+    }
+
+    void submitSelected() {
+        Assignment a = selected();
+        if (a == null || toSubmit.getValue() == null) {
+            return;
+        }
+        try {
+            Submission s = assignments.submit(user, a.id(), toSubmit.getValue().id());
+            Texts.success(s.goalMet() == null ? getTranslation("classroom.submission.done")
+                    : getTranslation(s.goalMet() ? "classroom.submission.doneMet" : "classroom.submission.doneNotMet"));
+            toSubmit.clear();
+            submissions.setItems(assignments.submissions(user, a.id()));
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+        }
+    }
+
+    void openSelected() {
+        Set<Submission> selected = submissions.getSelectedItems();
+        if (selected.size() != 1) {
+            return;
+        }
+        Submission s = selected.iterator().next();
+        try {
+            Experiment e = assignments.open(user, s.id());
+            show(s.studentName() + " · " + e.name(), List.of(e), List.of());
+        } catch (ClassroomException ex) {
+            Texts.error(this, ex);
+        }
+    }
+
+    void compareSelected() {
+        List<Long> ids = submissions.getSelectedItems().stream().map(Submission::id).toList();
+        try {
+            Comparison c = assignments.compare(user, ids);
+            show(getTranslation("classroom.submission.compare"), c.experiments(), c.differences());
+        } catch (ClassroomException ex) {
+            Texts.error(this, ex);
+        }
+    }
+
+    private void show(String header, List<Experiment> list, List<ConfigDifference> differences) {
+        shown = new Dialog();
+        shown.setHeaderTitle(header);
+        shown.setWidth("min(60rem, 95vw)");
+        shownCurves = new LineChart(getTranslation("classroom.dashboard.epoch"), getTranslation(
+                "classroom.dashboard.loss"));
+        List<LineChart.Series> series = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            series.add(new LineChart.Series(list.get(i).name(), Palette.colour(i)));
+        }
+        shownCurves.setSeries(series);
+        for (int i = 0; i < list.size(); i++) {
+            Curve loss = list.get(i).curves().stream().filter(c -> c.name().equals("loss")).findFirst()
+                    .orElse(list.get(i).curves().isEmpty() ? null : list.get(i).curves().get(0));
+            if (loss != null) {
+                shownCurves.setPoints(i, loss.x(), loss.y());
+            }
+        }
+        shownCurves.setPlotHeight(300);
+        shown.add(shownCurves);
+        if (!differences.isEmpty()) {
+            shownDifferences = new Grid<>();
+            shownDifferences.addColumn(ConfigDifference::field).setHeader(getTranslation("classroom.submission.setting"));
+            for (int i = 0; i < list.size(); i++) {
+                int index = i;
+                shownDifferences.addColumn(d -> d.values().get(index)).setHeader(list.get(i).name());
+            }
+            shownDifferences.setItems(differences);
+            shownDifferences.setAllRowsVisible(true);
+            shown.add(shownDifferences);
+        }
+        shown.getFooter().add(new Button(getTranslation("classroom.close"), e -> shown.close()));
+        shown.open();
+    }
+
+    void saveFeedback() {
+        Set<Submission> selected = submissions.getSelectedItems();
+        Assignment a = selected();
+        if (selected.size() != 1 || a == null) {
+            return;
+        }
+        try {
+            assignments.feedback(user, selected.iterator().next().id(), feedback.getValue());
+            Texts.success(getTranslation("classroom.submission.feedbackSaved"));
+            submissions.setItems(assignments.submissions(user, a.id()));
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+        }
+    }
+
+    private String goalText(Assignment a) {
+        return a.goal().map(g -> getTranslation(g.below() ? "classroom.assignments.goalBelow"
+                : "classroom.assignments.goalAbove", g.metric(), String.valueOf(g.value())))
+                .orElse(getTranslation("classroom.assignments.noGoal"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("classroom.assignments.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,257 @@
+package io.tinynets.classroom.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.classroom.Account;
+import io.tinynets.classroom.ClassService;
+import io.tinynets.classroom.ClassroomException;
+import io.tinynets.classroom.OneTimeLogin;
+import io.tinynets.classroom.SchoolClass;
+import jakarta.annotation.security.PermitAll;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Classes. A teacher creates classes, shows the join code, sees the students and imports a list of names (each gets
+ * a one-time password to hand out); the admin sees every class. A student sees the classes they joined and joins
+ * another with its code.
+ */
+@Route("classes")
+@PermitAll
+@Menu(title = "nav.classes", order = 20, icon = "vaadin:academy-cap")
+public class ClassesView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField newName = new TextField();
+    final Button createButton = new Button();
+    final TextField joinCode = new TextField();
+    final Button joinButton = new Button();
+    final Grid<SchoolClass> grid = new Grid<>();
+    final Div details = new Div();
+    final Span code = new Span();
+    final Button newCode = new Button();
+    final Button dashboard = new Button();
+    final Grid<Account> members = new Grid<>();
+    final TextArea importNames = new TextArea();
+    final Button importButton = new Button();
+    /** The last import's result, for tests and for the teacher to print. */
+    Grid<OneTimeLogin> importResult;
+    Dialog importDialog;
+
+    private final ClassService classes;
+    private final String user = CurrentUser.experimentOwner();
+    private final boolean manages = CurrentUser.hasRole("TEACHER") || CurrentUser.hasRole("ADMIN");
+
+    ClassesView(ClassService classes) {
+        this.classes = classes;
+        addClassName("lab-view");
+        addClassName("classes-view");
+        add(new H2(getTranslation("classroom.classes.title")),
+                new Paragraph(getTranslation(manages ? "classroom.classes.intro.teacher"
+                        : "classroom.classes.intro.student")));
+        add(manages ? createForm() : joinForm());
+        configureGrid();
+        configureDetails();
+        add(grid, details);
+        refresh(null);
+    }
+
+    private HorizontalLayout createForm() {
+        newName.setLabel(getTranslation("classroom.classes.newName"));
+        newName.setValueChangeMode(ValueChangeMode.EAGER);
+        newName.setMaxLength(100);
+        newName.addValueChangeListener(e -> createButton.setEnabled(!e.getValue().isBlank()));
+        createButton.setText(getTranslation("classroom.classes.create"));
+        createButton.setIcon(VaadinIcon.PLUS.create());
+        createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        createButton.setEnabled(false);
+        createButton.addClickListener(e -> create());
+        newName.addKeyPressListener(Key.ENTER, e -> create());
+        HorizontalLayout row = new HorizontalLayout(newName, createButton);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private HorizontalLayout joinForm() {
+        joinCode.setLabel(getTranslation("classroom.field.joinCode"));
+        joinCode.setValueChangeMode(ValueChangeMode.EAGER);
+        joinCode.addValueChangeListener(e -> joinButton.setEnabled(!e.getValue().isBlank()));
+        joinButton.setText(getTranslation("classroom.classes.join"));
+        joinButton.setEnabled(false);
+        joinButton.addClickListener(e -> join());
+        HorizontalLayout row = new HorizontalLayout(joinCode, joinButton);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private void configureGrid() {
+        grid.addColumn(SchoolClass::name).setHeader(getTranslation("classroom.classes.name")).setFlexGrow(2);
+        grid.addColumn(SchoolClass::teacherName).setHeader(getTranslation("classroom.classes.teacher"));
+        if (manages) {
+            grid.addColumn(SchoolClass::joinCode).setHeader(getTranslation("classroom.field.joinCode"));
+            grid.addColumn(SchoolClass::memberCount).setHeader(getTranslation("classroom.classes.members"));
+        }
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation(manages ? "classroom.classes.empty.teacher"
+                : "classroom.classes.empty.student"));
+        grid.asSingleSelect().addValueChangeListener(e -> showDetails(e.getValue()));
+    }
+
+    private void configureDetails() {
+        details.addClassName("class-details");
+        details.setVisible(false);
+        newCode.setText(getTranslation("classroom.classes.newCode"));
+        newCode.setTooltipText(getTranslation("classroom.classes.newCode.tooltip"));
+        newCode.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        newCode.addClickListener(e -> run(() -> refresh(classes.newJoinCode(user, selected().id()))));
+        dashboard.setText(getTranslation("classroom.classes.dashboard"));
+        dashboard.setIcon(VaadinIcon.DASHBOARD.create());
+        dashboard.addClickListener(e -> UI.getCurrent().navigate("dashboard/" + selected().id()));
+        members.addColumn(Account::displayName).setHeader(getTranslation("classroom.field.displayName"));
+        members.addColumn(Account::username).setHeader(getTranslation("classroom.field.username"));
+        members.addColumn(a -> a.mustChangePassword() ? getTranslation("classroom.classes.oneTimePending") : "")
+                .setHeader(getTranslation("classroom.classes.passwordState"));
+        members.setAllRowsVisible(true);
+        members.setEmptyStateText(getTranslation("classroom.classes.noMembers"));
+        importNames.setLabel(getTranslation("classroom.import.label"));
+        importNames.setHelperText(getTranslation("classroom.import.help", ClassService.IMPORT_MAX));
+        importNames.setWidthFull();
+        importNames.setValueChangeMode(ValueChangeMode.EAGER);
+        importNames.addValueChangeListener(e -> importButton.setEnabled(!e.getValue().isBlank()));
+        importButton.setText(getTranslation("classroom.import.button"));
+        importButton.setIcon(VaadinIcon.UPLOAD.create());
+        importButton.setEnabled(false);
+        importButton.addClickListener(e -> importStudents());
+    }
+
+    private SchoolClass selected() {
+        return grid.asSingleSelect().getValue();
+    }
+
+    private void showDetails(SchoolClass c) {
+        details.removeAll();
+        details.setVisible(c != null && manages);
+        if (c == null || !manages) {
+            return;
+        }
+        code.setText(c.joinCode());
+        code.addClassName("join-code");
+        // large and spaced so it can be read from the back of the room when projected
+        code.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600")
+                .set("letter-spacing", "0.15em").set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        HorizontalLayout codeRow = new HorizontalLayout(new Span(getTranslation("classroom.field.joinCode") + ":"),
+                code, newCode, dashboard);
+        codeRow.setAlignItems(FlexComponent.Alignment.CENTER);
+        members.setItems(classes.members(user, c.id()));
+        details.add(new H3(c.name()), codeRow,
+                new Paragraph(getTranslation("classroom.classes.signupHint", "signup?code=" + c.joinCode())),
+                members, importNames, importButton);
+    }
+
+    void refresh(SchoolClass select) {
+        List<SchoolClass> list = classes.classes(user);
+        grid.setItems(list);
+        if (select != null) {
+            list.stream().filter(c -> c.id() == select.id()).findFirst().ifPresent(grid::select);
+        }
+    }
+
+    void create() {
+        if (newName.getValue().isBlank()) {
+            return;
+        }
+        run(() -> {
+            SchoolClass c = classes.create(user, newName.getValue());
+            newName.clear();
+            refresh(c);
+            Texts.success(getTranslation("classroom.classes.created", c.name(), c.joinCode()));
+        });
+    }
+
+    void join() {
+        run(() -> {
+            SchoolClass c = classes.join(user, joinCode.getValue());
+            joinCode.clear();
+            refresh(c);
+            Texts.success(getTranslation("classroom.classes.joined", c.name()));
+        });
+    }
+
+    void importStudents() {
+        SchoolClass c = selected();
+        if (c == null) {
+            return;
+        }
+        run(() -> {
+            List<OneTimeLogin> made = classes.importStudents(user, c.id(), importNames.getValue());
+            importNames.clear();
+            refresh(c);
+            showImported(c, made);
+        });
+    }
+
+    private void showImported(SchoolClass c, List<OneTimeLogin> made) {
+        importDialog = new Dialog();
+        importDialog.setHeaderTitle(getTranslation("classroom.import.done", made.size(), c.name()));
+        importResult = new Grid<>();
+        importResult.addColumn(OneTimeLogin::displayName).setHeader(getTranslation("classroom.field.displayName"));
+        importResult.addColumn(OneTimeLogin::username).setHeader(getTranslation("classroom.field.username"));
+        importResult.addColumn(OneTimeLogin::password).setHeader(getTranslation("classroom.import.oneTimePassword"));
+        importResult.setItems(made);
+        importResult.setAllRowsVisible(true);
+        importResult.setWidth("40rem");
+        StringBuilder csv = new StringBuilder("name,username,one-time password\n");
+        for (OneTimeLogin l : made) {
+            csv.append('"').append(l.displayName().replace("\"", "\"\"")).append("\",").append(l.username())
+                    .append(',').append(l.password()).append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(bytes), "logins.csv", "text/csv", bytes.length)),
+                getTranslation("classroom.import.download"));
+        download.getElement().setAttribute("download", true);
+        importDialog.add(new Paragraph(getTranslation("classroom.import.handOut")), importResult);
+        Button close = new Button(getTranslation("classroom.close"), e -> importDialog.close());
+        importDialog.getFooter().add(download, close);
+        importDialog.open();
+    }
+
+    private void run(Runnable action) {
+        try {
+            action.run();
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("classroom.classes.title") + " · " + getTranslation("app.name");
+    }
+}

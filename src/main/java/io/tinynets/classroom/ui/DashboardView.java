@@ -1,0 +1,214 @@
+package io.tinynets.classroom.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.LineChart;
+import io.tinynets.base.ui.Palette;
+import io.tinynets.classroom.ClassService;
+import io.tinynets.classroom.ClassroomException;
+import io.tinynets.classroom.DashboardService;
+import io.tinynets.classroom.SchoolClass;
+import io.tinynets.classroom.StudentRun;
+import io.tinynets.training.MetricPoint;
+import io.tinynets.training.RunStatus;
+import io.tinynets.training.Snapshot;
+import io.tinynets.training.Subscription;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * The teacher's live dashboard of one class: every student's current run (lab, state, epoch, loss), refreshed every
+ * second, and a button to project one run's loss curve live. Read-only: the teacher cannot control a student's run.
+ */
+@Route("dashboard/:classId([0-9]{1,18})")
+@RolesAllowed({"TEACHER", "ADMIN"})
+public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int REFRESH_MILLIS = 1000;
+
+    final H2 title = new H2();
+    final Grid<StudentRun> grid = new Grid<>();
+    final Span summary = new Span();
+    /** The open projection, for tests. */
+    Dialog projection;
+    LineChart projectedCurve;
+    Span projectedState;
+
+    private final DashboardService dashboard;
+    private final ClassService classes;
+    private final String user = CurrentUser.experimentOwner();
+    private long classId = -1;
+    private Subscription projected;
+
+    DashboardView(DashboardService dashboard, ClassService classes) {
+        this.dashboard = dashboard;
+        this.classes = classes;
+        addClassName("lab-view");
+        addClassName("dashboard-view");
+        grid.addColumn(StudentRun::displayName).setHeader(getTranslation("classroom.dashboard.student"))
+                .setFlexGrow(2);
+        grid.addColumn(r -> r.run().map(s -> labName(s.labKey())).orElse(""))
+                .setHeader(getTranslation("classroom.dashboard.lab"));
+        grid.addColumn(r -> r.run().map(s -> getTranslation(s.state().messageKey()))
+                        .orElse(getTranslation("classroom.dashboard.notTraining")))
+                .setHeader(getTranslation("classroom.dashboard.state"));
+        grid.addColumn(r -> r.run().map(s -> Long.toString(s.epoch())).orElse(""))
+                .setHeader(getTranslation("classroom.dashboard.epoch"));
+        grid.addColumn(r -> r.run().map(s -> number(s.trainLoss())).orElse(""))
+                .setHeader(getTranslation("classroom.dashboard.loss"));
+        grid.addComponentColumn(r -> {
+            Button open = new Button(VaadinIcon.EYE.create());
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            open.setAriaLabel(getTranslation("classroom.dashboard.project"));
+            open.setTooltipText(getTranslation("classroom.dashboard.project"));
+            open.setVisible(r.run().isPresent());
+            r.run().ifPresent(s -> open.addClickListener(e -> project(r, s)));
+            return open;
+        }).setHeader("").setWidth("4.5rem").setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("classroom.dashboard.empty"));
+        grid.setAllRowsVisible(true);
+        add(title, new Paragraph(getTranslation("classroom.dashboard.intro")), summary, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id = event.getRouteParameters().getLong("classId").orElse(-1L);
+        try {
+            SchoolClass c = classes.get(user, id);
+            classes.members(user, id); // teacher of this class or admin, else refused
+            classId = id;
+            title.setText(getTranslation("classroom.dashboard.title", c.name()));
+            refresh();
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+            event.forwardTo(ClassesView.class);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setPollInterval(REFRESH_MILLIS);
+        ui.addPollListener(e -> {
+            if (isAttached()) {
+                refresh();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        stopProjection();
+    }
+
+    /** Reads the class's runs again (the poll calls this every second). */
+    void refresh() {
+        if (classId < 0) {
+            return;
+        }
+        List<StudentRun> rows = dashboard.liveRuns(user, classId);
+        grid.setItems(rows);
+        long training = rows.stream().filter(r -> r.run().map(s -> s.state().name().equals("RUNNING")).orElse(false))
+                .count();
+        long students = rows.stream().map(StudentRun::username).distinct().count();
+        summary.setText(getTranslation("classroom.dashboard.summary", students, training));
+    }
+
+    void project(StudentRun row, RunStatus status) {
+        stopProjection();
+        projection = new Dialog();
+        projection.setHeaderTitle(row.displayName() + " · " + labName(status.labKey()));
+        projection.setWidth("min(60rem, 95vw)");
+        projectedCurve = new LineChart(getTranslation("classroom.dashboard.epoch"),
+                getTranslation("classroom.dashboard.loss"));
+        projectedCurve.setSeries(List.of(new LineChart.Series(getTranslation("classroom.dashboard.loss"),
+                Palette.colour(0))));
+        projectedCurve.setLogY(true);
+        projectedCurve.setPlotHeight(360);
+        projectedState = new Span();
+        projection.add(projectedState, projectedCurve);
+        projection.getFooter().add(new Button(getTranslation("classroom.close"), e -> projection.close()));
+        projection.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                stopProjection();
+            }
+        });
+        UI ui = UI.getCurrent();
+        try {
+            projected = dashboard.<Object>project(user, classId, status.runId(),
+                    snapshot -> ui.access(() -> show(snapshot)));
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+            return;
+        }
+        projection.open();
+    }
+
+    private void show(Snapshot<Object> s) {
+        if (projectedCurve == null) {
+            return;
+        }
+        if (s.fromStart()) {
+            projectedCurve.reset();
+        }
+        List<MetricPoint> points = s.newPoints();
+        if (!points.isEmpty()) {
+            double[] x = new double[points.size()];
+            double[] y = new double[points.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = points.get(i).epoch();
+                y[i] = points.get(i).trainLoss();
+            }
+            projectedCurve.appendPoints(0, x, y);
+        }
+        projectedState.setText(getTranslation(s.state().messageKey()) + " · "
+                + getTranslation("classroom.dashboard.epoch") + " " + s.epoch());
+    }
+
+    private void stopProjection() {
+        if (projected != null) {
+            projected.close();
+            projected = null;
+        }
+    }
+
+    private String labName(String lab) {
+        return MenuConfiguration.getMenuEntries().stream()
+                .filter(e -> lab.equals(e.path()) || ("/" + lab).equals(e.path())).findFirst()
+                .map(e -> getTranslation(e.title())).orElse(lab);
+    }
+
+    private String number(OptionalDouble v) {
+        if (v.isEmpty()) {
+            return "";
+        }
+        return String.format(getLocale() == null ? Locale.ENGLISH : getLocale(), "%.4g", v.getAsDouble());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title.getText() + " · " + getTranslation("app.name");
+    }
+}

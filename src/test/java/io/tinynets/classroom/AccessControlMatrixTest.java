@@ -1,0 +1,229 @@
+package io.tinynets.classroom;
+
+import io.tinynets.experiment.ExperimentAccessException;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.training.RunSettings;
+import io.tinynets.training.TrainingRefusedException;
+import io.tinynets.training.TrainingRun;
+import io.tinynets.training.TrainingService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what, operation by operation, in the services (not the views): every role against every operation,
+ * including ids that belong to another class or another student. One table, so a change of rule shows as one line.
+ */
+@SpringBootTest
+class AccessControlMatrixTest {
+
+    /** The actors: the admin, the class's teacher, another teacher, a student of the class, a student of another. */
+    static final String ADMIN = "admin";
+    static final String TEACHER = "kim";
+    static final String OTHER_TEACHER = "lee";
+    static final String STUDENT = "minji";
+    static final String OTHER_STUDENT = "jisoo";
+    static final List<String> ACTORS = List.of(ADMIN, TEACHER, OTHER_TEACHER, STUDENT, OTHER_STUDENT);
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ClassService classes;
+    @Autowired
+    DashboardService dashboard;
+    @Autowired
+    AdminService admin;
+    @Autowired
+    GalleryService gallery;
+    @Autowired
+    AssignmentService assignments;
+    @Autowired
+    ExperimentService experiments;
+    @Autowired
+    TrainingService training;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private SchoolClass classA;
+    private SchoolClass classB;
+    private long minjiExperiment;
+    private TrainingRun<Double> minjiRun;
+    private Assignment assignmentA;
+    private Submission minjiSubmission;
+
+    @BeforeEach
+    void school() {
+        ClassroomFixtures.clean(jdbc);
+        jdbc.update("DELETE FROM experiment");
+        accounts.createFirstAdmin(ADMIN, "Admin", "admin password");
+        ClassroomFixtures.account(accounts, TEACHER, Role.TEACHER);
+        ClassroomFixtures.account(accounts, OTHER_TEACHER, Role.TEACHER);
+        classA = classes.create(TEACHER, "3-A");
+        classB = classes.create(OTHER_TEACHER, "3-B");
+        classes.signUp(classA.joinCode(), STUDENT, "Minji", "long enough");
+        classes.signUp(classB.joinCode(), OTHER_STUDENT, "Jisoo", "long enough");
+        minjiExperiment = experiments.save(STUDENT, new ExperimentDraft("activation", "mine", "", List.of(),
+                "{\"lr\":0.1}", 1, 1, List.of(Curve.of("loss", new double[] {1, 2}, new double[] {0.5, 0.2})),
+                Map.of("loss", 0.2), null, null));
+        gallery.share(STUDENT, minjiExperiment, classA.id());
+        long source = experiments.save(TEACHER, AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.3));
+        assignmentA = assignments.create(TEACHER, classA.id(), source, "A", "", List.of("optimizer.lr"),
+                new Goal("loss", true, 0.05));
+        minjiSubmission = assignments.submit(STUDENT, assignmentA.id(),
+                experiments.save(STUDENT, AssignmentServiceTest.run("playground", 0.3, 4, "xor", 0.01)));
+        minjiRun = training.create(STUDENT, "playground", DecayTrainer.FACTORY, RunSettings.seeded(1));
+    }
+
+    @AfterEach
+    void stopRuns() {
+        training.runsOf(STUDENT).forEach(r -> training.cancel(STUDENT, r.id()));
+    }
+
+    /** Runs the operation as each actor; true = allowed, false = refused by an access check. */
+    private Map<String, Boolean> outcomes(Consumer<String> operation) {
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        for (String actor : ACTORS) {
+            try {
+                operation.accept(actor);
+                result.put(actor, true);
+            } catch (ClassroomException e) {
+                assertThat(e.isDenied()).as(actor + ": " + e.messageKey()).isTrue();
+                result.put(actor, false);
+            } catch (ExperimentAccessException | TrainingRefusedException e) {
+                result.put(actor, false);
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, Boolean> expect(boolean admin, boolean teacher, boolean otherTeacher, boolean student,
+                                               boolean otherStudent) {
+        Map<String, Boolean> m = new LinkedHashMap<>();
+        m.put(ADMIN, admin);
+        m.put(TEACHER, teacher);
+        m.put(OTHER_TEACHER, otherTeacher);
+        m.put(STUDENT, student);
+        m.put(OTHER_STUDENT, otherStudent);
+        return m;
+    }
+
+    @Test
+    void everyOperationAllowsExactlyTheRolesItShould() {
+        List<String> wrong = new ArrayList<>();
+        Map<String, Map.Entry<Consumer<String>, Map<String, Boolean>>> matrix = new LinkedHashMap<>();
+        matrix.put("see class A", Map.entry(a -> classes.get(a, classA.id()), expect(true, true, false, true, false)));
+        matrix.put("list members of class A", Map.entry(a -> classes.members(a, classA.id()),
+                expect(true, true, false, false, false)));
+        matrix.put("new join code for class A", Map.entry(a -> classes.newJoinCode(a, classA.id()),
+                expect(true, true, false, false, false)));
+        matrix.put("import students into class A", Map.entry(a -> classes.importStudents(a, classA.id(),
+                "Name " + a), expect(true, true, false, false, false)));
+        matrix.put("create a class", Map.entry(a -> classes.create(a, "new " + a),
+                expect(true, true, true, false, false)));
+        matrix.put("live runs of class A", Map.entry(a -> dashboard.liveRuns(a, classA.id()),
+                expect(true, true, false, false, false)));
+        matrix.put("project minji's run in class A", Map.entry(a -> dashboard.project(a, classA.id(), minjiRun.id(),
+                s -> { }).close(), expect(true, true, false, false, false)));
+        matrix.put("project minji's run through class B", Map.entry(a -> dashboard.project(a, classB.id(),
+                minjiRun.id(), s -> { }).close(), expect(false, false, false, false, false)));
+        matrix.put("control minji's run", Map.entry(a -> training.pause(a, minjiRun.id()),
+                expect(false, false, false, true, false)));
+        matrix.put("open minji's experiment by id", Map.entry(a -> experiments.get(a, minjiExperiment),
+                expect(false, false, false, true, false)));
+        matrix.put("delete minji's experiment by id", Map.entry(a -> {
+            experiments.delete(a, minjiExperiment);
+            experiments.undoDelete(a, minjiExperiment);
+        }, expect(false, false, false, true, false)));
+        matrix.put("gallery of class A", Map.entry(a -> gallery.gallery(a, classA.id()),
+                expect(true, true, false, true, false)));
+        matrix.put("open minji's experiment shared with class A", Map.entry(a -> gallery.open(a, minjiExperiment),
+                expect(true, true, false, true, false)));
+        matrix.put("share minji's experiment", Map.entry(a -> gallery.share(a, minjiExperiment, classA.id()),
+                expect(false, false, false, true, false)));
+        matrix.put("see class A's assignment", Map.entry(a -> assignments.get(a, assignmentA.id()),
+                expect(true, true, false, true, false)));
+        matrix.put("list class A's submissions (students: their own)", Map.entry(a -> assignments.submissions(a,
+                assignmentA.id()), expect(true, true, false, true, false)));
+        matrix.put("open minji's submission", Map.entry(a -> assignments.open(a, minjiSubmission.id()),
+                expect(true, true, false, true, false)));
+        matrix.put("give feedback on minji's submission", Map.entry(a -> assignments.feedback(a,
+                minjiSubmission.id(), "ok"), expect(true, true, false, false, false)));
+        matrix.put("submit to class A's assignment", Map.entry(a -> assignments.submit(a, assignmentA.id(),
+                experiments.save(a, AssignmentServiceTest.run("playground", 0.2, 4, "xor", 0.01))),
+                expect(false, false, false, true, false)));
+        matrix.put("create an assignment in class A", Map.entry(a -> assignments.create(a, classA.id(),
+                experiments.save(a, AssignmentServiceTest.run("playground", 0.2, 4, "xor", 0.01)), "t", "",
+                List.of(), null), expect(true, true, false, false, false)));
+        matrix.put("list all accounts", Map.entry(a -> accounts.list(a), expect(true, false, false, false, false)));
+        matrix.put("create a teacher", Map.entry(a -> accounts.createStaff(a, "t." + a.replace(".", ""), "T",
+                "long enough", Role.TEACHER), expect(true, false, false, false, false)));
+        matrix.put("server load", Map.entry(a -> admin.load(a), expect(true, false, false, false, false)));
+        matrix.put("database backup", Map.entry(a -> admin.backupSupported(a),
+                expect(true, false, false, false, false)));
+        matrix.put("join a class with its code", Map.entry(a -> classes.join(a, classB.joinCode()),
+                expect(false, false, false, true, true)));
+
+        matrix.forEach((operation, rule) -> {
+            Map<String, Boolean> actual = outcomes(rule.getKey());
+            if (!actual.equals(rule.getValue())) {
+                wrong.add(operation + ": expected " + rule.getValue() + " but was " + actual);
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void guessedIdsAreRefusedLikeForeignOnesWithoutSayingWhichItIs() {
+        long unknown = classB.id() + 1000;
+        ClassroomException guessed = org.junit.jupiter.api.Assertions.assertThrows(ClassroomException.class,
+                () -> classes.get(OTHER_TEACHER, unknown));
+        ClassroomException foreign = org.junit.jupiter.api.Assertions.assertThrows(ClassroomException.class,
+                () -> classes.get(OTHER_TEACHER, classA.id()));
+        assertThat(guessed.messageKey()).isEqualTo(foreign.messageKey()).isEqualTo(ClassroomException.DENIED);
+        assertThat(guessed.messageArgs()).isEmpty();
+    }
+
+    @Test
+    void aLockedControlChangedThroughACraftedRequestIsRefusedByTheService() {
+        // the browser cannot be trusted: a submission whose locked "hidden" differs is refused whatever sent it
+        long crafted = experiments.save(STUDENT, AssignmentServiceTest.run("playground", 0.1, 512, "xor", 0.0001));
+        ClassroomException e = org.junit.jupiter.api.Assertions.assertThrows(ClassroomException.class,
+                () -> assignments.submit(STUDENT, assignmentA.id(), crafted));
+        assertThat(e.messageKey()).isEqualTo("classroom.submit.locked");
+        assertThat(e.messageArgs()).containsExactly("hidden");
+    }
+
+    @Test
+    void anUnknownUsernameCanDoNothing() {
+        assertThat(outcomesOf("ghost")).isEmpty();
+    }
+
+    private List<String> outcomesOf(String ghost) {
+        List<String> allowed = new ArrayList<>();
+        List<Runnable> ops = List.of(() -> classes.classes(ghost), () -> classes.get(ghost, classA.id()),
+                () -> classes.create(ghost, "x"), () -> dashboard.liveRuns(ghost, classA.id()),
+                () -> admin.load(ghost), () -> accounts.list(ghost));
+        for (int i = 0; i < ops.size(); i++) {
+            try {
+                ops.get(i).run();
+                allowed.add("operation " + i);
+            } catch (ClassroomException e) {
+                assertThat(e.isDenied()).isTrue();
+            }
+        }
+        return allowed;
+    }
+}

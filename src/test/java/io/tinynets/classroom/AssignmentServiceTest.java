@@ -1,0 +1,124 @@
+package io.tinynets.classroom;
+
+import io.tinynets.experiment.Comparison;
+import io.tinynets.experiment.ConfigDifference;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+public class AssignmentServiceTest {
+
+    @Autowired
+    AssignmentService assignments;
+    @Autowired
+    ClassService classes;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ExperimentService experiments;
+    @Autowired
+    JdbcTemplate jdbc;
+    private SchoolClass a;
+    private SchoolClass b;
+    private Assignment xor;
+
+    public static ExperimentDraft run(String lab, double lr, int hidden, String dataset, double finalLoss) {
+        return new ExperimentDraft(lab, "lr " + lr, "", List.of(),
+                "{\"dataset\":\"" + dataset + "\",\"optimizer\":{\"lr\":" + lr + "},\"hidden\":[" + hidden + "]}", 1,
+                7, List.of(Curve.of("loss", new double[] {1, 2}, new double[] {0.7, finalLoss})),
+                Map.of("loss", finalLoss), null, null);
+    }
+
+    @BeforeEach
+    void classWithAnAssignment() {
+        ClassroomFixtures.clean(jdbc);
+        jdbc.update("DELETE FROM experiment");
+        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
+        ClassroomFixtures.account(accounts, "lee", Role.TEACHER);
+        a = classes.create("kim", "3-A");
+        b = classes.create("lee", "3-B");
+        classes.signUp(a.joinCode(), "minji", "Minji", "long enough");
+        classes.signUp(a.joinCode(), "hana", "Hana", "long enough");
+        classes.signUp(b.joinCode(), "jisoo", "Jisoo", "long enough");
+        long source = experiments.save("kim", run("playground", 0.1, 4, "xor", 0.3));
+        assertThat(assignments.controlsOf("kim", source)).containsExactly("dataset", "optimizer.lr", "hidden");
+        xor = assignments.create("kim", a.id(), source, "Tame XOR", "Only change the learning rate.",
+                List.of("optimizer.lr"), new Goal("loss", true, 0.05));
+    }
+
+    private static void refused(String key, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ClassroomException.class,
+                e -> assertThat(e.messageKey()).isEqualTo(key));
+    }
+
+    @Test
+    void aSubmissionWithOnlyUnlockedChangesIsCheckedAgainstTheGoal() {
+        long good = experiments.save("minji", run("playground", 0.5, 4, "xor", 0.01));
+        long weak = experiments.save("minji", run("playground", 0.001, 4, "xor", 0.6));
+        Submission s1 = assignments.submit("minji", xor.id(), good);
+        Submission s2 = assignments.submit("minji", xor.id(), weak);
+        assertThat(s1.goalMet()).isTrue();
+        assertThat(s1.metricValue()).isEqualTo(0.01);
+        assertThat(s2.goalMet()).isFalse();
+        refused("classroom.submit.already", () -> assignments.submit("minji", xor.id(), good));
+    }
+
+    @Test
+    void aLockedControlChangedInACraftedSubmissionIsRefused() {
+        long widened = experiments.save("minji", run("playground", 0.5, 64, "xor", 0.001));
+        long otherData = experiments.save("minji", run("playground", 0.1, 4, "spiral", 0.001));
+        long otherLab = experiments.save("minji", run("depth", 0.1, 4, "xor", 0.001));
+        refused("classroom.submit.locked", () -> assignments.submit("minji", xor.id(), widened));
+        refused("classroom.submit.locked", () -> assignments.submit("minji", xor.id(), otherData));
+        refused("classroom.submit.wrongLab", () -> assignments.submit("minji", xor.id(), otherLab));
+        assertThat(assignments.submissions("kim", xor.id())).isEmpty();
+    }
+
+    @Test
+    void theTeacherSeesComparesAndAnswersAndEachStudentSeesOnlyTheirOwn() {
+        Submission m = assignments.submit("minji", xor.id(),
+                experiments.save("minji", run("playground", 0.5, 4, "xor", 0.01)));
+        Submission h = assignments.submit("hana", xor.id(),
+                experiments.save("hana", run("playground", 0.2, 4, "xor", 0.2)));
+        assertThat(assignments.submissions("kim", xor.id())).extracting(Submission::studentName)
+                .containsExactly("Hana", "Minji");
+        assertThat(assignments.submissions("minji", xor.id())).extracting(Submission::id).containsExactly(m.id());
+        assertThat(assignments.open("kim", h.id()).finalMetrics()).containsEntry("loss", 0.2);
+
+        Comparison c = assignments.compare("kim", List.of(m.id(), h.id()));
+        assertThat(c.differences()).extracting(ConfigDifference::field).containsExactly("optimizer.lr");
+
+        assignments.feedback("kim", m.id(), "Well tuned!");
+        assertThat(assignments.submissions("minji", xor.id()).get(0).feedback()).isEqualTo("Well tuned!");
+    }
+
+    @Test
+    void outsidersCannotReachTheAssignmentOrItsSubmissions() {
+        Submission m = assignments.submit("minji", xor.id(),
+                experiments.save("minji", run("playground", 0.5, 4, "xor", 0.01)));
+        long jisoos = experiments.save("jisoo", run("playground", 0.5, 4, "xor", 0.01));
+        String denied = ClassroomException.DENIED;
+        refused(denied, () -> assignments.get("jisoo", xor.id()));                // another class's assignment
+        refused(denied, () -> assignments.submit("jisoo", xor.id(), jisoos));
+        refused(denied, () -> assignments.submissions("lee", xor.id()));
+        refused(denied, () -> assignments.open("hana", m.id()));                   // a classmate's submission
+        refused(denied, () -> assignments.open("lee", m.id()));
+        refused(denied, () -> assignments.feedback("minji", m.id(), "great, me"));
+        refused(denied, () -> assignments.feedback("lee", m.id(), "hi"));
+        refused(denied, () -> assignments.submit("hana", xor.id(), m.experimentId())); // someone else's experiment
+        refused(denied, () -> assignments.create("lee", a.id(), 1, "x", "", List.of(), null));
+        refused(denied, () -> assignments.create("minji", a.id(), 1, "x", "", List.of(), null));
+    }
+}

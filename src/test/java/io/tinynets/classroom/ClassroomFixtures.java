@@ -1,0 +1,36 @@
+package io.tinynets.classroom;
+
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.ExperimentDraft;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+/** Test data for the classroom: clean tables, accounts with known passwords. */
+public final class ClassroomFixtures {
+
+    public static final String PASSWORD = "correct horse";
+
+    private ClassroomFixtures() {
+    }
+
+    /** No accounts, no classes (tables that reference accounts first). */
+    public static void clean(JdbcTemplate jdbc) {
+        for (String table : new String[] {"class_member", "school_class", "app_user"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    /** Creates an account directly (no role check), password {@link #PASSWORD}. */
+    public static Account account(AccountService accounts, String username, Role role) {
+        return accounts.create(username, username, PASSWORD, role, false);
+    }
+
+    /** A small saved-experiment draft of the activation lab whose loss curve ends at {@code finalLoss}. */
+    public static ExperimentDraft draft(String name, double finalLoss) {
+        return new ExperimentDraft("activation", name, "notes of " + name, List.of(), "{\"lr\":0.1}", 1, 1,
+                List.of(Curve.of("loss", new double[] {1, 2}, new double[] {0.5, finalLoss})),
+                Map.of("loss", finalLoss), null, null);
+    }
+}

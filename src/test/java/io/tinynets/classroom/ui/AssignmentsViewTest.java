@@ -1,0 +1,131 @@
+package io.tinynets.classroom.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import io.tinynets.base.ui.KaribuTest;
+import io.tinynets.classroom.AccountService;
+import io.tinynets.classroom.AssignmentService;
+import io.tinynets.classroom.AssignmentServiceTest;
+import io.tinynets.classroom.ClassService;
+import io.tinynets.classroom.ClassroomFixtures;
+import io.tinynets.classroom.Role;
+import io.tinynets.classroom.SchoolClass;
+import io.tinynets.experiment.ExperimentService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An assignment from creation to feedback, through the view: teacher, then students, then teacher again. */
+class AssignmentsViewTest extends KaribuTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ClassService classes;
+    @Autowired
+    AssignmentService assignments;
+    @Autowired
+    ExperimentService experiments;
+    @Autowired
+    JdbcTemplate jdbc;
+    private SchoolClass a;
+
+    @BeforeEach
+    void classOfTwo() {
+        ClassroomFixtures.clean(jdbc);
+        jdbc.update("DELETE FROM experiment");
+        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
+        a = classes.create("kim", "3-A");
+        classes.signUp(a.joinCode(), "minji", "Minji", "long enough");
+        classes.signUp(a.joinCode(), "hana", "Hana", "long enough");
+    }
+
+    private AssignmentsView open() {
+        UI.getCurrent().navigate(""); // a fresh view for the user now logged in (the same route would be reused)
+        UI.getCurrent().navigate("assignments");
+        return _get(AssignmentsView.class);
+    }
+
+    @Test
+    void createSubmitCheckCompareAndAnswer() {
+        experiments.save("kim", AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.3));
+        login("kim", "TEACHER");
+        AssignmentsView teacher = open();
+        assertThat(_size(teacher.grid)).isZero();
+        _click(teacher.newAssignment);
+        assertThat(teacher.create.isEnabled()).isFalse();
+        teacher.source.setValue(teacher.source.getListDataView().getItem(0));
+        assertThat(teacher.unlocked.getListDataView().getItems()).containsExactly("dataset", "optimizer.lr",
+                "hidden");
+        teacher.title.setValue("Tame XOR");
+        teacher.instructions.setValue("Only the learning rate.");
+        teacher.unlocked.select("optimizer.lr");
+        teacher.goalMetric.setValue("loss");
+        assertThat(teacher.create.isEnabled()).isFalse(); // a goal needs its value
+        teacher.goalValue.setValue(0.05);
+        assertThat(teacher.create.isEnabled()).isTrue();
+        _click(teacher.create);
+        assertThat(_getFormattedRow(teacher.grid, 0)).containsExactly("Tame XOR", "loss at most 0.05");
+
+        logout();
+        experiments.save("minji", AssignmentServiceTest.run("playground", 0.5, 64, "xor", 0.001));
+        experiments.save("minji", AssignmentServiceTest.run("playground", 0.5, 4, "xor", 0.01));
+        login("minji", "STUDENT");
+        AssignmentsView student = open();
+        student.grid.select(student.grid.getListDataView().getItem(0));
+        assertThat(student.newAssignment.isVisible()).isFalse();
+        clearNotifications();
+        student.toSubmit.setValue(student.toSubmit.getListDataView().getItems()
+                .filter(s -> s.name().equals("lr 0.5")).toList().get(1)); // the one with 64 hidden units
+        _click(student.submit);
+        expectNotifications("The setting \"hidden\" is locked in this assignment: keep the value the teacher chose.");
+        student.toSubmit.setValue(student.toSubmit.getListDataView().getItems()
+                .filter(s -> s.name().equals("lr 0.5")).toList().get(0));
+        _click(student.submit);
+        assertThat(_size(student.submissions)).isEqualTo(1);
+        assertThat(_getFormattedRow(student.submissions, 0)).contains("met", "0.01000");
+
+        logout();
+        login("hana", "STUDENT");
+        experiments.save("hana", AssignmentServiceTest.run("playground", 0.01, 4, "xor", 0.4));
+        AssignmentsView hana = open();
+        hana.grid.select(hana.grid.getListDataView().getItem(0));
+        hana.toSubmit.setValue(hana.toSubmit.getListDataView().getItem(0));
+        _click(hana.submit);
+        assertThat(_getFormattedRow(hana.submissions, 0)).contains("not met");
+
+        logout();
+        login("kim", "TEACHER");
+        AssignmentsView back = open();
+        back.grid.select(back.grid.getListDataView().getItem(0));
+        assertThat(_size(back.submissions)).isEqualTo(2);
+        back.submissions.asMultiSelect().setValue(Set.copyOf(back.submissions.getListDataView().getItems().toList()));
+        assertThat(back.compare.isEnabled()).isTrue();
+        _click(back.compare);
+        assertThat(back.shown.isOpened()).isTrue();
+        assertThat(back.shownCurves.getSeries()).hasSize(2);
+        assertThat(_getFormattedRow(back.shownDifferences, 0)).containsExactly("optimizer.lr", "0.01", "0.5");
+        back.shown.close();
+
+        back.submissions.asMultiSelect().setValue(Set.of(back.submissions.getListDataView().getItem(1)));
+        back.feedback.setValue("Nicely tuned.");
+        _click(back.saveFeedback);
+
+        logout();
+        login("minji", "STUDENT");
+        AssignmentsView again = open();
+        again.grid.select(again.grid.getListDataView().getItem(0));
+        assertThat(_getFormattedRow(again.submissions, 0)).contains("Nicely tuned.");
+    }
+}

@@ -1,0 +1,89 @@
+package io.tinynets.classroom.ui;
+
+import io.tinynets.base.ui.Browser;
+import io.tinynets.classroom.AccountService;
+import io.tinynets.classroom.ClassService;
+import io.tinynets.classroom.ClassroomFixtures;
+import io.tinynets.classroom.Role;
+import io.tinynets.classroom.SchoolClass;
+import io.tinynets.training.TrainingService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two real browsers at once, as in a classroom: a student logs in and trains a lab; the teacher, logged in in another
+ * browser, sees that run appear and advance on the class's live dashboard.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ClassroomIT {
+
+    static Browser teacher;
+    static Browser student;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ClassService classes;
+    @Autowired
+    TrainingService training;
+
+    @AfterAll
+    static void stopBrowsers() {
+        if (teacher != null) {
+            teacher.close();
+        }
+        if (student != null) {
+            student.close();
+        }
+    }
+
+    @Test
+    void aStudentsRunAppearsOnTheTeachersDashboard() throws Exception {
+        if (!accounts.adminExists()) {
+            accounts.createFirstAdmin("admin", "Admin", "admin password");
+        }
+        ClassroomFixtures.account(accounts, "it.teacher", Role.TEACHER);
+        SchoolClass c = classes.create("it.teacher", "IT class");
+        classes.signUp(c.joinCode(), "it.minji", "Minji", "minji password");
+        String base = "http://localhost:" + port;
+
+        teacher = Browser.start();
+        student = Browser.start();
+        teacher.login(base, "it.teacher", ClassroomFixtures.PASSWORD);
+        teacher.driver.get(base + "/dashboard/" + c.id());
+        teacher.waitFor(60, d -> d.getPageSource().contains("Live dashboard: IT class"));
+        teacher.waitFor(30, d -> d.getPageSource().contains("Not training"));
+
+        student.login(base, "it.minji", "minji password");
+        student.driver.get(base + "/depth");
+        student.waitFor(120, d -> !d.findElements(By.cssSelector(".training-controls vaadin-button[theme~='primary']"))
+                .isEmpty());
+        student.waitForVaadin();
+        student.driver.findElement(By.cssSelector(".training-controls vaadin-button[theme~='primary']")).click();
+        student.waitFor(30, d -> !training.runsOf("it.minji").isEmpty()
+                && training.runsOf("it.minji").get(0).epoch() > 3);
+
+        // the dashboard polls every second: the student's run shows up with its lab and a growing epoch
+        teacher.waitFor(30, d -> d.getPageSource().contains("Vanishing gradient"));
+        teacher.waitFor(30, d -> d.getPageSource().contains("Training") || d.getPageSource().contains("Finished"));
+        assertThat(teacher.driver.getPageSource()).contains("Minji").doesNotContain("Not training");
+        teacher.screenshot("classroom-dashboard");
+        student.screenshot("classroom-student-lab");
+
+        // the teacher's classes page: the class, its code and its student
+        teacher.driver.get(base + "/classes");
+        teacher.waitFor(60, d -> d.getPageSource().contains(c.joinCode()));
+        teacher.waitForVaadin();
+        teacher.driver.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space()='IT class']")).click();
+        teacher.waitFor(30, d -> d.getPageSource().contains("Minji"));
+        teacher.screenshot("classroom-classes");
+    }
+}
