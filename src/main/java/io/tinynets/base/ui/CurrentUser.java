@@ -72,10 +72,24 @@ public final class CurrentUser {
         return username().orElseThrow(LoginRequiredException::new);
     }
 
-    /** Saving and the experiment pages need a login. */
-    public static final class LoginRequiredException extends IllegalStateException {
+    /**
+     * Saving and the experiment pages need a login. Translatable, so every place that shows a refused experiment
+     * operation (a lab reopening {@code ?experiment=}, the save dialog) tells an anonymous visitor to log in.
+     */
+    public static final class LoginRequiredException extends IllegalStateException
+            implements io.tinynets.experiment.TranslatableProblem {
         public LoginRequiredException() {
             super("log in to save and open experiments");
+        }
+
+        @Override
+        public String messageKey() {
+            return "experiments.loginRequired";
+        }
+
+        @Override
+        public Object[] messageArgs() {
+            return new Object[0];
         }
     }
 }

@@ -314,7 +314,9 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void compareSelected() {
-        List<Long> ids = submissions.getSelectedItems().stream().map(Submission::id).toList();
+        // in the table's order (a selection is a set): the compared columns read like the rows above them
+        List<Long> ids = submissions.getListDataView().getItems().filter(submissions.getSelectedItems()::contains)
+                .map(Submission::id).toList();
         try {
             Comparison c = assignments.compare(user, ids);
             show(getTranslation("classroom.submission.compare"), c.experiments(), c.differences());

@@ -37,6 +37,7 @@ class ExperimentsViewTest extends KaribuTest {
 
     @BeforeEach
     void noExperimentsYet() {
+        login("student.one", "STUDENT");
         jdbc.update("DELETE FROM experiment WHERE owner = ?", CurrentUser.experimentOwner());
     }
 
@@ -70,7 +71,7 @@ class ExperimentsViewTest extends KaribuTest {
     @Test
     void saveListOpenCompareAndDeleteWithUndo() {
         long slow = saveThroughDialog(draft("activation", "suggested", 0.1, 42), "lr 0.1", "xor, adam");
-        long fast = saveThroughDialog(draft("quantum", "suggested", 0.3, 42), "lr 0.3", "xor");
+        long fast = saveThroughDialog(draft("hopfield", "suggested", 0.3, 42), "lr 0.3", "xor");
 
         ExperimentsView view = list();
         assertThat(_size(view.grid)).isEqualTo(2);
@@ -92,7 +93,7 @@ class ExperimentsViewTest extends KaribuTest {
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
                 .isEqualTo("activation?experiment=" + slow);
 
-        // a lab this server does not have yet: the experiment can be viewed but not opened
+        // a lab this server does not have (yet): the experiment can be viewed but not opened
         UI.getCurrent().navigate("experiments/" + fast);
         assertThat(_get(ExperimentDetailView.class).openInLab.isEnabled()).isFalse();
 
@@ -108,7 +109,7 @@ class ExperimentsViewTest extends KaribuTest {
         assertThat(compare.chart.getSeries().get(0).color()).isNotEqualTo(compare.chart.getSeries().get(1).color());
         assertThat(compare.chart.yValues(1)).containsExactly(0.7, 0.4, 0.3);
         assertThat(_size(compare.differences)).isEqualTo(2);
-        assertThat(_getFormattedRow(compare.differences, 0)).containsExactly("lab", "activation", "quantum");
+        assertThat(_getFormattedRow(compare.differences, 0)).containsExactly("lab", "activation", "hopfield");
         assertThat(_getFormattedRow(compare.differences, 1)).containsExactly("optimizer.lr", "0.1", "0.3");
         compare.curvePicker.setValue("accuracy");
         assertThat(compare.chart.yValues(0)).containsExactly(0.5, 0.75, 0.975);

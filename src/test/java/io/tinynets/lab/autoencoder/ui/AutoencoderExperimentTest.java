@@ -47,6 +47,7 @@ class AutoencoderExperimentTest extends KaribuTest {
 
     @BeforeEach
     void open() {
+        login("student.lab", "STUDENT");
         jdbc.update("DELETE FROM experiment WHERE owner = ?", CurrentUser.experimentOwner());
         UI.getCurrent().navigate("autoencoder");
         view = _get(AutoencoderView.class);

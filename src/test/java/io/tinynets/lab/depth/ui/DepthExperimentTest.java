@@ -42,6 +42,7 @@ class DepthExperimentTest extends KaribuTest {
 
     @BeforeEach
     void open() {
+        login("student.lab", "STUDENT");
         jdbc.update("DELETE FROM experiment WHERE owner IN (?, ?)", CurrentUser.experimentOwner(), "someone-else");
         UI.getCurrent().navigate("depth");
         view = _get(DepthView.class);

@@ -43,6 +43,7 @@ class DescentExperimentTest extends KaribuTest {
 
     @BeforeEach
     void open() {
+        login("student.lab", "STUDENT");
         jdbc.update("DELETE FROM experiment WHERE owner IN (?, ?)", CurrentUser.experimentOwner(), "someone-else");
         UI.getCurrent().navigate("descent");
         view = _get(DescentView.class);

@@ -44,6 +44,7 @@ class PlaygroundExperimentTest extends KaribuTest {
 
     @BeforeEach
     void open() {
+        login("student.lab", "STUDENT");
         jdbc.update("DELETE FROM experiment WHERE owner IN (?, ?)", CurrentUser.experimentOwner(), "someone-else");
         view = navigate("playground");
     }

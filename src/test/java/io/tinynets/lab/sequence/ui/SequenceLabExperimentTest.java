@@ -45,6 +45,7 @@ class SequenceLabExperimentTest extends KaribuTest {
 
     @BeforeEach
     void open() {
+        login("student.lab", "STUDENT");
         jdbc.update("DELETE FROM experiment WHERE owner = ?", CurrentUser.experimentOwner());
         view = navigate("sequence");
     }
