@@ -11,6 +11,12 @@ import io.tinynets.engine.model.AutoencoderLoss;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.optim.OptimizerKind;
 
+import static io.tinynets.lab.ConfigJsonFields.field;
+import static io.tinynets.lab.ConfigJsonFields.integer;
+import static io.tinynets.lab.ConfigJsonFields.number;
+import static io.tinynets.lab.ConfigJsonFields.bool;
+import static io.tinynets.lab.ConfigJsonFields.text;
+
 /**
  * The autoencoder lab's config as versioned JSON, the form a saved experiment keeps. Reading goes through the config's
  * own constructor checks (the same rules as the form), and every problem names its field.
@@ -97,45 +103,5 @@ public final class AutoencoderConfigJson {
 
     private static IllegalArgumentException unknown(String name, JsonNode root) {
         return new IllegalArgumentException(name + " is not one this lab knows: " + root.get(name));
-    }
-
-    private static JsonNode field(JsonNode root, String name) {
-        JsonNode n = root.get(name);
-        if (n == null || n.isNull()) {
-            throw new IllegalArgumentException(name + " is missing");
-        }
-        return n;
-    }
-
-    private static int integer(JsonNode root, String name) {
-        JsonNode n = field(root, name);
-        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new IllegalArgumentException(name + " must be a whole number, was " + n);
-        }
-        return n.intValue();
-    }
-
-    private static double number(JsonNode root, String name) {
-        JsonNode n = field(root, name);
-        if (!n.isNumber()) {
-            throw new IllegalArgumentException(name + " must be a number, was " + n);
-        }
-        return n.doubleValue();
-    }
-
-    private static boolean bool(JsonNode root, String name) {
-        JsonNode n = field(root, name);
-        if (!n.isBoolean()) {
-            throw new IllegalArgumentException(name + " must be true or false, was " + n);
-        }
-        return n.booleanValue();
-    }
-
-    private static String text(JsonNode root, String name) {
-        JsonNode n = field(root, name);
-        if (!n.isTextual()) {
-            throw new IllegalArgumentException(name + " must be text, was " + n);
-        }
-        return n.textValue();
     }
 }

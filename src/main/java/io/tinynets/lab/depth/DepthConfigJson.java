@@ -11,8 +11,10 @@ import io.tinynets.engine.init.Initializer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+
+import static io.tinynets.lab.ConfigJsonFields.integer;
+import static io.tinynets.lab.ConfigJsonFields.number;
+import static io.tinynets.lab.ConfigJsonFields.key;
 
 /**
  * A {@link DepthConfig} as versioned JSON for saved experiments, read back through the config's own checks:
@@ -69,29 +71,5 @@ public final class DepthConfigJson {
         return new DepthConfig(key(root.get("dataset"), "dataset", DatasetKind::fromKey), integer(root, "depth"),
                 integer(root, "width"), activations, key(root.get("initializer"), "initializer", Initializer::fromKey),
                 number(root, "learningRate"));
-    }
-
-    private static int integer(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new IllegalArgumentException(field + " must be a whole number");
-        }
-        return node.asInt();
-    }
-
-    private static double number(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isNumber() || !Double.isFinite(node.asDouble())) {
-            throw new IllegalArgumentException(field + " must be a finite number");
-        }
-        return node.asDouble();
-    }
-
-    private static <T> T key(JsonNode node, String field, Function<String, Optional<T>> fromKey) {
-        if (node == null || !node.isTextual()) {
-            throw new IllegalArgumentException(field + " must be a key (text)");
-        }
-        return fromKey.apply(node.asText()).orElseThrow(() ->
-                new IllegalArgumentException(field + " has the unknown key '" + node.asText() + "'"));
     }
 }

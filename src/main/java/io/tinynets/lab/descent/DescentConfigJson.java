@@ -9,8 +9,10 @@ import io.tinynets.engine.optim.OptimizerKind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+
+import static io.tinynets.lab.ConfigJsonFields.number;
+import static io.tinynets.lab.ConfigJsonFields.array;
+import static io.tinynets.lab.ConfigJsonFields.key;
 
 /**
  * A {@link DescentConfig} as versioned JSON for saved experiments, read back through the config's own checks:
@@ -77,29 +79,5 @@ public final class DescentConfigJson {
         return new DescentConfig(key(root.get("surface"), "surface", SurfaceKind::fromKey), optimizers,
                 number(root, "learningRate"), number(root, "momentum"), number(root, "beta1"), number(root, "beta2"),
                 number(root, "rho"), start);
-    }
-
-    private static JsonNode array(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isArray()) {
-            throw new IllegalArgumentException(field + " must be a JSON array");
-        }
-        return node;
-    }
-
-    private static double number(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isNumber() || !Double.isFinite(node.asDouble())) {
-            throw new IllegalArgumentException(field + " must be a finite number");
-        }
-        return node.asDouble();
-    }
-
-    private static <T> T key(JsonNode node, String field, Function<String, Optional<T>> fromKey) {
-        if (node == null || !node.isTextual()) {
-            throw new IllegalArgumentException(field + " must be a key (text)");
-        }
-        return fromKey.apply(node.asText()).orElseThrow(() ->
-                new IllegalArgumentException(field + " has the unknown key '" + node.asText() + "'"));
     }
 }

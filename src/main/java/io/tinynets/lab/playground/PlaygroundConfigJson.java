@@ -17,8 +17,11 @@ import io.tinynets.engine.optim.RegularizationKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+
+import static io.tinynets.lab.ConfigJsonFields.integer;
+import static io.tinynets.lab.ConfigJsonFields.number;
+import static io.tinynets.lab.ConfigJsonFields.array;
+import static io.tinynets.lab.ConfigJsonFields.key;
 
 /**
  * A {@link PlaygroundConfig} as versioned JSON for saved experiments, and back through the config's own checks.
@@ -151,37 +154,5 @@ public final class PlaygroundConfigJson {
             points.add(new Point2D(p.get(0).asDouble(), p.get(1).asDouble(), p.get(2).asDouble()));
         }
         return points;
-    }
-
-    private static JsonNode array(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isArray()) {
-            throw new IllegalArgumentException(field + " must be a JSON array");
-        }
-        return node;
-    }
-
-    private static int integer(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new IllegalArgumentException(field + " must be a whole number");
-        }
-        return node.asInt();
-    }
-
-    private static double number(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isNumber() || !Double.isFinite(node.asDouble())) {
-            throw new IllegalArgumentException(field + " must be a finite number");
-        }
-        return node.asDouble();
-    }
-
-    private static <T> T key(JsonNode node, String field, Function<String, Optional<T>> fromKey) {
-        if (node == null || !node.isTextual()) {
-            throw new IllegalArgumentException(field + " must be a key (text)");
-        }
-        return fromKey.apply(node.asText()).orElseThrow(() ->
-                new IllegalArgumentException(field + " has the unknown key '" + node.asText() + "'"));
     }
 }

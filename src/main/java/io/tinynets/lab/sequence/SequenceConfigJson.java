@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.engine.recurrent.CellKind;
 
+import static io.tinynets.lab.ConfigJsonFields.field;
+import static io.tinynets.lab.ConfigJsonFields.integer;
+import static io.tinynets.lab.ConfigJsonFields.number;
+import static io.tinynets.lab.ConfigJsonFields.bool;
+import static io.tinynets.lab.ConfigJsonFields.text;
+
 /**
  * The sequence lab's config as versioned JSON, the form a saved experiment keeps. Reading applies the same
  * {@link SequenceConfig#validate()} as the form, so a stored or imported config can never start a run the form would
@@ -73,45 +79,5 @@ public final class SequenceConfigJson {
                 number(root, "learningRate"), number(root, "clipping"), bool(root, "carryGateOpen"));
         config.validate();
         return config;
-    }
-
-    private static JsonNode field(JsonNode root, String name) {
-        JsonNode n = root.get(name);
-        if (n == null || n.isNull()) {
-            throw new IllegalArgumentException(name + " is missing");
-        }
-        return n;
-    }
-
-    private static int integer(JsonNode root, String name) {
-        JsonNode n = field(root, name);
-        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new IllegalArgumentException(name + " must be a whole number, was " + n);
-        }
-        return n.intValue();
-    }
-
-    private static double number(JsonNode root, String name) {
-        JsonNode n = field(root, name);
-        if (!n.isNumber()) {
-            throw new IllegalArgumentException(name + " must be a number, was " + n);
-        }
-        return n.doubleValue();
-    }
-
-    private static boolean bool(JsonNode root, String name) {
-        JsonNode n = field(root, name);
-        if (!n.isBoolean()) {
-            throw new IllegalArgumentException(name + " must be true or false, was " + n);
-        }
-        return n.booleanValue();
-    }
-
-    private static String text(JsonNode root, String name) {
-        JsonNode n = field(root, name);
-        if (!n.isTextual()) {
-            throw new IllegalArgumentException(name + " must be text, was " + n);
-        }
-        return n.textValue();
     }
 }

@@ -44,7 +44,7 @@ class DescentConfigJsonTest {
         assertThatThrownBy(() -> DescentConfigJson.read(json.replace("\"ravine\"", "\"volcano\""), 1))
                 .hasMessage("surface has the unknown key 'volcano'");
         assertThatThrownBy(() -> DescentConfigJson.read(json.replace("\"rho\":0.9", "\"rho\":\"high\""), 1))
-                .hasMessage("rho must be a finite number");
+                .hasMessageStartingWith("rho must be a finite number, was ");
         assertThatThrownBy(() -> DescentConfigJson.read(json, 0)).hasMessage("descent config version must be 1, was 0");
     }
 
