@@ -25,6 +25,12 @@ export class CellDiagram extends LitElement {
 
   @property({ type: String }) kind: 'lstm' | 'gru' | 'rnn' = 'lstm';
   @property({ type: String }) caption = '';
+  /** The diagram's words in the user's language (gate names, kept/written/replaced…), set once by the server. */
+  @property({ type: Object }) words: Record<string, string> = {};
+
+  private w(key: string, fallback: string): string {
+    return this.words[key] ?? fallback;
+  }
   private values: number[] = [];
 
   /** One step's values (see the class comment) and the caption (input symbol, step, unit). */
@@ -62,7 +68,7 @@ export class CellDiagram extends LitElement {
   }
 
   render() {
-    return html`<svg viewBox="0 0 560 270" role="img" aria-label="${this.kind} cell diagram">
+    return html`<svg viewBox="0 0 560 270" role="img" aria-label="${this.w('diagram', 'cell diagram')}: ${this.kind}">
       <rect x="70" y="20" width="420" height="220" rx="14" fill="none" class="box"></rect>
       ${this.kind === 'lstm' ? this.lstm() : this.kind === 'gru' ? this.gru() : this.rnn()}
       <text class="caption" x="280" y="262" text-anchor="middle">${this.caption}</text>
@@ -84,12 +90,12 @@ export class CellDiagram extends LitElement {
       ${this.op(400, 140, '×')}
       <path class="line" d="M410 140 H470 V215 H540"></path>
       ${this.state(540, 232, 'hₜ', 7, 'end')}
-      ${this.gate(110, 190, 'σ  f', 'forget', 0, true)}
-      ${this.gate(200, 190, 'σ  i', 'input', 1, true)}
-      ${this.gate(270, 190, 'tanh  g', 'candidate', 2, false)}
-      ${this.gate(330, 190, 'σ  o', 'output', 3, true)}
-      <text class="caption" x="150" y="80">f·c₍t−1₎ kept</text>
-      <text class="caption" x="245" y="95">i·g written</text>`;
+      ${this.gate(110, 190, 'σ  f', this.w('forget', 'forget'), 0, true)}
+      ${this.gate(200, 190, 'σ  i', this.w('input', 'input'), 1, true)}
+      ${this.gate(270, 190, 'tanh  g', this.w('candidate', 'candidate'), 2, false)}
+      ${this.gate(330, 190, 'σ  o', this.w('output', 'output'), 3, true)}
+      <text class="caption" x="150" y="80">f·c₍t−1₎ ${this.w('kept', 'kept')}</text>
+      <text class="caption" x="245" y="95">i·g ${this.w('written', 'written')}</text>`;
   }
 
   private gru() {
@@ -101,11 +107,11 @@ export class CellDiagram extends LitElement {
       <path class="line" d="M130 174 V130 H320 M320 130 V50 M230 174 V100 M230 100 H300 M340 174 V140 M340 140 H420 V60"></path>
       ${this.op(300, 100, '1−')}${this.op(320, 50, '×')}${this.op(420, 50, '+')}
       <path class="line" d="M300 90 V70"></path>
-      ${this.gate(130, 190, 'σ  r', 'reset', 0, true)}
-      ${this.gate(230, 190, 'σ  z', 'update', 1, true)}
-      ${this.gate(340, 190, 'tanh  n', 'candidate', 2, false)}
-      <text class="caption" x="330" y="80">z·h₍t−1₎ kept</text>
-      <text class="caption" x="430" y="120">(1−z)·n replaced</text>`;
+      ${this.gate(130, 190, 'σ  r', this.w('reset', 'reset'), 0, true)}
+      ${this.gate(230, 190, 'σ  z', this.w('update', 'update'), 1, true)}
+      ${this.gate(340, 190, 'tanh  n', this.w('candidate', 'candidate'), 2, false)}
+      <text class="caption" x="330" y="80">z·h₍t−1₎ ${this.w('kept', 'kept')}</text>
+      <text class="caption" x="430" y="120">(1−z)·n ${this.w('replaced', 'replaced')}</text>`;
   }
 
   private rnn() {
@@ -115,7 +121,7 @@ export class CellDiagram extends LitElement {
       ${this.state(20, 232, 'h₍t−1₎', 0, 'start')}${this.state(540, 40, 'hₜ', 1, 'end')}
       <rect class="box" x="240" y="110" width="80" height="60" rx="6" fill="${ramp(this.values[1] ?? 0)}"></rect>
       <text x="280" y="145" text-anchor="middle">tanh</text>
-      <text class="caption" x="280" y="100" text-anchor="middle">no gates: h is rewritten every step</text>`;
+      <text class="caption" x="280" y="100" text-anchor="middle">${this.w('noGates', 'no gates: h is rewritten every step')}</text>`;
   }
 }
 

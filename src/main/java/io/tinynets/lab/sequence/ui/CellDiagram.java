@@ -15,7 +15,19 @@ import elemental.json.JsonArray;
 @JsModule("./components/cell-diagram.ts")
 class CellDiagram extends Component implements HasSize {
 
+    /** The words the diagram draws, translated: message keys sequence.diagram.<word>. */
+    static final java.util.List<String> WORDS = java.util.List.of("forget", "input", "candidate", "output", "reset",
+            "update", "kept", "written", "replaced", "noGates", "diagram");
+
     private String kind = "lstm";
+
+    CellDiagram() {
+        var words = Json.createObject();
+        for (String word : WORDS) {
+            words.put(word, getTranslation("sequence.diagram." + word));
+        }
+        getElement().setPropertyJson("words", words);
+    }
     private String caption = "";
     private double[] values = new double[0];
 

@@ -37,6 +37,14 @@ class SequenceLabViewTest extends KaribuTest {
     }
 
     @Test
+    void cellDiagramDrawsItsWordsInTheUsersLanguage() {
+        elemental.json.JsonObject words = (elemental.json.JsonObject) view.diagram.getElement().getPropertyRaw("words");
+        assertThat(words.keys()).containsExactlyInAnyOrderElementsOf(CellDiagram.WORDS);
+        assertThat(words.getString("forget")).isEqualTo("forget");
+        assertThat(words.getString("replaced")).isEqualTo("replaced");
+    }
+
+    @Test
     void raceAdvancesThreeCurvesWithParameterCounts() {
         startSmallRace();
         awaitUi(Duration.ofSeconds(10), "three curves with points",
