@@ -6,6 +6,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentService;
+
+import java.util.function.BiPredicate;
 
 /**
  * Shown in a lab opened with {@code ?experiment=<id>}: which experiment it is, and the choice between replaying it
@@ -13,7 +18,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
  * {@link #show} is called. Texts come from the lab's own keys under {@code <prefix>.}: {@code reopened} ({0} = name),
  * {@code replay}, {@code replay.tooltip}, {@code continue}, {@code continue.tooltip}, {@code mode.replay},
  * {@code mode.continue},
- * {@code mode.changed}.
+ * {@code mode.changed}, {@code wrongLab} ({0} = id, {1} = the experiment's lab).
+ *
+ * <p>It also runs the reopen flow every lab shares: {@link #beforeEnter} reads {@code ?experiment=<id>}, loads it
+ * through {@link LabExperimentSupport#open} and hands it to the lab's {@code restore(experiment, continueTraining)};
+ * the two buttons call that again with the remembered experiment.
  */
 public class ReopenedExperimentBar extends Div {
 
@@ -22,9 +31,23 @@ public class ReopenedExperimentBar extends Div {
     public final Button replay = new Button();
     public final Button continueTraining = new Button();
     private final String prefix;
+    private final String lab;
+    private final ExperimentService service;
+    private final BiPredicate<Experiment, Boolean> restore;
+    private Experiment experiment;
 
-    public ReopenedExperimentBar(String prefix, Runnable onReplay, Runnable onContinue) {
-        this.prefix = prefix;
+    /**
+     * @param lab     the lab's key (its route); texts come from {@code <lab>.experiment.*}
+     * @param restore puts the experiment into the lab (config, curves, a READY run from the seed or, when the flag
+     *                is true, from the saved weights); false, after showing why, when it cannot
+     */
+    public ReopenedExperimentBar(String lab, ExperimentService service, BiPredicate<Experiment, Boolean> restore) {
+        this.prefix = lab + ".experiment";
+        this.lab = lab;
+        this.service = service;
+        this.restore = restore;
+        Runnable onReplay = () -> reopen(false);
+        Runnable onContinue = () -> reopen(true);
         addClassName("reopened-experiment");
         replay.setText(getTranslation(prefix + ".replay"));
         replay.setIcon(VaadinIcon.ROTATE_LEFT.create());
@@ -43,6 +66,29 @@ public class ReopenedExperimentBar extends Div {
         add(title, mode, buttons);
         getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
         setVisible(false);
+    }
+
+    /** Opens {@code ?experiment=<id>} when the lab is entered with one. */
+    public void beforeEnter(BeforeEnterEvent event) {
+        LabRoutes.experimentId(event.getLocation().getQueryParameters())
+                .flatMap(id -> LabExperimentSupport.open(this, service, id, lab, prefix + ".wrongLab"))
+                .ifPresent(e -> {
+                    if (restore.test(e, false)) {
+                        experiment = e;
+                        show(e.name());
+                    }
+                });
+    }
+
+    /** The experiment the lab was opened with, if any. */
+    public java.util.Optional<Experiment> experiment() {
+        return java.util.Optional.ofNullable(experiment);
+    }
+
+    private void reopen(boolean continueTraining) {
+        if (experiment != null && restore.test(experiment, continueTraining)) {
+            showMode(continueTraining);
+        }
     }
 
     /** Shows the experiment's name; the run starts as a replay. */

@@ -33,7 +33,6 @@ import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.Picture;
 import io.tinynets.experiment.ui.LabExperimentSupport;
-import io.tinynets.experiment.ui.LabRoutes;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.depth.DepthConfig;
@@ -101,8 +100,6 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     final Button saveExperiment;
     final ReopenedExperimentBar reopened;
     private final ExperimentService experiments;
-    /** The experiment this view was opened with: replay and continue rebuild from it. */
-    Experiment experiment;
     /** The opened experiment's per-network loss curves, drawn dashed behind the live ones. */
     private List<Curve> ghosts = List.of();
     private boolean updating = true;
@@ -117,7 +114,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         training = new LiveTraining<>(this, service, LAB_KEY, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
         saveExperiment = SaveExperimentDialog.button(experiments, this::draft);
-        reopened = new ReopenedExperimentBar("depth.experiment", () -> reopen(false), () -> reopen(true));
+        reopened = new ReopenedExperimentBar(LAB_KEY, experiments, this::restore);
         setSizeFull();
         addClassName("lab-view");
         addClassName("depth-lab");
@@ -388,20 +385,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        LabRoutes.experimentId(event.getLocation().getQueryParameters()).flatMap(id ->
-                LabExperimentSupport.open(this, experiments, id, LAB_KEY, "depth.experiment.wrongLab"))
-                .ifPresent(e -> {
-                    if (restore(e, false)) {
-                        experiment = e;
-                        reopened.show(e.name());
-                    }
-                });
-    }
-
-    private void reopen(boolean continueTraining) {
-        if (experiment != null && restore(experiment, continueTraining)) {
-            reopened.showMode(continueTraining);
-        }
+        reopened.beforeEnter(event);
     }
 
     /** The saved config in the form, the saved curves dashed, and a READY run from the saved seed. */

@@ -33,7 +33,6 @@ import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.Picture;
 import io.tinynets.experiment.ui.LabExperimentSupport;
-import io.tinynets.experiment.ui.LabRoutes;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.descent.DescentConfig;
@@ -137,8 +136,6 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     final Button saveExperiment;
     final ReopenedExperimentBar reopened;
     private final ExperimentService experiments;
-    /** The experiment this view was opened with: replay and continue rebuild from it. */
-    Experiment experiment;
     /** The opened experiment's per-racer curves, drawn dashed behind the live ones. */
     private List<Curve> ghosts = List.of();
     /** The surface as drawn, the race's config and the latest internals: what a saved experiment holds. */
@@ -151,7 +148,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         training = new LiveTraining<>(this, service, LAB_KEY, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
         saveExperiment = SaveExperimentDialog.button(experiments, this::draft);
-        reopened = new ReopenedExperimentBar("descent.experiment", () -> reopen(false), () -> reopen(true));
+        reopened = new ReopenedExperimentBar(LAB_KEY, experiments, this::restore);
         setSizeFull();
         addClassName("lab-view");
         addClassName("descent-lab");
@@ -557,20 +554,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        LabRoutes.experimentId(event.getLocation().getQueryParameters()).flatMap(id ->
-                LabExperimentSupport.open(this, experiments, id, LAB_KEY, "descent.experiment.wrongLab"))
-                .ifPresent(e -> {
-                    if (restore(e, false)) {
-                        experiment = e;
-                        reopened.show(e.name());
-                    }
-                });
-    }
-
-    private void reopen(boolean continueTraining) {
-        if (experiment != null && restore(experiment, continueTraining)) {
-            reopened.showMode(continueTraining);
-        }
+        reopened.beforeEnter(event);
     }
 
     /** The saved config in the form, the saved walks' curves dashed, and a READY race (from the start or saved points). */

@@ -51,7 +51,6 @@ import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.Picture;
 import io.tinynets.experiment.ui.LabExperimentSupport;
-import io.tinynets.experiment.ui.LabRoutes;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.playground.OutputLoss;
@@ -154,8 +153,6 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     final Button saveExperiment;
     final ReopenedExperimentBar reopened;
     private final ExperimentService experiments;
-    /** The experiment this view was opened with, if any: replay and continue rebuild from it. */
-    Experiment experiment;
     /** What the current run was built from, and the latest internals (with their epoch) it delivered. */
     private PlaygroundConfig runConfig;
     private Dataset2D runData;
@@ -179,7 +176,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         training = new LiveTraining<>(this, service, LAB_KEY, this::onSnapshot);
         controls = new TrainingControls(training, this::ensureRun);
         saveExperiment = SaveExperimentDialog.button(experiments, this::draft);
-        reopened = new ReopenedExperimentBar("playground.experiment", () -> reopen(false), () -> reopen(true));
+        reopened = new ReopenedExperimentBar(LAB_KEY, experiments, this::restore);
         updateSaveButton();
         building = true;
         setSizeFull();
@@ -863,20 +860,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        LabRoutes.experimentId(event.getLocation().getQueryParameters()).flatMap(id ->
-                LabExperimentSupport.open(this, experiments, id, LAB_KEY, "playground.experiment.wrongLab"))
-                .ifPresent(e -> {
-                    if (restore(e, false)) {
-                        experiment = e;
-                        reopened.show(e.name());
-                    }
-                });
-    }
-
-    private void reopen(boolean continueTraining) {
-        if (experiment != null && restore(experiment, continueTraining)) {
-            reopened.showMode(continueTraining);
-        }
+        reopened.beforeEnter(event);
     }
 
     /**
