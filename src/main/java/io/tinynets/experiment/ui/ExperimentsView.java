@@ -1,5 +1,7 @@
 package io.tinynets.experiment.ui;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -54,6 +56,8 @@ import java.util.stream.Collectors;
 @Route("experiments")
 @Menu(title = "nav.experiments", order = 7, icon = "vaadin:archive")
 class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(ExperimentsView.class);
 
     static final int UNDO_MILLIS = 8_000;
 
@@ -366,6 +370,10 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
             ExperimentTexts.success(getTranslation("experiments.backup.done", file.toString()));
         } catch (UnsupportedOperationException e) {
             ExperimentTexts.error(getTranslation("experiments.backup.unsupported"));
+        } catch (RuntimeException e) {
+            // a full disk or an unwritable data folder: say so, the database itself is untouched
+            log.warn("database backup failed", e);
+            ExperimentTexts.error(getTranslation("experiments.backup.failed", String.valueOf(e.getMessage())));
         }
     }
 
