@@ -42,6 +42,20 @@ class MessagesTest {
     }
 
     @Test
+    void textsWithArgumentsWriteApostrophesTwice() throws IOException {
+        // MessageFormat reads a lone ' as the start of a quote and would swallow the {0} after it
+        Pattern lone = Pattern.compile("(^|[^'])'([^']|$)");
+        for (Properties bundle : new Properties[] {load("messages_en.properties"), load("messages_ko.properties")}) {
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(lone.matcher(text).find()).as(key + ": " + text).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void koreanTextsAreKorean() throws IOException {
         Properties ko = load("messages_ko.properties");
         long withHangul = ko.values().stream().map(Object::toString)
