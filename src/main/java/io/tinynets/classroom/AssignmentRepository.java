@@ -26,12 +26,13 @@ class AssignmentRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long classId, String title, String instructions, String lab, String config, int version,
+    long insert(long classId, String title, String instructions, String lab, String config, int version, long seed,
                 List<String> unlocked, Goal goal, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO assignment (class_id, title, instructions, lab, config_json, config_version, unlocked, "
-                        + "goal_metric, goal_below, goal_value, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(classId, title, instructions, lab, config, version, String.join("\n", unlocked),
+        jdbc.sql("INSERT INTO assignment (class_id, title, instructions, lab, config_json, config_version, seed, "
+                        + "unlocked, goal_metric, goal_below, goal_value, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(classId, title, instructions, lab, config, version, seed, String.join("\n", unlocked),
                         goal == null ? null : goal.metric(), goal == null ? null : goal.below(),
                         goal == null ? null : goal.value(), Timestamp.from(now))
                 .update(keys, "id");
@@ -90,7 +91,7 @@ class AssignmentRepository {
         String unlocked = rs.getString("unlocked");
         return new Assignment(rs.getLong("id"), rs.getLong("class_id"), rs.getString("title"),
                 rs.getString("instructions"), rs.getString("lab"), rs.getString("config_json"),
-                rs.getInt("config_version"),
+                rs.getInt("config_version"), rs.getLong("seed"),
                 unlocked.isEmpty() ? List.of() : Arrays.asList(unlocked.split("\n")), goal,
                 rs.getTimestamp("created_at").toInstant());
     }

@@ -64,7 +64,8 @@ public class AssignmentService {
                 throw new ClassroomException("classroom.assignment.unknownControl", path);
             }
         }
-        long id = repository.insert(c.id(), t, text, source.lab(), source.configJson(), source.configVersion(), open,
+        long id = repository.insert(c.id(), t, text, source.lab(), source.configJson(), source.configVersion(),
+                source.seed(), open,
                 goal, now());
         return repository.find(id).orElseThrow();
     }

@@ -2,11 +2,17 @@ package io.tinynets.classroom;
 
 import java.util.Map;
 
-/** An assignment's goal, checked automatically on submission: a final metric below (or above) a value. */
+/**
+ * An assignment's goal, checked automatically on submission: a final metric below (or above) a value. The metric is
+ * a name of the experiment's final figures: {@link #METRICS} are the ones every live lab records.
+ */
 public record Goal(String metric, boolean below, double value) {
 
+    /** The final figures the labs save: training loss, test loss (where the lab keeps test data) and accuracy. */
+    public static final java.util.List<String> METRICS = java.util.List.of("loss", "test loss", "accuracy");
+
     public Goal {
-        if (metric == null || !metric.matches("[a-zA-Z][a-zA-Z0-9_]{0,39}")) {
+        if (metric == null || !metric.matches("[a-zA-Z][a-zA-Z0-9_ ]{0,39}") || metric.endsWith(" ")) {
             throw new ClassroomException("classroom.assignment.invalidGoal");
         }
         if (!Double.isFinite(value)) {

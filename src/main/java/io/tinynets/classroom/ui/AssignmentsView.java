@@ -1,5 +1,6 @@
 package io.tinynets.classroom.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -73,6 +74,8 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Submission> submissions = new Grid<>();
     final ComboBox<ExperimentSummary> toSubmit = new ComboBox<>();
     final Button submit = new Button();
+    /** Opens the selected assignment in its lab, with the teacher's settings and the locked controls greyed out. */
+    final Button openInLab = new Button();
     final Button open = new Button();
     final Button compare = new Button();
     final TextArea feedback = new TextArea();
@@ -146,6 +149,16 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setEnabled(false);
         submit.addClickListener(e -> submitSelected());
+        openInLab.setText(getTranslation(teaches ? "classroom.assignments.preview" : "classroom.assignments.openInLab"));
+        openInLab.setIcon(VaadinIcon.FLASK.create());
+        openInLab.setTooltipText(getTranslation("classroom.assignments.openInLab.tooltip"));
+        openInLab.addThemeVariants(teaches ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_PRIMARY);
+        openInLab.addClickListener(e -> {
+            Assignment a = selected();
+            if (a != null) {
+                AssignmentBar.open(UI.getCurrent(), a);
+            }
+        });
         open.setText(getTranslation("classroom.submission.open"));
         open.addClickListener(e -> openSelected());
         compare.setText(getTranslation("classroom.submission.compare"));
@@ -191,7 +204,7 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         text.getStyle().set("white-space", "pre-wrap");
         details.add(new H3(a.title()), text, new Paragraph(a.unlocked().isEmpty()
                 ? getTranslation("classroom.assignments.allLocked")
-                : getTranslation("classroom.assignments.unlocked", String.join(", ", a.unlocked()))));
+                : getTranslation("classroom.assignments.unlocked", String.join(", ", a.unlocked()))), openInLab);
         if (teaches) {
             HorizontalLayout actions = new HorizontalLayout(open, compare);
             details.add(new H3(getTranslation("classroom.submission.title")), submissions, actions, feedback,
@@ -228,8 +241,11 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         instructions.setWidthFull();
         unlocked.setLabel(getTranslation("classroom.assignments.unlockedLabel"));
         goalMetric.setLabel(getTranslation("classroom.assignments.goal"));
-        goalMetric.setItems("", "loss", "accuracy");
-        goalMetric.setItemLabelGenerator(m -> m.isEmpty() ? getTranslation("classroom.assignments.noGoal") : m);
+        List<String> metrics = new ArrayList<>(List.of(""));
+        metrics.addAll(Goal.METRICS);
+        goalMetric.setItems(metrics);
+        goalMetric.setItemLabelGenerator(m -> m.isEmpty() ? getTranslation("classroom.assignments.noGoal")
+                : AssignmentBar.metricName(this, m));
         goalMetric.setValue("");
         goalMetric.addValueChangeListener(e -> validateForm());
         goalBelow.setItems(true, false);
@@ -377,7 +393,8 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
 
     private String goalText(Assignment a) {
         return a.goal().map(g -> getTranslation(g.below() ? "classroom.assignments.goalBelow"
-                : "classroom.assignments.goalAbove", g.metric(), String.valueOf(g.value())))
+                : "classroom.assignments.goalAbove", AssignmentBar.metricName(this, g.metric()),
+                String.valueOf(g.value())))
                 .orElse(getTranslation("classroom.assignments.noGoal"));
     }
 

@@ -88,6 +88,18 @@ public record PlaygroundConfig(DatasetKind dataset, int points, double noise, do
                 OptimizerKind.SGD, 0.03, RegularizationKind.NONE, 0.0);
     }
 
+    /** The same config with the learning rate a student changed while training (it is live). */
+    public PlaygroundConfig withLearningRate(double rate) {
+        return new PlaygroundConfig(dataset, points, noise, trainFraction, batchSize, seed, features, hidden,
+                activations, outputLoss, initializer, optimizer, rate, regularization, regularizationRate);
+    }
+
+    /** The same config with a new regularization rate λ (also live). */
+    public PlaygroundConfig withRegularizationRate(double rate) {
+        return new PlaygroundConfig(dataset, points, noise, trainFraction, batchSize, seed, features, hidden,
+                activations, outputLoss, initializer, optimizer, learningRate, regularization, rate);
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);

@@ -76,7 +76,7 @@ class AssignmentsViewTest extends KaribuTest {
         teacher.goalValue.setValue(0.05);
         assertThat(teacher.create.isEnabled()).isTrue();
         _click(teacher.create);
-        assertThat(_getFormattedRow(teacher.grid, 0)).containsExactly("Tame XOR", "loss at most 0.05");
+        assertThat(_getFormattedRow(teacher.grid, 0)).containsExactly("Tame XOR", "training loss at most 0.05");
 
         logout();
         experiments.save("minji", AssignmentServiceTest.run("playground", 0.5, 64, "xor", 0.001));

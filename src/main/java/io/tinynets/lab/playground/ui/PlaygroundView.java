@@ -30,6 +30,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.tinynets.base.ui.HeatMap;
+import io.tinynets.classroom.AssignmentService;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
@@ -152,6 +154,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     final AtomicReference<PlaygroundTrainer> currentTrainer = new AtomicReference<>();
     final Button saveExperiment;
     final ReopenedExperimentBar reopened;
+    final AssignmentBar assignment;
     private final ExperimentService experiments;
     /** What the current run was built from, and the latest internals (with their epoch) it delivered. */
     private PlaygroundConfig runConfig;
@@ -171,12 +174,14 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     private boolean building;
     private int shownClasses = -1;
 
-    PlaygroundView(TrainingService service, ExperimentService experiments) {
+    PlaygroundView(TrainingService service, ExperimentService experiments, AssignmentService assignments) {
         this.experiments = experiments;
         training = new LiveTraining<>(this, service, LAB_KEY, this::onSnapshot);
         controls = new TrainingControls(training, this::ensureRun);
         saveExperiment = SaveExperimentDialog.button(experiments, this::draft);
         reopened = new ReopenedExperimentBar(LAB_KEY, experiments, this::restore);
+        assignment = new AssignmentBar(LAB_KEY, assignments, experiments, this::restore, this::draft,
+                this::applyLocks);
         updateSaveButton();
         building = true;
         setSizeFull();
@@ -184,7 +189,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         addClassName("playground");
         add(new H2(getTranslation("playground.title")), new Paragraph(getTranslation("playground.intro")));
 
-        VerticalLayout side = new VerticalLayout(controls, saveExperiment, reopened, configureData(), configureFeatures(), configureNetwork(),
+        VerticalLayout side = new VerticalLayout(assignment, controls, saveExperiment, reopened, configureData(),
+                configureFeatures(), configureNetwork(),
                 configureTraining(), LabText.explanation(this, "playground.explain", 4),
                 LabText.tryThis(this, "playground.try", 5));
         side.addClassName("lab-controls");
@@ -432,6 +438,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
                 learningRateSlider.setValue(log);
                 if (training.hasRun() && !dirty) {
                     training.setLearningRate(e.getValue());
+                    // a saved experiment records the rate in effect now (and an assignment checks it)
+                    runConfig = runConfig.withLearningRate(e.getValue());
                 }
             }
         });
@@ -439,6 +447,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             if (e.getValue() != null && e.getValue() >= 0 && e.getValue() <= PlaygroundConfig.MAX_REGULARIZATION_RATE
                     && training.hasRun() && !dirty) {
                 training.setHyperparameter(PlaygroundTrainer.REGULARIZATION_RATE, e.getValue());
+                runConfig = runConfig.withRegularizationRate(e.getValue());
             }
         });
     }
@@ -454,6 +463,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         layerCount.setText(getTranslation("playground.layers.count", hidden.size()));
         addLayer.setEnabled(hidden.size() < PlaygroundConfig.MAX_LAYERS);
         removeLayer.setEnabled(!hidden.isEmpty());
+        assignment.lock("hidden", addLayer, removeLayer);
         layerRows.removeAll();
         for (int i = 0; i < hidden.size(); i++) {
             int layer = i;
@@ -480,6 +490,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
                     configChanged();
                 }
             });
+            assignment.lock("hidden", minus, plus);
+            assignment.lock("activations", act);
             Span label = new Span(getTranslation("playground.layer", i + 1, hidden.get(i)));
             label.addClassName("layer-label");
             HorizontalLayout row = new HorizontalLayout(label, minus, plus, act);
@@ -553,6 +565,11 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     /** Click adds a training point of the chosen class; shift-click removes the nearest point within reach. */
     void clickPoint(double x, double y, boolean remove) {
         if (data == null) {
+            return;
+        }
+        if (assignment.locked("customData")) {
+            // the assignment fixes the data: a drawn point would make the run differ from it
+            LabExperimentSupport.error(getTranslation("classroom.assignmentBar.locked"));
             return;
         }
         List<Point2D> train = new ArrayList<>(data.train());
@@ -824,6 +841,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     private void updateSaveButton() {
         LabExperimentSupport.saveButtonState(saveExperiment, canSave(),
                 getTranslation("playground.experiment.saveDisabled"));
+        assignment.setCanSubmit(canSave());
     }
 
     private boolean canSave() {
@@ -860,7 +878,28 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        reopened.beforeEnter(event);
+        if (!assignment.beforeEnter(event)) {
+            reopened.beforeEnter(event);
+        }
+    }
+
+    /** Greys out what an open assignment locks, by the config field each control writes (see PlaygroundConfigJson). */
+    void applyLocks() {
+        assignment.lock("dataset", dataset);
+        assignment.lock("noise", noise);
+        assignment.lock("trainFraction", trainPercent);
+        assignment.lock("batchSize", batchSize);
+        assignment.lock("points", points);
+        assignment.lock("seed", seed, regenerate);
+        assignment.lock("customData", upload, clickClass);
+        assignment.lock("features", features);
+        assignment.lock("outputLoss", outputLoss);
+        assignment.lock("initializer", initializer);
+        assignment.lock("optimizer", optimizer);
+        assignment.lock("learningRate", learningRate, learningRateSlider);
+        assignment.lock("regularization", regularization);
+        assignment.lock("regularizationRate", regularizationRate);
+        renderLayers();
     }
 
     /**

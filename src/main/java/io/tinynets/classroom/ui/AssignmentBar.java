@@ -1,0 +1,224 @@
+package io.tinynets.classroom.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasEnabled;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.shared.HasTooltip;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.QueryParameters;
+import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.classroom.Assignment;
+import io.tinynets.classroom.AssignmentService;
+import io.tinynets.classroom.ClassroomException;
+import io.tinynets.classroom.Submission;
+import io.tinynets.experiment.Experiment;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.ui.LabExperimentSupport;
+import io.tinynets.experiment.ui.SaveExperimentDialog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
+
+/**
+ * Shown in a lab opened with {@code <lab>?assignment=<id>} (the "Open in lab" of a student's assignment page): the
+ * assignment's title, instructions and goal, the teacher's configuration put into the lab's form with the locked
+ * controls greyed out, and "Submit", which saves the run as an experiment and hands it in.
+ *
+ * <p><b>Contract with the labs.</b> A lab creates one bar, calls {@link #beforeEnter} from its own
+ * {@code beforeEnter} (and skips its reopen flow when it returns true), and locks its controls in
+ * {@code applyLocks} with {@link #lock(String, Component...)}, keyed by the config JSON field each control writes
+ * ("learningRate", "hidden", "customData"…). Locking here is a convenience for the student: the server checks
+ * every locked value again on submission ({@link AssignmentService#submit}), whatever the browser sends. A lab that
+ * re-enables a control later (e.g. after training) calls {@code lock} for it again.
+ */
+public class AssignmentBar extends Div {
+
+    /** The query parameter that carries the assignment id to a lab. */
+    public static final String PARAMETER = "assignment";
+
+    public final Span title = new Span();
+    public final Paragraph instructions = new Paragraph();
+    public final Span goal = new Span();
+    public final Span controls = new Span();
+    public final Span result = new Span();
+    public final Button submit = new Button();
+
+    private final String lab;
+    private final AssignmentService assignments;
+    private final ExperimentService experiments;
+    private final BiPredicate<Experiment, Boolean> restore;
+    private final Supplier<ExperimentDraft> drafts;
+    private final Runnable applyLocks;
+    private Assignment assignment;
+
+    /**
+     * @param lab        the lab's key (its route)
+     * @param restore    the lab's restore(experiment, continueTraining): puts a configuration into the form
+     * @param drafts     the lab's current run as a draft (for "Submit")
+     * @param applyLocks the lab greys out its locked controls (calls {@link #lock} for each)
+     */
+    public AssignmentBar(String lab, AssignmentService assignments, ExperimentService experiments,
+                         BiPredicate<Experiment, Boolean> restore, Supplier<ExperimentDraft> drafts,
+                         Runnable applyLocks) {
+        this.lab = lab;
+        this.assignments = assignments;
+        this.experiments = experiments;
+        this.restore = restore;
+        this.drafts = drafts;
+        this.applyLocks = applyLocks;
+        addClassName("assignment-bar");
+        title.addClassName("assignment-bar-title");
+        instructions.getStyle().set("white-space", "pre-wrap").set("margin", "0");
+        goal.getElement().getThemeList().add("badge");
+        controls.addClassName("assignment-bar-controls");
+        result.addClassName("assignment-bar-result");
+        submit.setText(getTranslation("classroom.assignmentBar.submit"));
+        submit.setIcon(VaadinIcon.UPLOAD_ALT.create());
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        submit.addClickListener(e -> openSubmitDialog());
+        Button back = new Button(getTranslation("classroom.assignmentBar.back"), VaadinIcon.ARROW_BACKWARD.create(),
+                e -> UI.getCurrent().navigate(AssignmentsView.class));
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        Div buttons = new Div(submit, back);
+        buttons.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("flex-wrap", "wrap");
+        add(title, instructions, goal, controls, buttons, result);
+        getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)")
+                .set("padding", "var(--lumo-space-s)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("background", "var(--lumo-primary-color-10pct)");
+        setVisible(false);
+    }
+
+    /** Opens the lab for a student: {@code <lab>?assignment=<id>}. */
+    public static void open(UI ui, Assignment a) {
+        ui.navigate(a.lab(), QueryParameters.of(PARAMETER, Long.toString(a.id())));
+    }
+
+    /**
+     * Opens {@code ?assignment=<id>} when the lab is entered with one: true when the parameter was there (whether
+     * or not it could be opened: a refusal is shown), so the lab does not also run its own reopen flow.
+     */
+    public boolean beforeEnter(BeforeEnterEvent event) {
+        Optional<String> raw = event.getLocation().getQueryParameters().getSingleParameter(PARAMETER);
+        if (raw.isEmpty()) {
+            return false;
+        }
+        if (!CurrentUser.isLoggedIn()) {
+            LabExperimentSupport.error(getTranslation("classroom.assignmentBar.loginFirst"));
+            return true;
+        }
+        try {
+            Assignment a = assignments.get(CurrentUser.experimentOwner(), Long.parseLong(raw.get()));
+            if (!lab.equals(a.lab())) {
+                throw new ClassroomException("classroom.assignmentBar.wrongLab", a.title());
+            }
+            open(a);
+        } catch (NumberFormatException e) {
+            Texts.error(this, ClassroomException.denied());
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+        }
+        return true;
+    }
+
+    /** Puts the assignment's configuration into the lab (a fresh run from its seed) and locks the controls. */
+    void open(Assignment a) {
+        Experiment start = new Experiment(-1, CurrentUser.experimentOwner(), a.lab(), a.title(), "", List.of(),
+                a.configJson(), a.configVersion(), a.seed(), List.of(), Map.of(), null, null, Instant.EPOCH,
+                Instant.EPOCH);
+        assignment = a;
+        if (!restore.test(start, false)) {
+            assignment = null;
+            return;
+        }
+        title.setText(getTranslation("classroom.assignmentBar.title", a.title()));
+        instructions.setText(a.instructions());
+        instructions.setVisible(!a.instructions().isEmpty());
+        goal.setText(a.goal().map(g -> getTranslation(g.below() ? "classroom.assignments.goalBelow"
+                        : "classroom.assignments.goalAbove", metricName(this, g.metric()), String.valueOf(g.value())))
+                .orElse(getTranslation("classroom.assignments.noGoal")));
+        controls.setText(a.unlocked().isEmpty() ? getTranslation("classroom.assignments.allLocked")
+                : getTranslation("classroom.assignments.unlocked", String.join(", ", a.unlocked())));
+        // only a student hands in work; the teacher may open the assignment to see what students see
+        submit.setVisible(CurrentUser.hasRole("STUDENT"));
+        result.setText("");
+        setVisible(true);
+        applyLocks.run();
+    }
+
+    /** The assignment the lab was opened with, if any. */
+    public Optional<Assignment> assignment() {
+        return Optional.ofNullable(assignment);
+    }
+
+    /** True when an assignment is open and it locks the control that writes config field {@code control}. */
+    public boolean locked(String control) {
+        return assignment != null && assignment.locks(control);
+    }
+
+    /** Greys out the components of a locked control and says why on hover; does nothing to unlocked ones. */
+    public void lock(String control, Component... components) {
+        if (!locked(control)) {
+            return;
+        }
+        for (Component c : components) {
+            if (c instanceof HasEnabled h) {
+                h.setEnabled(false);
+            }
+            if (c instanceof HasTooltip t) {
+                t.setTooltipText(getTranslation("classroom.assignmentBar.locked"));
+            }
+            c.getElement().setAttribute("title", getTranslation("classroom.assignmentBar.locked"));
+            c.addClassName("assignment-locked");
+        }
+    }
+
+    /** The lab says whether its current run can be saved (trained at least one epoch, settings unchanged). */
+    public void setCanSubmit(boolean canSubmit) {
+        submit.setEnabled(canSubmit);
+        submit.setTooltipText(getTranslation(canSubmit ? "classroom.assignmentBar.submit.tooltip"
+                : "classroom.assignmentBar.submit.disabled"));
+    }
+
+    private void openSubmitDialog() {
+        if (assignment == null) {
+            return;
+        }
+        SaveExperimentDialog dialog = new SaveExperimentDialog(experiments, drafts);
+        dialog.addSavedListener(this::submit);
+        dialog.open();
+    }
+
+    /** Hands in a saved experiment; the experiment stays saved whatever the answer. */
+    Optional<Submission> submit(long experimentId) {
+        try {
+            Submission s = assignments.submit(CurrentUser.experimentOwner(), assignment.id(), experimentId);
+            String text = s.goalMet() == null ? getTranslation("classroom.submission.done")
+                    : getTranslation(s.goalMet() ? "classroom.submission.doneMet" : "classroom.submission.doneNotMet");
+            result.setText(text);
+            Texts.success(text);
+            return Optional.of(s);
+        } catch (ClassroomException e) {
+            result.setText(Texts.problem(this, e));
+            Texts.error(this, e);
+            return Optional.empty();
+        }
+    }
+
+    /** A goal metric in the user's language ("test loss" → "Test loss" / "테스트 손실"). */
+    static String metricName(Component c, String metric) {
+        String key = "classroom.metric." + metric.replace(' ', '_');
+        String text = c.getTranslation(key);
+        return text.equals(key) || text.startsWith("!") ? metric : text;
+    }
+}
