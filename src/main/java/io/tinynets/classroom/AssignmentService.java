@@ -47,7 +47,9 @@ public class AssignmentService {
 
     /** The controls (configuration paths) of one of the teacher's experiments, to choose which to unlock. */
     public List<String> controlsOf(String actor, long experimentId) {
-        return List.copyOf(ConfigPaths.of(own(actor, experimentId).configJson()).keySet());
+        // the config's format version is not a setting anyone could change
+        return ConfigPaths.of(own(actor, experimentId).configJson()).keySet().stream()
+                .filter(path -> !path.equals("version")).toList();
     }
 
     /** The class's teacher (or the admin) makes an assignment from one of their own saved experiments. */

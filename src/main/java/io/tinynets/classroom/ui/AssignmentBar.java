@@ -79,6 +79,7 @@ public class AssignmentBar extends Div {
         this.applyLocks = applyLocks;
         addClassName("assignment-bar");
         title.addClassName("assignment-bar-title");
+        title.getStyle().set("font-weight", "600");
         instructions.getStyle().set("white-space", "pre-wrap").set("margin", "0");
         goal.getElement().getThemeList().add("badge");
         controls.addClassName("assignment-bar-controls");
@@ -148,7 +149,7 @@ public class AssignmentBar extends Div {
                         : "classroom.assignments.goalAbove", metricName(this, g.metric()), String.valueOf(g.value())))
                 .orElse(getTranslation("classroom.assignments.noGoal")));
         controls.setText(a.unlocked().isEmpty() ? getTranslation("classroom.assignments.allLocked")
-                : getTranslation("classroom.assignments.unlocked", String.join(", ", a.unlocked())));
+                : getTranslation("classroom.assignments.unlocked", ControlNames.labels(this, a.unlocked())));
         // only a student hands in work; the teacher may open the assignment to see what students see
         submit.setVisible(CurrentUser.hasRole("STUDENT"));
         result.setText("");

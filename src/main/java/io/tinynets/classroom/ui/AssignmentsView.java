@@ -204,7 +204,8 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         text.getStyle().set("white-space", "pre-wrap");
         details.add(new H3(a.title()), text, new Paragraph(a.unlocked().isEmpty()
                 ? getTranslation("classroom.assignments.allLocked")
-                : getTranslation("classroom.assignments.unlocked", String.join(", ", a.unlocked()))), openInLab);
+                : getTranslation("classroom.assignments.unlocked", ControlNames.labels(this, a.unlocked()))),
+                openInLab);
         if (teaches) {
             HorizontalLayout actions = new HorizontalLayout(open, compare);
             details.add(new H3(getTranslation("classroom.submission.title")), submissions, actions, feedback,
@@ -240,6 +241,7 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         instructions.setMaxLength(4000);
         instructions.setWidthFull();
         unlocked.setLabel(getTranslation("classroom.assignments.unlockedLabel"));
+        unlocked.setItemLabelGenerator(path -> ControlNames.label(this, path));
         goalMetric.setLabel(getTranslation("classroom.assignments.goal"));
         List<String> metrics = new ArrayList<>(List.of(""));
         metrics.addAll(Goal.METRICS);

@@ -2,10 +2,16 @@ package io.tinynets.classroom.ui;
 
 import io.tinynets.base.ui.Browser;
 import io.tinynets.classroom.AccountService;
+import io.tinynets.classroom.AssignmentService;
 import io.tinynets.classroom.ClassService;
 import io.tinynets.classroom.ClassroomFixtures;
 import io.tinynets.classroom.Role;
 import io.tinynets.classroom.SchoolClass;
+import io.tinynets.experiment.Curve;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
+import io.tinynets.lab.playground.PlaygroundConfig;
+import io.tinynets.lab.playground.PlaygroundConfigJson;
 import io.tinynets.training.TrainingService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +19,9 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +43,10 @@ class ClassroomIT {
     ClassService classes;
     @Autowired
     TrainingService training;
+    @Autowired
+    ExperimentService experiments;
+    @Autowired
+    AssignmentService assignments;
 
     @AfterAll
     static void stopBrowsers() {
@@ -85,5 +98,29 @@ class ClassroomIT {
         teacher.driver.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space()='IT class']")).click();
         teacher.waitFor(30, d -> d.getPageSource().contains("Minji"));
         teacher.screenshot("classroom-classes");
+
+        // an assignment unlocking only the learning rate: the student opens it from the assignments page and gets
+        // the playground with the teacher's settings, the locked fields disabled in the browser itself
+        long source = experiments.save("it.teacher", new ExperimentDraft("playground", "teacher run", "", List.of(),
+                PlaygroundConfigJson.write(PlaygroundConfig.defaults(), null), PlaygroundConfigJson.VERSION, 3,
+                List.of(Curve.of("train loss", new double[] {1}, new double[] {0.5})), Map.of("loss", 0.5), null,
+                null));
+        assignments.create("it.teacher", c.id(), source, "Circle, your learning rate", "Find a learning rate.",
+                List.of("learningRate"), null);
+        student.driver.get(base + "/assignments");
+        student.waitFor(60, d -> d.getPageSource().contains("Circle, your learning rate"));
+        student.waitForVaadin();
+        student.driver.findElement(By.xpath(
+                "//vaadin-grid-cell-content[normalize-space()='Circle, your learning rate']")).click();
+        student.waitFor(30, d -> !d.findElements(By.xpath("//vaadin-button[contains(., 'Open in lab')]"))
+                .isEmpty());
+        student.driver.findElement(By.xpath("//vaadin-button[contains(., 'Open in lab')]")).click();
+        student.waitFor(60, d -> d.getPageSource().contains("Assignment: Circle, your learning rate"));
+        student.waitForVaadin();
+        assertThat(student.driver.findElement(By.xpath("//vaadin-integer-field[label[normalize-space()='Batch size']]"))
+                .getAttribute("disabled")).isNotNull();
+        assertThat(student.driver.findElement(By.xpath("//vaadin-number-field[label[normalize-space()='Learning rate']]"))
+                .getAttribute("disabled")).isNull();
+        student.screenshot("classroom-assignment-lab");
     }
 }

@@ -116,6 +116,8 @@ class PlaygroundAssignmentTest extends KaribuTest {
         assertThat(view.assignment.instructions.getText()).isEqualTo("Change only the learning rate.");
         assertThat(view.assignment.goal.getText()).isEqualTo("test loss at most 10.0");
         assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(view.assignment.controls.getText())
+                .isEqualTo("You may change: Learning rate. Every other setting is locked.");
         // the teacher's settings...
         assertThat(view.features.getValue()).containsExactlyInAnyOrder(Feature.X1_SQUARED, Feature.X2_SQUARED);
         assertThat(view.batchSize.getValue()).isEqualTo(20);
