@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -16,33 +17,36 @@ import java.util.stream.Collectors;
 
 /**
  * The teacher's live view of a class: every student's current runs (lab, state, epoch, loss), and a read-only
- * projection of one. Only the class's teacher and the admin; the runs come from {@link TrainingService}'s read-only
- * queries, so nothing here can start, stop or change a student's run.
+ * projection of one. Only the class's teacher and the admin; the runs come from {@link LiveRunBoard} (this server's
+ * from {@link TrainingService}'s read-only queries, other instances' from the shared database), so nothing here can
+ * start, stop or change a student's run.
  */
 @Service
 public class DashboardService {
 
     private final ClassService classes;
     private final TrainingService training;
+    private final LiveRunBoard board;
 
-    DashboardService(ClassService classes, TrainingService training) {
+    DashboardService(ClassService classes, TrainingService training, LiveRunBoard board) {
         this.classes = classes;
         this.training = training;
+        this.board = board;
     }
 
     /** One line per run of each student (students not training get one empty line), by name. */
     public List<StudentRun> liveRuns(String actor, long classId) {
         List<Account> members = classes.members(actor, classId);
         Set<String> usernames = members.stream().map(Account::username).collect(Collectors.toSet());
-        var byOwner = training.statusOf(usernames).stream().collect(Collectors.groupingBy(RunStatus::ownerId));
+        var byOwner = board.runsOf(usernames).stream().collect(Collectors.groupingBy(e -> e.getKey().ownerId()));
         List<StudentRun> rows = new ArrayList<>();
         for (Account m : members) {
-            List<RunStatus> runs = byOwner.getOrDefault(m.username(), List.of());
+            List<Map.Entry<RunStatus, Boolean>> runs = byOwner.getOrDefault(m.username(), List.of());
             if (runs.isEmpty()) {
                 rows.add(new StudentRun(m.username(), m.displayName(), Optional.empty()));
             }
-            runs.stream().sorted(Comparator.comparing(RunStatus::labKey))
-                    .forEach(r -> rows.add(new StudentRun(m.username(), m.displayName(), Optional.of(r))));
+            runs.stream().sorted(Comparator.comparing(e -> e.getKey().labKey())).forEach(e -> rows.add(
+                    new StudentRun(m.username(), m.displayName(), Optional.of(e.getKey()), e.getValue())));
         }
         return rows;
     }

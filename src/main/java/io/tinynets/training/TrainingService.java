@@ -128,6 +128,15 @@ public class TrainingService implements AutoCloseable {
         return found;
     }
 
+    /** Read-only: every run on this server instance, for publishing the instance's runs to the shared database. */
+    public List<RunStatus> allStatuses() {
+        List<RunStatus> found = new ArrayList<>();
+        for (TrainingRun<?> run : runs.values()) {
+            found.add(run.status());
+        }
+        return found;
+    }
+
     /**
      * Read-only: subscribes to a run of one of {@code allowedOwners} (whose work the caller has checked the viewer
      * may see), e.g. to project a student's run. Refused like {@link #run} when the run is unknown or not theirs.
