@@ -52,4 +52,9 @@ public record DepthConfig(DatasetKind dataset, int depth, int width, List<Activa
         }
         Optimizer.checkLearningRate(learningRate);
     }
+
+    /** The same networks with another rate (the rate changes live while training). */
+    public DepthConfig withLearningRate(double newRate) {
+        return new DepthConfig(dataset, depth, width, activations, initializer, newRate);
+    }
 }

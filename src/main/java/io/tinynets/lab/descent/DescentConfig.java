@@ -49,6 +49,11 @@ public record DescentConfig(SurfaceKind surface, List<OptimizerKind> optimizers,
                 surface.create().defaultStart());
     }
 
+    /** The same race with another rate (the rate changes live while the racers walk). */
+    public DescentConfig withLearningRate(double newRate) {
+        return new DescentConfig(surface, optimizers, newRate, momentum, beta1, beta2, rho, start);
+    }
+
     public DescentConfig withStart(double... newStart) {
         return new DescentConfig(surface, optimizers, learningRate, momentum, beta1, beta2, rho, newStart);
     }

@@ -24,6 +24,8 @@ import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
+import io.tinynets.classroom.AssignmentService;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.data.DatasetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
@@ -99,6 +101,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     final TrainingControls controls;
     final Button saveExperiment;
     final ReopenedExperimentBar reopened;
+    final AssignmentBar assignment;
     private final ExperimentService experiments;
     /** The opened experiment's per-network loss curves, drawn dashed behind the live ones. */
     private List<Curve> ghosts = List.of();
@@ -109,12 +112,14 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private DepthConfig runConfig;
     DepthInternals lastInternals;
 
-    DepthView(TrainingService service, ExperimentService experiments) {
+    DepthView(TrainingService service, ExperimentService experiments, AssignmentService assignments) {
         this.experiments = experiments;
         training = new LiveTraining<>(this, service, LAB_KEY, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
         saveExperiment = SaveExperimentDialog.button(experiments, this::draft);
         reopened = new ReopenedExperimentBar(LAB_KEY, experiments, this::restore);
+        assignment = new AssignmentBar(LAB_KEY, assignments, experiments, this::restore, this::draft,
+                this::applyLocks);
         setSizeFull();
         addClassName("lab-view");
         addClassName("depth-lab");
@@ -123,7 +128,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         configureFields();
         Div lr = new Div(new Div(label("depth.lr"), learningRateValue), learningRate);
         lr.setWidthFull();
-        VerticalLayout controlColumn = new VerticalLayout(dataset, new Div(depth, width), activation, compare, other,
+        VerticalLayout controlColumn = new VerticalLayout(assignment, dataset, new Div(depth, width), activation, compare, other,
                 initializer, lr, seed, controls, saveExperiment, reopened, LabText.explanation(this, "depth.explain", 4),
                 LabText.tryThis(this, "depth.try", 4));
         controlColumn.addClassName("lab-controls");
@@ -214,6 +219,10 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             learningRateValue.setText(NetworkColumn.format(lr()));
             if (training.hasRun()) {
                 training.setLearningRate(lr());
+                if (runConfig != null) {
+                    // a saved experiment records the rate in effect now (and an assignment checks it)
+                    runConfig = runConfig.withLearningRate(lr());
+                }
             }
         });
 
@@ -256,6 +265,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         reopened.showChanged();
         controls.showReady();
         other.setEnabled(compare.getValue());
+        assignment.lock("activations", other); // enabled again above: an assignment may still lock it
         DepthConfig config = config();
         controls.playButton().setEnabled(config != null);
         shown = config;
@@ -349,6 +359,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private void updateSaveButton() {
         LabExperimentSupport.saveButtonState(saveExperiment, canSave(),
                 getTranslation("depth.experiment.saveDisabled"));
+        assignment.setCanSubmit(canSave());
     }
 
     /**
@@ -385,7 +396,25 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        reopened.beforeEnter(event);
+        if (!assignment.beforeEnter(event)) {
+            reopened.beforeEnter(event);
+        }
+    }
+
+    /**
+     * Greys out what an open assignment locks, by the config field each control writes (see DepthConfigJson). The
+     * compared activations are one field ("activations"): the first activation, the compare switch and the second.
+     * The seed is the run's own, not a config field, so an assignment always fixes it: its run starts from the
+     * teacher's seed.
+     */
+    void applyLocks() {
+        assignment.lock("dataset", dataset);
+        assignment.lock("depth", depth);
+        assignment.lock("width", width);
+        assignment.lock("activations", activation, compare, other);
+        assignment.lock("initializer", initializer);
+        assignment.lock("learningRate", learningRate);
+        assignment.lock("seed", seed);
     }
 
     /** The saved config in the form, the saved curves dashed, and a READY run from the saved seed. */
@@ -406,6 +435,12 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             LabExperimentSupport.error(getTranslation("depth.experiment.noWeights", e.name()));
             return false;
         }
+        double logLr = Math.log10(c.learningRate());
+        if (logLr < learningRate.getMin() || logLr > learningRate.getMax()) {
+            LabExperimentSupport.error(getTranslation("depth.experiment.unreadable", e.name(),
+                    getTranslation("depth.experiment.outOfRange")));
+            return false;
+        }
         updating = true;
         dataset.setValue(c.dataset());
         depth.setValue(c.depth());
@@ -416,7 +451,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             other.setValue(c.activations().get(1));
         }
         initializer.setValue(c.initializer());
-        learningRate.setValue(Math.log10(c.learningRate()));
+        learningRate.setValue(logLr);
         seed.setValue((int) e.seed());
         updating = false;
         ghosts = e.curves().stream().filter(curve -> curve.name().startsWith(NETWORK_LOSS)).toList();

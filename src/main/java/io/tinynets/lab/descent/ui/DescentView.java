@@ -26,6 +26,8 @@ import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
+import io.tinynets.classroom.AssignmentService;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
@@ -135,6 +137,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     private boolean updating = true; // until the constructor has built everything
     final Button saveExperiment;
     final ReopenedExperimentBar reopened;
+    final AssignmentBar assignment;
     private final ExperimentService experiments;
     /** The opened experiment's per-racer curves, drawn dashed behind the live ones. */
     private List<Curve> ghosts = List.of();
@@ -143,18 +146,20 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     private DescentConfig runConfig;
     DescentInternals lastInternals;
 
-    DescentView(TrainingService service, ExperimentService experiments) {
+    DescentView(TrainingService service, ExperimentService experiments, AssignmentService assignments) {
         this.experiments = experiments;
         training = new LiveTraining<>(this, service, LAB_KEY, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
         saveExperiment = SaveExperimentDialog.button(experiments, this::draft);
         reopened = new ReopenedExperimentBar(LAB_KEY, experiments, this::restore);
+        assignment = new AssignmentBar(LAB_KEY, assignments, experiments, this::restore, this::draft,
+                this::applyLocks);
         setSizeFull();
         addClassName("lab-view");
         addClassName("descent-lab");
         add(new H2(getTranslation("descent.title")), new Paragraph(getTranslation("descent.intro")));
 
-        VerticalLayout controlColumn = new VerticalLayout(configureSurface(), configureOptimizers(),
+        VerticalLayout controlColumn = new VerticalLayout(assignment, configureSurface(), configureOptimizers(),
                 configureLearningRate(), configureHyperparameters(), configureStart(), controls, saveExperiment, reopened,
                 statuses, rules,
                 LabText.explanation(this, "descent.explain", 4), LabText.tryThis(this, "descent.try", 4));
@@ -236,6 +241,10 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             learningRateValue.setText(format(lr()));
             if (training.hasRun()) {
                 training.setLearningRate(lr()); // live: velocities and moments are kept
+                if (runConfig != null) {
+                    // a saved experiment records the rate in effect now (and an assignment checks it)
+                    runConfig = runConfig.withLearningRate(lr());
+                }
             }
         });
         learningRateValue.setText(format(lr()));
@@ -305,6 +314,11 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
 
     /** A click on the map: the new start of every racer. */
     void setStart(double x, double y) {
+        if (assignment.locked("start")) {
+            // the assignment fixes where the race starts: a click would make the run differ from it
+            LabExperimentSupport.error(getTranslation("classroom.assignmentBar.locked"));
+            return;
+        }
         Surface.Domain d = current.domain();
         updating = true;
         startX.setValue(round(clamp(x, d.xMin(), d.xMax())));
@@ -518,6 +532,9 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             LabExperimentSupport.saveButtonState(saveExperiment, canSave(),
                     getTranslation("descent.experiment.saveDisabled"));
         }
+        if (assignment != null) {
+            assignment.setCanSubmit(canSave());
+        }
     }
 
     /**
@@ -554,7 +571,26 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        reopened.beforeEnter(event);
+        if (!assignment.beforeEnter(event)) {
+            reopened.beforeEnter(event);
+        }
+    }
+
+    /**
+     * Greys out what an open assignment locks, by the config field each control writes (see DescentConfigJson).
+     * Picking another surface also moves the start to that surface's default, so the surface is locked whenever the
+     * start is: otherwise a student could only hand in a race the server refuses. A click on the map that would move
+     * a locked start is refused in {@link #setStart}.
+     */
+    void applyLocks() {
+        assignment.lock("surface", surface);
+        assignment.lock("start", startX, startY, surface);
+        assignment.lock("optimizers", optimizers);
+        assignment.lock("learningRate", learningRate);
+        assignment.lock("momentum", momentum);
+        assignment.lock("beta1", beta1);
+        assignment.lock("beta2", beta2);
+        assignment.lock("rho", rho);
     }
 
     /** The saved config in the form, the saved walks' curves dashed, and a READY race (from the start or saved points). */
@@ -570,10 +606,16 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             LabExperimentSupport.error(getTranslation("descent.experiment.noWeights", e.name()));
             return false;
         }
+        double logLr = Math.log10(c.learningRate());
+        if (logLr < learningRate.getMin() || logLr > learningRate.getMax()) {
+            LabExperimentSupport.error(getTranslation("descent.experiment.unreadable", e.name(),
+                    getTranslation("descent.experiment.outOfRange")));
+            return false;
+        }
         updating = true;
         surface.setValue(c.surface());
         optimizers.setValue(new LinkedHashSet<>(c.optimizers()));
-        learningRate.setValue(Math.log10(c.learningRate()));
+        learningRate.setValue(logLr);
         momentum.setValue(c.momentum());
         beta1.setValue(c.beta1());
         beta2.setValue(c.beta2());
