@@ -1,5 +1,6 @@
 package io.tinynets.classroom.security;
 
+import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import io.tinynets.classroom.ui.LoginView;
@@ -12,7 +13,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Spring Security for the shared classroom server: Vaadin's defaults (CSRF, its own resources public), a login view,
- * logout, security headers, and no H2 console ever. Which views need a login is decided by
+ * logout, security headers (the Content-Security-Policy is in {@link ContentSecurityPolicy}), and no H2 console ever. Which views need a login is decided by
  * {@link PublicLabsAccessChecker}; what a user may do is decided again in the services.
  */
 @EnableWebSecurity
@@ -29,9 +30,17 @@ class SecurityConfig extends VaadinWebSecurity {
                 .contentTypeOptions(c -> { })
                 .frameOptions(f -> f.sameOrigin())
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"))
+                // every response but Vaadin's bootstrap page, which gets the same policy plus a nonce (see below)
+                .contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy(null))));
         super.configure(http);
         setLoginView(http, LoginView.class);
+    }
+
+    /** Vaadin's bootstrap page: its inline scripts get a per-request nonce and the policy that allows it. */
+    @Bean
+    static VaadinServiceInitListener contentSecurityPolicyNonce() {
+        return event -> event.addIndexHtmlRequestListener(new ContentSecurityPolicy());
     }
 
     /** The labs and home stay public; everything else follows its access annotation. */

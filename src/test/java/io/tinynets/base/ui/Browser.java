@@ -8,6 +8,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -16,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 /**
  * Headless Debian Chromium for the end-to-end tests, without Selenium Manager (nothing may be downloaded). With
@@ -53,6 +57,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
+        // keep the console (CSP violations, errors) readable through consoleLog()
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), profile);
@@ -61,6 +69,12 @@ public final class Browser implements AutoCloseable {
     /** Waits up to {@code seconds} for the condition (the first dev-mode page load can be slow). */
     public <T> T waitFor(int seconds, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200)).until(condition);
+    }
+
+    /** The browser console lines logged since the last call (Chromium hands each line out once). */
+    public List<String> consoleLog() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     public Object js(String script, Object... args) {

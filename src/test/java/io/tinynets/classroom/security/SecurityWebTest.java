@@ -89,7 +89,13 @@ class SecurityWebTest {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "SAMEORIGIN"))
                 .andExpect(header().string("Referrer-Policy", "same-origin"))
-                .andExpect(header().exists("Permissions-Policy"));
+                .andExpect(header().exists("Permissions-Policy"))
+                // outside Vaadin's bootstrap page: the policy without a nonce, so no inline script runs at all
+                .andExpect(header().string("Content-Security-Policy", "default-src 'self'; "
+                        + "script-src 'self' 'unsafe-eval'; script-src-attr 'none'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+                        + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                        + "frame-ancestors 'self'"));
     }
 
     @Test
