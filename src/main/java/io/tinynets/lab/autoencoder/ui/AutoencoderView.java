@@ -557,6 +557,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
             showError(getTranslation("autoencoder.experiment.noWeights", e.name()));
             return false;
         }
+        restored.setVisible(false); // reopen shows it again for a saved experiment; an assignment has none
         form.data = config.data();
         form.samplesData = config.data();
         form.samples = config.samples();

@@ -550,6 +550,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
             showError(getTranslation("sequence.experiment.noWeights", e.name()));
             return false;
         }
+        restored.setVisible(false); // reopen shows it again for a saved experiment; an assignment has none
         training.discard();
         form.load(config);
         form.setSeed((int) e.seed());
