@@ -29,6 +29,8 @@ import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
+import io.tinynets.classroom.AssignmentService;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.data.images.ImageSetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.model.AutoencoderLoss;
@@ -99,6 +101,12 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         OptimizerKind optimizer = OptimizerKind.ADAM;
         Double learningRate = 0.01;
         Integer seed = (int) AutoencoderConfig.DEFAULT_SEED;
+        /**
+         * The sample count of a restored config and the data set it belongs to: the form has no control for it (it
+         * follows the data set), but a reopened or assigned config keeps its own count until the data set changes.
+         */
+        ImageSetKind samplesData;
+        int samples;
     }
 
     final Select<ImageSetKind> dataKind = new Select<>();
@@ -138,6 +146,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
     final Paragraph restoredText = new Paragraph();
     final Button replay = new Button();
     final Button continueTraining = new Button();
+    final AssignmentBar assignment;
     AutoencoderConfig runConfig;
     AutoencoderInternals lastInternals;
     /** The epoch {@link #lastInternals} belong to. */
@@ -151,8 +160,11 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private long lastLatentNanos;
     private List<String> shownClasses = List.of();
 
-    AutoencoderView(TrainingService service, ExperimentService experiments) {
+    AutoencoderView(TrainingService service, ExperimentService experiments, AssignmentService assignments) {
         this.experiments = experiments;
+        // first: the form locks its controls through it as they are built and re-enabled
+        assignment = new AssignmentBar(LAB_KEY, assignments, experiments, this::restore, this::draft,
+                this::applyLocks);
         setSizeFull();
         addClassName("lab-view");
         addClassName("autoencoder-lab");
@@ -162,7 +174,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         save = SaveExperimentDialog.button(experiments, this::draft);
         live.addSnapshotListener(s -> updateSave());
 
-        VerticalLayout controlsColumn = new VerticalLayout(configureForm(), controls, configureExperiment(),
+        VerticalLayout controlsColumn = new VerticalLayout(assignment, configureForm(), controls,
+                configureExperiment(),
                 LabText.explanation(this, "autoencoder.explain", 4), LabText.tryThis(this, "autoencoder.try", 4));
         controlsColumn.addClassName("lab-controls");
         controlsColumn.setPadding(false);
@@ -272,7 +285,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         binder.setBean(form);
 
         dataKind.addValueChangeListener(e -> {
-            if (e.getValue() != null && !e.getValue().isImage()) {
+            // points need MSE; a loss the assignment locks stays, and the form says why it does not fit
+            if (e.getValue() != null && !e.getValue().isImage() && !assignment.locked("loss")) {
                 loss.setValue(AutoencoderLoss.MSE);
             }
             binder.validate();
@@ -329,6 +343,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private void showNoiseLevel() {
         noiseLevelValue.setText(String.format(Locale.ROOT, "%.2f", noiseLevel.getValue()));
         noiseLevel.setEnabled(noiseKind.getValue() != AutoencoderNoise.Kind.NONE);
+        assignment.lock("noiseLevel", noiseLevel); // enabled again just above
     }
 
     private void updateValidity() {
@@ -342,7 +357,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
         try {
             ImageSetKind kind = form.data;
-            int samples = kind.isImage() && kind != ImageSetKind.DIGITS_8 ? 600 : 1000;
+            int samples = kind == form.samplesData ? form.samples : defaultSamples(kind);
             AutoencoderNoise noise = form.noise == AutoencoderNoise.Kind.NONE ? AutoencoderNoise.NONE
                     : new AutoencoderNoise(form.noise, noiseLevel.getValue());
             return new AutoencoderConfig(kind, samples, AutoencoderConfig.parseHidden(form.hidden), form.bottleneck,
@@ -350,6 +365,11 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The samples the lab draws of a data set: fewer of the larger images, so an epoch stays short. */
+    static int defaultSamples(ImageSetKind kind) {
+        return kind.isImage() && kind != ImageSetKind.DIGITS_8 ? 600 : 1000;
     }
 
     /** A structural change: the old run no longer matches, so it goes and the charts start empty. */
@@ -420,6 +440,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         save.setEnabled(ready);
         save.setTooltipText(getTranslation(ready ? "experiments.saveDialog.open.tooltip"
                 : "autoencoder.save.disabled"));
+        assignment.setCanSubmit(ready);
     }
 
     /**
@@ -471,6 +492,9 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (assignment.beforeEnter(event)) {
+            return; // an assignment's configuration, not a saved experiment's
+        }
         var parameters = event.getLocation().getQueryParameters();
         Optional<String> raw = parameters.getSingleParameter(LabRoutes.EXPERIMENT_PARAMETER);
         if (raw.isEmpty()) {
@@ -484,7 +508,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         reopen(id.get());
     }
 
-    /** Restores the experiment's form (seed included) and loss curve and makes a READY run that replays it. */
+    /** Opens a saved experiment: its form (seed included), its loss curve, a READY run, and Replay / Continue. */
     void reopen(long id) {
         Experiment e;
         try {
@@ -500,17 +524,43 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
             showError(getTranslation("autoencoder.experiment.wrongLab", e.name()));
             return;
         }
+        if (restore(e, false)) {
+            continueTraining.setEnabled(e.weightsJson() != null);
+            restoredText.setText(getTranslation("autoencoder.restored", e.name(), e.seed()));
+            restored.setVisible(true);
+        }
+    }
+
+    /**
+     * Puts an experiment (or an assignment's configuration) into the lab: the form with the seed, the saved loss
+     * curve, and a READY run that replays it from its seed or, with {@code fromWeights}, continues from its saved
+     * weights. The form writes the same config back when nothing is changed (an assignment compares them). False
+     * (with a message) when the configuration cannot be read or shown; the lab is then unchanged.
+     */
+    boolean restore(Experiment e, boolean fromWeights) {
         AutoencoderConfig config;
         try {
             config = AutoencoderConfigJson.read(e.configJson(), e.configVersion());
             if (e.seed() != config.seed()) {
                 config = config.withSeed(e.seed()); // validated again: out of range is refused here
             }
+            if (config.noise().level() > noiseLevel.getMax()) {
+                // a config made elsewhere; the slider could not show it, and the form would write another level
+                throw new IllegalArgumentException("noise level must be in [0, " + noiseLevel.getMax() + "], was "
+                        + config.noise().level());
+            }
         } catch (IllegalArgumentException ex) {
             showError(getTranslation("autoencoder.experiment.unreadable", e.name(), ex.getMessage()));
-            return;
+            return false;
         }
+        if (fromWeights && e.weightsJson() == null) {
+            showError(getTranslation("autoencoder.experiment.noWeights", e.name()));
+            return false;
+        }
+        restored.setVisible(false); // reopen shows it again for a saved experiment; an assignment has none
         form.data = config.data();
+        form.samplesData = config.data();
+        form.samples = config.samples();
         form.hidden = String.join(", ", java.util.Arrays.stream(config.hidden()).mapToObj(Integer::toString)
                 .toList());
         form.bottleneck = config.bottleneck();
@@ -527,12 +577,14 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         binder.refreshFields();
         configurationChanged();
         reopened = e;
-        continueTraining.setEnabled(e.weightsJson() != null);
-        restoredText.setText(getTranslation("autoencoder.restored", e.name(), e.seed()));
-        restored.setVisible(true);
-        drawSavedCurve();
-        ensureRun();
+        if (fromWeights) {
+            continueFromSaved();
+        } else {
+            drawSavedCurve();
+            ensureRun();
+        }
         updateSave();
+        return true;
     }
 
     private void drawSavedCurve() {
@@ -574,6 +626,27 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
             showError(getTranslation("autoencoder.continue.failed", ex.getMessage()));
         }
         updateSave();
+    }
+
+    /**
+     * Greys out what an open assignment locks, by the config field each control writes (see AutoencoderConfigJson).
+     * Some controls write two fields: the data set also picks the sample count, and the noise kind also the level
+     * ("none" writes 0), so they are free only when both fields are unlocked. The noise slider is locked again
+     * whenever the noise kind re-enables it.
+     */
+    void applyLocks() {
+        assignment.lock("data", dataKind);
+        assignment.lock("samples", dataKind);
+        assignment.lock("hidden", hidden);
+        assignment.lock("bottleneck", bottleneck);
+        assignment.lock("activation", activation);
+        assignment.lock("tied", tied);
+        assignment.lock("loss", loss);
+        assignment.lock("noise", noiseKind);
+        assignment.lock("noiseLevel", noiseKind, noiseLevel);
+        assignment.lock("optimizer", optimizer);
+        assignment.lock("learningRate", learningRate);
+        assignment.lock("seed", seed);
     }
 
     private void showError(String text) {

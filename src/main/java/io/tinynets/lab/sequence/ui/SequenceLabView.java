@@ -31,6 +31,8 @@ import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
+import io.tinynets.classroom.AssignmentService;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.data.sequence.NextCharacterTask;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.experiment.Curve;
@@ -133,6 +135,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
     final Paragraph restoredText = new Paragraph();
     final Button replay = new Button();
     final Button continueTraining = new Button();
+    final AssignmentBar assignment;
 
     private final ExperimentService experiments;
     /** The experiment reopened in the lab, whose weights "Continue training" starts from; null if none. */
@@ -148,8 +151,10 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private final long[] sentAt = new long[64];
     private int sentCount;
 
-    SequenceLabView(TrainingService service, ExperimentService experiments) {
+    SequenceLabView(TrainingService service, ExperimentService experiments, AssignmentService assignments) {
         this.experiments = experiments;
+        assignment = new AssignmentBar(LAB_KEY, assignments, experiments, this::restore, this::draft,
+                this::applyLocks);
         setSizeFull();
         addClassName("lab-view");
         addClassName("sequence-lab");
@@ -159,7 +164,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         training.addSnapshotListener(s -> updateSave());
         add(new H2(getTranslation("sequence.title")), new Paragraph(getTranslation("sequence.intro")));
 
-        VerticalLayout side = new VerticalLayout(controls, configureExperiment(), configureForm(),
+        VerticalLayout side = new VerticalLayout(assignment, controls, configureExperiment(), configureForm(),
                 LabText.explanation(this, "sequence.explain", 4), LabText.tryThis(this, "sequence.try", 4));
         side.addClassName("lab-controls");
         side.setPadding(false);
@@ -421,6 +426,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         boolean ready = draftAvailable();
         save.setEnabled(ready);
         save.setTooltipText(getTranslation(ready ? "experiments.saveDialog.open.tooltip" : "sequence.save.disabled"));
+        assignment.setCanSubmit(ready);
     }
 
     private boolean draftAvailable() {
@@ -485,6 +491,9 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (assignment.beforeEnter(event)) {
+            return; // an assignment's configuration, not a saved experiment's
+        }
         var parameters = event.getLocation().getQueryParameters();
         if (parameters.getSingleParameter(LabRoutes.EXPERIMENT_PARAMETER).isEmpty()) {
             return;
@@ -498,7 +507,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         reopen(id.get());
     }
 
-    /** Restores the experiment's form, seed and curves and makes a READY run that replays it from its seed. */
+    /** Opens a saved experiment: its form, seed and curves, a READY run that replays it, and Replay / Continue. */
     void reopen(long id) {
         Experiment e;
         try {
@@ -514,6 +523,19 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
             showError(getTranslation("sequence.experiment.wrongLab", e.name()));
             return;
         }
+        if (restore(e, false)) {
+            continueTraining.setEnabled(e.weightsJson() != null);
+            restoredText.setText(getTranslation("sequence.restored", e.name(), e.seed()));
+            restored.setVisible(true);
+        }
+    }
+
+    /**
+     * Puts an experiment (or an assignment's configuration) into the lab: the form and seed, the saved curves, and a
+     * READY run that replays it from its seed or, with {@code fromWeights}, continues from its saved weights. False
+     * (with a message) when its configuration cannot be read; the lab is then unchanged.
+     */
+    boolean restore(Experiment e, boolean fromWeights) {
         SequenceConfig config;
         try {
             config = SequenceConfigJson.read(e.configJson(), e.configVersion());
@@ -522,22 +544,29 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
             }
         } catch (IllegalArgumentException ex) {
             showError(getTranslation("sequence.experiment.unreadable", e.name(), ex.getMessage()));
-            return;
+            return false;
         }
+        if (fromWeights && e.weightsJson() == null) {
+            showError(getTranslation("sequence.experiment.noWeights", e.name()));
+            return false;
+        }
+        restored.setVisible(false); // reopen shows it again for a saved experiment; an assignment has none
         training.discard();
         form.load(config);
         form.setSeed((int) e.seed());
         binder.refreshFields();
         updateTaskFields();
         reopened = e;
-        continueTraining.setEnabled(e.weightsJson() != null);
-        restoredText.setText(getTranslation("sequence.restored", e.name(), e.seed()));
-        restored.setVisible(true);
         resetCharts();
         drawSavedCurves(e, config);
-        ensureRun();
-        controls.showReady();
+        if (fromWeights) {
+            continueFromSaved();
+        } else {
+            ensureRun();
+            controls.showReady();
+        }
         updateSave();
+        return true;
     }
 
     /** The saved per-cell curves, drawn as the current ones until the new run trains. */
@@ -589,6 +618,28 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
             showError(getTranslation("sequence.continue.failed", ex.getMessage()));
         }
         updateSave();
+    }
+
+    /**
+     * Greys out what an open assignment locks, by the config field each control writes (see SequenceConfigJson). The
+     * form has no control that changes another's field, and none is re-enabled later, so locking once is enough.
+     */
+    void applyLocks() {
+        assignment.lock("task", task);
+        assignment.lock("delay", delay, delaySlider);
+        assignment.lock("length", length);
+        assignment.lock("customText", customText);
+        assignment.lock("race", race);
+        // in a race the cell only picks the gates shown, but the saved config records it: locked with the rest
+        assignment.lock("cell", cell);
+        assignment.lock("hidden", hidden);
+        assignment.lock("optimizer", optimizer);
+        assignment.lock("learningRate", learningRate);
+        assignment.lock("clipping", clipping);
+        assignment.lock("carryGateOpen", carryGate);
+        // the seed is kept by the experiment, not the config, so no assignment unlocks it: the run starts from the
+        // teacher's seed, as the assignment promises
+        assignment.lock("seed", seed);
     }
 
     private void showError(String text) {
