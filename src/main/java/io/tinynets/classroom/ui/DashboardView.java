@@ -85,6 +85,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private long classId = -1;
     private Subscription projected;
     private LivePicture projectedLab;
+    private Picture drawnPicture;
     private LivePicture.Overlay drawnOverlay;
     private long pictureDrawnNanos;
 
@@ -182,6 +183,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         projectedFigures.addClassName("dashboard-figures");
         projectedLab = pictures.get(status.labKey());
         drawnInternals = null;
+        drawnPicture = null;
         drawnOverlay = null;
         pictureDrawnNanos = 0;
         projectedPicture = new HeatMap(PICTURE_PIXELS);
@@ -250,7 +252,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     /**
      * Redraws the lab's picture from new internals, at most every {@link #PICTURE_MILLIS} while the run trains
-     * (a paused or ended run's last internals are always drawn); the points only when they changed.
+     * (a paused or ended run's last internals are always drawn); the grid and the points only when they changed
+     * (a descent surface never does, only the walks on it).
      */
     private void showPicture(Object internals, boolean settled) {
         if (projectedLab == null || internals == null || internals == drawnInternals) {
@@ -271,19 +274,27 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         Picture p = picture.get();
-        double scale = (double) PICTURE_PIXELS / Math.max(p.cols(), p.rows());
-        projectedPicture.setSize((int) Math.round(p.cols() * scale));
-        projectedPicture.setDisplayHeight((int) Math.round(p.rows() * scale));
-        projectedPicture.setColorMap(HeatMap.ColorMap.valueOf(projectedLab.colours(internals).name()));
-        projectedPicture.setGrid(p.cols(), p.rows(), p.dequantized(), p.min(), p.max() > p.min() ? p.max()
-                : p.min() + 1);
         projectedCaption.setText(getTranslation(projectedLab.captionKey(internals)));
+        if (!p.equals(drawnPicture)) {
+            drawGrid(p, projectedLab.colours(internals));
+        }
         LivePicture.Overlay overlay = projectedLab.overlay(internals).orElse(null);
         if (overlay != null && !overlay.equals(drawnOverlay)) {
             projectedPicture.setDomain(overlay.xMin(), overlay.xMax(), overlay.yMin(), overlay.yMax());
             projectedPicture.setPoints(overlay.x(), overlay.y(), overlay.classes(), overlay.hollow());
             drawnOverlay = overlay;
         }
+    }
+
+    /** Keeps the picture's proportions within a {@link #PICTURE_PIXELS} square (a gate trace is wide or tall). */
+    private void drawGrid(Picture p, LivePicture.Colours colours) {
+        double scale = (double) PICTURE_PIXELS / Math.max(p.cols(), p.rows());
+        projectedPicture.setSize((int) Math.round(p.cols() * scale));
+        projectedPicture.setDisplayHeight((int) Math.round(p.rows() * scale));
+        projectedPicture.setColorMap(HeatMap.ColorMap.valueOf(colours.name()));
+        projectedPicture.setGrid(p.cols(), p.rows(), p.dequantized(), p.min(), p.max() > p.min() ? p.max()
+                : p.min() + 1);
+        drawnPicture = p;
     }
 
     /** "Epoch 12 · train loss 0.1234 · test loss 0.2345 · accuracy 97.5 %", leaving out what the lab does not have. */
