@@ -58,7 +58,7 @@ import java.util.stream.Collectors;
 public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int REFRESH_MILLIS = 1000;
-    /** A projected picture is redrawn at most this often: a 96×96 surface is 12 KB per update. */
+    /** A projected picture is redrawn at most this often while the run trains, to keep the bytes to the room low. */
     static final long PICTURE_MILLIS = 500;
     static final int PICTURE_PIXELS = 360;
 
@@ -75,7 +75,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     Paragraph noPicture;
     /** Epoch, train loss, test loss and accuracy of the latest point. */
     Span projectedFigures;
-    /** The internals the picture was drawn from, for tests. */
+    /** The internals the picture was last drawn from (tests read it too). */
     Object drawnInternals;
 
     private final DashboardService dashboard;
@@ -297,7 +297,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         drawnPicture = p;
     }
 
-    /** "Epoch 12 · train loss 0.1234 · test loss 0.2345 · accuracy 97.5 %", leaving out what the lab does not have. */
+    /** "Epoch 12 · train loss 0.1234 · test loss 0.2345 · accuracy 97.5 %", without what the lab does not have. */
     private String figures(MetricPoint p) {
         List<String> parts = new ArrayList<>();
         parts.add(getTranslation("classroom.dashboard.figures.epoch", String.valueOf(p.epoch())));
