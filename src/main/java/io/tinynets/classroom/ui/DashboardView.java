@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -19,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.classroom.ClassService;
@@ -26,25 +29,38 @@ import io.tinynets.classroom.ClassroomException;
 import io.tinynets.classroom.DashboardService;
 import io.tinynets.classroom.SchoolClass;
 import io.tinynets.classroom.StudentRun;
+import io.tinynets.experiment.Picture;
+import io.tinynets.lab.LivePicture;
 import io.tinynets.training.MetricPoint;
+import io.tinynets.training.RunState;
 import io.tinynets.training.RunStatus;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.Subscription;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The teacher's live dashboard of one class: every student's current run (lab, state, epoch, loss), refreshed every
- * second, and a button to project one run's loss curve live. Read-only: the teacher cannot control a student's run.
+ * second, and a button to project one run live: the lab's own picture of it (decision boundary, gates,
+ * reconstructions… from the lab's {@link LivePicture}), its latest figures and its loss curve. Read-only: the teacher
+ * cannot control a student's run.
  */
 @Route("dashboard/:classId([0-9]{1,18})")
 @RolesAllowed({"TEACHER", "ADMIN"})
 public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int REFRESH_MILLIS = 1000;
+    /** A projected picture is redrawn at most this often while the run trains, to keep the bytes to the room low. */
+    static final long PICTURE_MILLIS = 500;
+    static final int PICTURE_PIXELS = 360;
 
     final H2 title = new H2();
     final Grid<StudentRun> grid = new Grid<>();
@@ -53,16 +69,31 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     Dialog projection;
     LineChart projectedCurve;
     Span projectedState;
+    /** The lab's picture of the projected run, its caption, or the line saying there is none. */
+    HeatMap projectedPicture;
+    Span projectedCaption;
+    Paragraph noPicture;
+    /** Epoch, train loss, test loss and accuracy of the latest point. */
+    Span projectedFigures;
+    /** The internals the picture was last drawn from (tests read it too). */
+    Object drawnInternals;
 
     private final DashboardService dashboard;
     private final ClassService classes;
+    private final Map<String, LivePicture> pictures;
     private final String user = CurrentUser.experimentOwner();
     private long classId = -1;
     private Subscription projected;
+    private LivePicture projectedLab;
+    private Picture drawnPicture;
+    private LivePicture.Overlay drawnOverlay;
+    private long pictureDrawnNanos;
 
-    DashboardView(DashboardService dashboard, ClassService classes) {
+    DashboardView(DashboardService dashboard, ClassService classes, List<LivePicture> pictures) {
         this.dashboard = dashboard;
         this.classes = classes;
+        this.pictures = pictures.stream().collect(Collectors.toUnmodifiableMap(LivePicture::lab,
+                Function.identity()));
         addClassName("lab-view");
         addClassName("dashboard-view");
         grid.addColumn(StudentRun::displayName).setHeader(getTranslation("classroom.dashboard.student"))
@@ -140,15 +171,41 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         stopProjection();
         projection = new Dialog();
         projection.setHeaderTitle(row.displayName() + " · " + labName(status.labKey()));
-        projection.setWidth("min(60rem, 95vw)");
+        projection.setWidth("min(72rem, 95vw)");
         projectedCurve = new LineChart(getTranslation("classroom.dashboard.epoch"),
                 getTranslation("classroom.dashboard.loss"));
         projectedCurve.setSeries(List.of(new LineChart.Series(getTranslation("classroom.dashboard.loss"),
                 Palette.colour(0))));
         projectedCurve.setLogY(true);
-        projectedCurve.setPlotHeight(360);
+        projectedCurve.setPlotHeight(PICTURE_PIXELS);
         projectedState = new Span();
-        projection.add(projectedState, projectedCurve);
+        projectedFigures = new Span();
+        projectedFigures.addClassName("dashboard-figures");
+        projectedLab = pictures.get(status.labKey());
+        drawnInternals = null;
+        drawnPicture = null;
+        drawnOverlay = null;
+        pictureDrawnNanos = 0;
+        projectedPicture = new HeatMap(PICTURE_PIXELS);
+        projectedPicture.setVisible(false);
+        projectedCaption = new Span();
+        projectedCaption.setVisible(false);
+        noPicture = new Paragraph(getTranslation(projectedLab == null ? "classroom.dashboard.picture.none"
+                : "classroom.dashboard.picture.waiting"));
+        VerticalLayout picture = new VerticalLayout(projectedCaption, projectedPicture, noPicture);
+        picture.setPadding(false);
+        picture.setSpacing(false);
+        picture.setWidth(PICTURE_PIXELS + "px");
+        VerticalLayout curve = new VerticalLayout(projectedState, projectedFigures, projectedCurve);
+        curve.setPadding(false);
+        curve.setSpacing(false);
+        FlexLayout body = new FlexLayout(picture, curve);
+        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        body.setAlignItems(FlexComponent.Alignment.START);
+        body.setFlexGrow(1, curve);
+        body.getStyle().set("gap", "var(--lumo-space-m)");
+        curve.getStyle().set("min-width", "18rem");
+        projection.add(body);
         projection.getFooter().add(new Button(getTranslation("classroom.close"), e -> projection.close()));
         projection.addOpenedChangeListener(e -> {
             if (!e.isOpened()) {
@@ -185,6 +242,71 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         projectedState.setText(getTranslation(s.state().messageKey()) + " · "
                 + getTranslation("classroom.dashboard.epoch") + " " + s.epoch());
+        if (!points.isEmpty()) {
+            projectedFigures.setText(figures(points.get(points.size() - 1)));
+        } else if (s.fromStart()) {
+            projectedFigures.setText("");
+        }
+        showPicture(s.internals(), s.state() != RunState.RUNNING);
+    }
+
+    /**
+     * Redraws the lab's picture from new internals, at most every {@link #PICTURE_MILLIS} while the run trains
+     * (a paused or ended run's last internals are always drawn); the grid and the points only when they changed
+     * (a descent surface never does, only the walks on it).
+     */
+    private void showPicture(Object internals, boolean settled) {
+        if (projectedLab == null || internals == null || internals == drawnInternals) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!settled && drawnInternals != null && now - pictureDrawnNanos < PICTURE_MILLIS * 1_000_000) {
+            return;
+        }
+        drawnInternals = internals;
+        pictureDrawnNanos = now;
+        Optional<Picture> picture = projectedLab.of(internals);
+        projectedPicture.setVisible(picture.isPresent());
+        projectedCaption.setVisible(picture.isPresent());
+        noPicture.setVisible(picture.isEmpty());
+        if (picture.isEmpty()) {
+            noPicture.setText(getTranslation("classroom.dashboard.picture.waiting"));
+            return;
+        }
+        Picture p = picture.get();
+        projectedCaption.setText(getTranslation(projectedLab.captionKey(internals)));
+        if (!p.equals(drawnPicture)) {
+            drawGrid(p, projectedLab.colours(internals));
+        }
+        LivePicture.Overlay overlay = projectedLab.overlay(internals).orElse(null);
+        if (overlay != null && !overlay.equals(drawnOverlay)) {
+            projectedPicture.setDomain(overlay.xMin(), overlay.xMax(), overlay.yMin(), overlay.yMax());
+            projectedPicture.setPoints(overlay.x(), overlay.y(), overlay.classes(), overlay.hollow());
+            drawnOverlay = overlay;
+        }
+    }
+
+    /** Keeps the picture's proportions within a {@link #PICTURE_PIXELS} square (a gate trace is wide or tall). */
+    private void drawGrid(Picture p, LivePicture.Colours colours) {
+        double scale = (double) PICTURE_PIXELS / Math.max(p.cols(), p.rows());
+        projectedPicture.setSize((int) Math.round(p.cols() * scale));
+        projectedPicture.setDisplayHeight((int) Math.round(p.rows() * scale));
+        projectedPicture.setColorMap(HeatMap.ColorMap.valueOf(colours.name()));
+        projectedPicture.setGrid(p.cols(), p.rows(), p.dequantized(), p.min(), p.max() > p.min() ? p.max()
+                : p.min() + 1);
+        drawnPicture = p;
+    }
+
+    /** "Epoch 12 · train loss 0.1234 · test loss 0.2345 · accuracy 97.5 %", without what the lab does not have. */
+    private String figures(MetricPoint p) {
+        List<String> parts = new ArrayList<>();
+        parts.add(getTranslation("classroom.dashboard.figures.epoch", String.valueOf(p.epoch())));
+        parts.add(getTranslation("classroom.dashboard.figures.trainLoss", number(OptionalDouble.of(p.trainLoss()))));
+        p.testLoss().ifPresent(v -> parts.add(getTranslation("classroom.dashboard.figures.testLoss",
+                number(OptionalDouble.of(v)))));
+        p.accuracy().ifPresent(v -> parts.add(getTranslation("classroom.dashboard.figures.accuracy",
+                String.format(locale(), "%.1f %%", 100 * v))));
+        return String.join(" · ", parts);
     }
 
     private void stopProjection() {
@@ -204,7 +326,11 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         if (v.isEmpty()) {
             return "";
         }
-        return String.format(getLocale() == null ? Locale.ENGLISH : getLocale(), "%.4g", v.getAsDouble());
+        return String.format(locale(), "%.4g", v.getAsDouble());
+    }
+
+    private Locale locale() {
+        return getLocale() == null ? Locale.ENGLISH : getLocale();
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<DepthNetwork> networks = new ArrayList<>();
+    private final double[][] points;
     private double learningRate;
     private long epoch;
 
@@ -45,6 +46,7 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
                     saved == null ? null : saved.get(i)));
         }
         learningRate = config.learningRate();
+        points = trainingPoints();
     }
 
     public static TrainerFactory<DepthInternals> factory(DepthConfig config, String savedWeights) {
@@ -106,7 +108,7 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
         for (DepthNetwork n : networks) {
             out.add(n.capture());
         }
-        return new DepthInternals(epoch, out);
+        return new DepthInternals(epoch, out, points);
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
     public static final String POSITIONS_FORMAT = "tinynets.descent";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final SurfaceKind surfaceKind;
     private final Surface surface;
     private final List<Racer> racers = new ArrayList<>();
     private double learningRate;
@@ -45,7 +46,8 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
      * @throws IllegalArgumentException if the saved positions do not fit the config
      */
     public DescentTrainer(DescentConfig config, String saved) {
-        this.surface = config.surface().create();
+        this.surfaceKind = config.surface();
+        this.surface = surfaceKind.create();
         this.learningRate = config.learningRate();
         List<double[]> starts = saved == null ? null : readPositions(saved, config, surface.dimensions());
         List<OptimizerConfig> configs = config.optimizerConfigs();
@@ -170,7 +172,7 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
         for (Racer r : racers) {
             out.add(r.snapshot());
         }
-        return new DescentInternals(steps, out);
+        return new DescentInternals(steps, out, surfaceKind);
     }
 
     /** True while at least one racer is still on the surface (diverged racers are frozen, see the class comment). */

@@ -1,5 +1,7 @@
 package io.tinynets.lab.playground;
 
+import io.tinynets.data.Dataset2D;
+
 /**
  * What the playground view draws, captured between two epochs. Arrays are filled once at capture and never changed
  * afterwards (treat them as read-only).
@@ -19,9 +21,10 @@ package io.tinynets.lab.playground;
  * @param testLoss       data loss on the test set (NaN when there is none)
  * @param trainAccuracy  share of training points classified right (NaN for regression)
  * @param testAccuracy   same on the test set (NaN for regression or without test points)
+ * @param data           the run's points (immutable, shared by every capture), so a projection can draw them
  */
 public record PlaygroundInternals(int[] layerSizes, double[][] weights, double[][] biases, int gridSize,
                                   double[] boundary, double boundaryMin, double boundaryMax, int unitGridSize,
                                   double[][][] unitGrids, double domain, double trainLoss, double testLoss,
-                                  double trainAccuracy, double testAccuracy) {
+                                  double trainAccuracy, double testAccuracy, Dataset2D data) {
 }

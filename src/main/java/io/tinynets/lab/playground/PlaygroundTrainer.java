@@ -50,6 +50,7 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
     private final int[] trainLabels;
     private final int[] testLabels;
     private final double domain;
+    private final Dataset2D data;
     private final double[][] inputGrids;
     private final ConcurrentLinkedQueue<WeightEdit> edits = new ConcurrentLinkedQueue<>();
     private double regularizationRate;
@@ -93,6 +94,7 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         this.regularizationRate = config.regularizationRate();
         trainer.setRegularization(regularization());
         this.domain = domainOf(data);
+        this.data = data;
         this.inputGrids = inputGrids();
     }
 
@@ -252,7 +254,7 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         double trainAcc = classes == 0 ? Double.NaN : accuracy(trainX, trainLabels);
         double testAcc = classes == 0 || testX.numRows == 0 ? Double.NaN : accuracy(testX, testLabels);
         return new PlaygroundInternals(sizes, weights, biases, BOUNDARY_GRID, boundary, min, max, UNIT_GRID, unitGrids,
-                domain, trainLoss, testLoss, trainAcc, testAcc);
+                domain, trainLoss, testLoss, trainAcc, testAcc, data);
     }
 
     /** Share of rows whose predicted class is the label: sign/0.5 threshold for one output, argmax for several. */
@@ -359,7 +361,8 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         return labels;
     }
 
-    private static double domainOf(Dataset2D data) {
+    /** Half width of the square the grids cover: at least 6, and every point inside with a 5 % margin. */
+    public static double domainOf(Dataset2D data) {
         double max = 6;
         for (List<Point2D> set : List.of(data.train(), data.test())) {
             for (Point2D p : set) {

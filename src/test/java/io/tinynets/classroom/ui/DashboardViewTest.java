@@ -8,7 +8,24 @@ import io.tinynets.classroom.ClassroomFixtures;
 import io.tinynets.classroom.DecayTrainer;
 import io.tinynets.classroom.Role;
 import io.tinynets.classroom.SchoolClass;
+import io.tinynets.classroom.StudentRun;
+import io.tinynets.data.Dataset2D;
+import io.tinynets.data.DatasetKind;
+import io.tinynets.data.Feature;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.init.Initializer;
+import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.engine.optim.RegularizationKind;
+import io.tinynets.experiment.Picture;
+import io.tinynets.lab.LivePicture;
+import io.tinynets.lab.playground.OutputLoss;
+import io.tinynets.lab.playground.PlaygroundConfig;
+import io.tinynets.lab.playground.PlaygroundInternals;
+import io.tinynets.lab.playground.PlaygroundPicture;
+import io.tinynets.lab.playground.PlaygroundTrainer;
 import io.tinynets.training.RunSettings;
+import io.tinynets.training.RunState;
+import io.tinynets.training.Speed;
 import io.tinynets.training.StopConditions;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
@@ -20,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
@@ -37,6 +55,8 @@ class DashboardViewTest extends KaribuTest {
     TrainingService training;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    List<LivePicture> pictures;
     private SchoolClass a;
     private TrainingRun<Double> minjiRun;
 
@@ -55,7 +75,61 @@ class DashboardViewTest extends KaribuTest {
 
     @AfterEach
     void stopRuns() {
-        training.runsOf("minji").forEach(r -> training.cancel("minji", r.id()));
+        for (String student : List.of("minji", "jisoo")) {
+            training.runsOf(student).forEach(r -> training.cancel(student, r.id()));
+        }
+    }
+
+    private static final PlaygroundConfig CIRCLE = new PlaygroundConfig(DatasetKind.CIRCLE, 200, 0, 0.5, 10, 1,
+            List.of(Feature.X1, Feature.X2), List.of(4), List.of(Activation.TANH), OutputLoss.TANH_SQUARED,
+            Initializer.XAVIER, OptimizerKind.SGD, 0.1, RegularizationKind.NONE, 0);
+    private static final long SEED = 4;
+
+    private static Dataset2D circle() {
+        return Dataset2D.generate(DatasetKind.CIRCLE, 200, 0, 0.5, new SplittableRandom(1));
+    }
+
+    /** The boundary the run must show after {@code epochs}, from a trainer of its own with the same seed. */
+    private static Picture boundaryAfter(int epochs) {
+        PlaygroundTrainer t = new PlaygroundTrainer(CIRCLE, circle(), SEED);
+        for (int e = 0; e < epochs; e++) {
+            t.trainEpoch();
+        }
+        return PlaygroundPicture.boundary(t.captureInternals());
+    }
+
+    private static boolean shows(DashboardView view, Picture expected) {
+        if (!view.projectedPicture.isVisible() || view.projectedPicture.getCols() != expected.cols()
+                || view.projectedPicture.getRows() != expected.rows()) {
+            return false;
+        }
+        for (int r = 0; r < expected.rows(); r++) {
+            for (int c = 0; c < expected.cols(); c++) {
+                if (Math.abs(view.projectedPicture.valueAt(c, r) - expected.valueAt(c, r)) > 1e-9) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void awaitPaused(TrainingRun<?> run, long epoch) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (run.state() != RunState.PAUSED || run.epoch() != epoch) {
+            assertThat(System.nanoTime()).as("run paused at epoch " + epoch).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private DashboardView dashboardOf(String teacher) {
+        login(teacher, "TEACHER");
+        UI.getCurrent().navigate("dashboard/" + a.id());
+        return _get(DashboardView.class);
+    }
+
+    private static StudentRun row(DashboardView view, String student) {
+        return view.grid.getListDataView().getItems().filter(r -> r.username().equals(student)).findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -84,6 +158,11 @@ class DashboardViewTest extends KaribuTest {
         assertThat(view.projection.isOpened()).isTrue();
         awaitUi(Duration.ofSeconds(10), "projected curve", () -> view.projectedCurve.pointCount(0) > 5);
         assertThat(view.projectedCurve.yValues(0)[0]).isEqualTo(0.5);
+        assertThat(view.projectedFigures.getText()).startsWith("Epoch ").contains(" · train loss ");
+        // a playground run whose internals are not the playground's: a clear line instead of an empty box
+        assertThat(view.projectedPicture.isVisible()).isFalse();
+        assertThat(view.noPicture.isVisible()).isTrue();
+        assertThat(view.noPicture.getText()).startsWith("No picture yet");
         view.projection.close();
     }
 
@@ -97,5 +176,56 @@ class DashboardViewTest extends KaribuTest {
         // the role annotation refuses the page itself (a real browser gets the "access denied" page)
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate("dashboard/" + a.id()))
                 .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+    }
+
+    @Test
+    void aProjectedPlaygroundRunShowsItsDecisionBoundaryAndFollowsMoreEpochs() {
+        TrainingRun<PlaygroundInternals> run = training.create("jisoo", "playground",
+                seed -> new PlaygroundTrainer(CIRCLE, circle(), seed),
+                new RunSettings(SEED, Speed.UNLIMITED, StopConditions.none()));
+        training.step("jisoo", run.id(), 3);
+        awaitPaused(run, 3);
+        DashboardView view = dashboardOf("kim");
+        view.project(row(view, "jisoo"), run.status());
+
+        Picture afterThree = boundaryAfter(3);
+        awaitUi(Duration.ofSeconds(10), "the boundary after 3 epochs", () -> shows(view, afterThree));
+        assertThat(view.projectedPicture.getCols()).isEqualTo(50);
+        assertThat(view.projectedPicture.getRows()).isEqualTo(50);
+        assertThat(view.projectedPicture.getMin()).isEqualTo(-1.0);
+        assertThat(view.projectedPicture.getMax()).isEqualTo(1.0);
+        assertThat(view.projectedCaption.getText()).startsWith("Decision boundary");
+        assertThat(view.noPicture.isVisible()).isFalse();
+        assertThat(view.projectedFigures.getText()).startsWith("Epoch 3 · train loss ").contains(" · test loss ")
+                .contains(" · accuracy ").endsWith(" %");
+
+        // the student trains on: the projection follows
+        training.step("jisoo", run.id(), 4);
+        Picture afterSeven = boundaryAfter(7);
+        assertThat(afterSeven).isNotEqualTo(afterThree);
+        awaitUi(Duration.ofSeconds(10), "the boundary after 7 epochs", () -> shows(view, afterSeven));
+        assertThat(view.projectedFigures.getText()).startsWith("Epoch 7 · ");
+        view.projection.close();
+    }
+
+    @Test
+    void everyTrainingLabHasOnePictureBean() {
+        assertThat(pictures).extracting(LivePicture::lab)
+                .containsExactlyInAnyOrder("playground", "descent", "depth", "sequence", "autoencoder");
+    }
+
+    @Test
+    void aLabWithoutAPictureSaysSoInsteadOfAnEmptyBox() {
+        TrainingRun<Double> run = training.create("jisoo", "activation", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.UNLIMITED, StopConditions.maxEpochs(3)));
+        training.start("jisoo", run.id());
+        DashboardView view = dashboardOf("kim");
+        view.project(row(view, "jisoo"), run.status());
+        awaitUi(Duration.ofSeconds(10), "the run's figures", () -> view.projectedFigures.getText()
+                .startsWith("Epoch 3"));
+        assertThat(view.projectedPicture.isVisible()).isFalse();
+        assertThat(view.noPicture.getText()).isEqualTo(
+                "This lab has no picture to project: follow the run on its loss curve.");
+        view.projection.close();
     }
 }

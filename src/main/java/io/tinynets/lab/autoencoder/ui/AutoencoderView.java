@@ -41,13 +41,13 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.Picture;
 import io.tinynets.experiment.TranslatableProblem;
 import io.tinynets.experiment.ui.LabRoutes;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.autoencoder.AutoencoderConfig;
 import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
 import io.tinynets.lab.autoencoder.AutoencoderInternals;
+import io.tinynets.lab.autoencoder.AutoencoderPicture;
 import io.tinynets.lab.autoencoder.AutoencoderLabTrainer;
 import io.tinynets.lab.autoencoder.LatentDecoder;
 import io.tinynets.training.MetricPoint;
@@ -468,26 +468,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
                 .key()), runConfig.bottleneck(), epoch);
         return new ExperimentDraft(LAB_KEY, name, "", List.of(), AutoencoderConfigJson.write(runConfig),
                 AutoencoderConfigJson.VERSION, run.seed(), curves, metrics, in.decoder().weightsJson(),
-                picture(in).orElse(null));
-    }
-
-    /** The shown reconstructions side by side, one byte per pixel as the lab draws them. */
-    static Optional<Picture> picture(AutoencoderInternals in) {
-        if (!in.image() || in.grid().length == 0 || in.shown() * in.width() > 256 || in.height() > 256) {
-            return Optional.empty();
-        }
-        int w = in.width();
-        int h = in.height();
-        int d = in.features();
-        int cols = in.shown() * w;
-        byte[] values = new byte[cols * h];
-        int reconstructions = 2 * in.shown() * d;
-        for (int i = 0; i < in.shown(); i++) {
-            for (int r = 0; r < h; r++) {
-                System.arraycopy(in.grid(), reconstructions + i * d + r * w, values, r * cols + i * w, w);
-            }
-        }
-        return Optional.of(new Picture(cols, h, 0, 1, values));
+                AutoencoderPicture.reconstructions(in).orElse(null));
     }
 
     @Override

@@ -33,13 +33,13 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.Picture;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.depth.DepthConfig;
 import io.tinynets.lab.depth.DepthConfigJson;
 import io.tinynets.lab.depth.DepthInternals;
+import io.tinynets.lab.depth.DepthPicture;
 import io.tinynets.lab.depth.DepthTrainer;
 import io.tinynets.lab.depth.NetworkInternals;
 import io.tinynets.training.MetricPoint;
@@ -388,10 +388,9 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         String acts = String.join(" vs ", runConfig.activations().stream().map(this::name).toList());
         String name = getTranslation("depth.experiment.name", acts, String.valueOf(runConfig.depth()),
                 String.valueOf(runConfig.width()), String.valueOf(in.epoch()));
-        NetworkInternals main = in.networks().get(0);
         return new ExperimentDraft(LAB_KEY, name, "", List.of(), DepthConfigJson.write(runConfig),
                 DepthConfigJson.VERSION, run.seed(), curves, metrics, DepthTrainer.weightsJson(runConfig, in),
-                Picture.quantize(NetworkInternals.GRID, NetworkInternals.GRID, main.boundary(), 0, 1));
+                DepthPicture.boundary(in));
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.lab.LivePicture;
+import io.tinynets.lab.depth.DepthPicture;
 import io.tinynets.lab.depth.LinearCollapse;
 import io.tinynets.lab.depth.NetworkInternals;
 
@@ -53,12 +55,8 @@ class NetworkColumn extends Div {
     }
 
     void setPoints(double[][] points) {
-        int n = points[0].length;
-        int[] classes = new int[n];
-        for (int i = 0; i < n; i++) {
-            classes[i] = points[2][i] >= 0.5 ? 1 : 0;
-        }
-        boundary.setPoints(points[0], points[1], classes, null);
+        LivePicture.Overlay overlay = DepthPicture.points(points);
+        boundary.setPoints(overlay.x(), overlay.y(), overlay.classes(), null);
     }
 
     void show(NetworkInternals in, String activationName, int width) {

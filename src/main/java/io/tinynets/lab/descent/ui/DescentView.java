@@ -40,12 +40,14 @@ import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.descent.DescentConfig;
 import io.tinynets.lab.descent.DescentConfigJson;
 import io.tinynets.lab.descent.DescentInternals;
+import io.tinynets.lab.descent.DescentPicture;
 import io.tinynets.lab.descent.DescentTrainer;
 import io.tinynets.lab.descent.LineFitSurface;
 import io.tinynets.lab.descent.RacerSnapshot;
 import io.tinynets.lab.descent.RacerStatus;
 import io.tinynets.lab.descent.Surface;
 import io.tinynets.lab.descent.SurfaceKind;
+import io.tinynets.lab.descent.SurfaceMap;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.RunSettings;
 import io.tinynets.training.Snapshot;
@@ -74,7 +76,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     static final String RACER_LOSS = "f · ";
 
     static final int MAP_PIXELS = 360;
-    static final int GRID = 96;
+    static final int GRID = SurfaceMap.GRID;
     /** At most this many new path points per racer per update: a long fast walk stays a light update. */
     static final int MAX_NEW_PATH_POINTS = 40;
     static final int MAX_NEW_LOSS_POINTS = 120;
@@ -343,7 +345,6 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         }
         controls.showReady();
         current = surface.getValue().create();
-        Surface.Domain d = current.domain();
         if (newSurface) {
             updating = true;
             double[] start = current.defaultStart();
@@ -355,14 +356,12 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         startX.setLabel(getTranslation(current instanceof LineFitSurface ? "descent.start.w" : "descent.start.x"));
         startY.setLabel(getTranslation(current instanceof LineFitSurface ? "descent.start.b" : "descent.start.y"));
         racing = selected();
-        double[] view = viewRect();
-        double[] grid = surfaceGrid(view);
-        double min = Arrays.stream(grid).min().orElse(0);
-        double max = Arrays.stream(grid).max().orElse(1);
-        map.setColorMap(current.dimensions() == 2 ? HeatMap.ColorMap.SEQUENTIAL : HeatMap.ColorMap.DIVERGING);
+        SurfaceMap surfaceMap = SurfaceMap.of(current);
+        double[] view = surfaceMap.rect();
+        map.setColorMap(HeatMap.ColorMap.valueOf(DescentPicture.colours(current).name()));
         map.setLegendVisible(false); // the caption says darker is lower; values matter less than shape
-        map.setGrid(GRID, GRID, grid, min, max > min ? max : min + 1);
-        surfacePicture = Picture.quantize(GRID, GRID, grid, min, max > min ? max : min + 1);
+        map.setGrid(GRID, GRID, surfaceMap.grid(), surfaceMap.min(), surfaceMap.max());
+        surfacePicture = surfaceMap.picture();
         map.setDomain(view[0], view[1], view[2], view[3]);
         overlay.setDomain(view[0], view[1], view[2], view[3]);
         List<String> colours = new ArrayList<>(racing.stream().map(DescentView::colour).toList());
@@ -375,7 +374,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         if (current.dimensions() == 1) {
             List<double[][]> curve = new ArrayList<>();
             racing.forEach(k -> curve.add(null));
-            curve.add(curveSamples(d));
+            curve.add(SurfaceMap.curveSamples(current));
             overlay.appendPaths(curve);
         }
         List<LineChart.Series> series = new ArrayList<>(racing.stream()
@@ -480,7 +479,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             if (current.dimensions() == 1) {
                 List<double[][]> curve = new ArrayList<>();
                 racing.forEach(k -> curve.add(null));
-                curve.add(curveSamples(current.domain()));
+                curve.add(SurfaceMap.curveSamples(current));
                 overlay.appendPaths(curve);
             }
             lossChart.reset();
@@ -734,50 +733,9 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         controls.playButton().setEnabled(ok || training.hasRun());
     }
 
-    private double[] surfaceGrid(double[] rect) {
-        double[] values = new double[GRID * GRID];
-        double[] p = new double[current.dimensions()];
-        double fMin = current.minimumValue();
-        for (int row = 0; row < GRID; row++) {
-            double y = rect[3] - (row + 0.5) * (rect[3] - rect[2]) / GRID;
-            for (int col = 0; col < GRID; col++) {
-                double x = rect[0] + (col + 0.5) * (rect[1] - rect[0]) / GRID;
-                p[0] = x;
-                double v;
-                if (current.dimensions() == 1) {
-                    v = y < current.value(p) ? -0.35 : 0.0; // below the curve shaded, air left white
-                } else {
-                    p[1] = y;
-                    double f = current.value(p);
-                    v = current.logScale() ? Math.log10(1 + f - fMin) : f;
-                }
-                values[row * GRID + col] = v;
-            }
-        }
-        return values;
-    }
-
     /** The drawn rectangle: the domain, or for a 1D surface x by the range of f(x). */
     double[] viewRect() {
-        Surface.Domain d = current.domain();
-        if (current.dimensions() == 2) {
-            return new double[] {d.xMin(), d.xMax(), d.yMin(), d.yMax()};
-        }
-        double[][] curve = curveSamples(d);
-        double lo = Arrays.stream(curve).mapToDouble(c -> c[1]).min().orElse(0);
-        double hi = Arrays.stream(curve).mapToDouble(c -> c[1]).max().orElse(1);
-        double margin = (hi - lo) * 0.08;
-        return new double[] {d.xMin(), d.xMax(), lo - margin, hi + margin};
-    }
-
-    private double[][] curveSamples(Surface.Domain d) {
-        int n = 121;
-        double[][] out = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double x = d.xMin() + i * (d.xMax() - d.xMin()) / (n - 1);
-            out[i] = new double[] {x, current.value(new double[] {x})};
-        }
-        return out;
+        return SurfaceMap.viewRect(current);
     }
 
     private double[][] fittedLine(double[] wb) {

@@ -51,14 +51,15 @@ import io.tinynets.engine.optim.RegularizationKind;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.Picture;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
+import io.tinynets.lab.LivePicture;
 import io.tinynets.lab.playground.OutputLoss;
 import io.tinynets.lab.playground.PlaygroundConfig;
 import io.tinynets.lab.playground.PlaygroundConfigJson;
 import io.tinynets.lab.playground.PlaygroundInternals;
+import io.tinynets.lab.playground.PlaygroundPicture;
 import io.tinynets.lab.playground.PlaygroundTrainer;
 import io.tinynets.lab.playground.WeightEdit;
 import io.tinynets.training.MetricPoint;
@@ -630,34 +631,9 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     }
 
     private void drawPoints() {
-        double domain = domainOf(data);
-        boundary.setDomain(-domain, domain, -domain, domain);
-        int n = data.train().size() + data.test().size();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        int[] cs = new int[n];
-        boolean[] hollow = new boolean[n];
-        int i = 0;
-        for (List<Point2D> set : List.of(data.train(), data.test())) {
-            for (Point2D p : set) {
-                xs[i] = p.x1();
-                ys[i] = p.x2();
-                cs[i] = data.isRegression() ? (p.label() >= 0 ? 1 : 0) : (int) p.label();
-                hollow[i] = set == data.test();
-                i++;
-            }
-        }
-        boundary.setPoints(xs, ys, cs, hollow);
-    }
-
-    static double domainOf(Dataset2D data) {
-        double max = 6;
-        for (List<Point2D> set : List.of(data.train(), data.test())) {
-            for (Point2D p : set) {
-                max = Math.max(max, Math.max(Math.abs(p.x1()), Math.abs(p.x2())) * 1.05);
-            }
-        }
-        return Math.ceil(max);
+        LivePicture.Overlay points = PlaygroundPicture.points(data);
+        boundary.setDomain(points.xMin(), points.xMax(), points.yMin(), points.yMax());
+        boundary.setPoints(points.x(), points.y(), points.classes(), points.hollow());
     }
 
     // ---- runs ------------------------------------------------------------------------------------------------
@@ -797,8 +773,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             if (internals != lastBoundary && (settled || boundaryBudget.due(now))) {
                 boundary.setGrid(internals.gridSize(), internals.gridSize(), internals.boundary(),
                         internals.boundaryMin(), internals.boundaryMax());
-                boundary.setColorMap(internals.boundaryMax() - internals.boundaryMin() > 1.5
-                        && internals.boundaryMin() == 0 ? HeatMap.ColorMap.SEQUENTIAL : HeatMap.ColorMap.DIVERGING);
+                boundary.setColorMap(HeatMap.ColorMap.valueOf(PlaygroundPicture.colours(internals).name()));
                 // base64 of one byte per cell
                 boundaryBudget.sent(now, 4 * ((internals.boundary().length + 2) / 3));
                 lastBoundary = internals;
@@ -872,8 +847,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
                 run.seed(), LabExperimentSupport.curves(history, epoch),
                 LabExperimentSupport.finalMetrics(history, epoch),
                 PlaygroundTrainer.weightsJson(runConfig, runData.classes(), internals),
-                Picture.quantize(internals.gridSize(), internals.gridSize(), internals.boundary(),
-                        internals.boundaryMin(), internals.boundaryMax()));
+                PlaygroundPicture.boundary(internals));
     }
 
     @Override

@@ -39,7 +39,6 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.Picture;
 import io.tinynets.experiment.TranslatableProblem;
 import io.tinynets.experiment.ui.LabRoutes;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
@@ -54,6 +53,7 @@ import io.tinynets.lab.sequence.LiveOptions;
 import io.tinynets.lab.sequence.SequenceConfig;
 import io.tinynets.lab.sequence.SequenceConfigJson;
 import io.tinynets.lab.sequence.SequenceInternals;
+import io.tinynets.lab.sequence.SequencePicture;
 import io.tinynets.lab.sequence.SequenceTaskKind;
 import io.tinynets.lab.sequence.SequenceTrainer;
 import io.tinynets.lab.sequence.SequenceWeights;
@@ -467,26 +467,11 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
                 config.race() ? getTranslation("sequence.race") : config.cell().name(), in.epoch());
         return new ExperimentDraft(LAB_KEY, name, "", List.of(), SequenceConfigJson.write(config),
                 SequenceConfigJson.VERSION, run.seed(), curves, metrics, SequenceWeights.write(config, in),
-                picture(in).orElse(null));
+                SequencePicture.gates(in, shownKind).orElse(null));
     }
 
     private static String cellCurve(String metric, CellKind kind) {
         return metric + " " + kind.name();
-    }
-
-    /** The focused cell's first gate (the LSTM forget gate, the GRU reset gate) over steps × units, if traced. */
-    private Optional<Picture> picture(SequenceInternals in) {
-        CellInternals c = in.cell(shownKind).orElse(in.cells().get(0));
-        if (c.trace().isEmpty()) {
-            return Optional.empty();
-        }
-        GateSpec spec = GateSpec.of(c.kind()).get(0);
-        int steps = c.trace().size();
-        int units = c.trace().get(0).h().numCols;
-        if (steps > 256) {
-            return Optional.empty();
-        }
-        return Optional.of(Picture.quantize(steps, units, spec.grid(c.trace()), spec.min(), spec.max()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.tinynets.experiment.ExperimentSummary;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.autoencoder.AutoencoderConfig;
 import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
+import io.tinynets.lab.autoencoder.AutoencoderPicture;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.RunState;
 import io.tinynets.training.TrainingRun;
@@ -123,6 +124,8 @@ class AutoencoderExperimentTest extends KaribuTest {
         // ten 8×8 reconstructions side by side
         assertThat(e.picture().cols()).isEqualTo(80);
         assertThat(e.picture().rows()).isEqualTo(8);
+        // byte for byte what a teacher's projection of the same moment shows
+        assertThat(e.picture()).isEqualTo(new AutoencoderPicture().of(view.lastInternals).orElseThrow());
     }
 
     @Test

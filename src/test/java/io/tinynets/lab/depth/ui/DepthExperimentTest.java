@@ -13,6 +13,7 @@ import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
+import io.tinynets.lab.depth.DepthPicture;
 import io.tinynets.training.MetricPoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +102,8 @@ class DepthExperimentTest extends KaribuTest {
         assertThat(saved.curves()).extracting(Curve::name)
                 .containsExactly("train loss", "loss 1 · tanh", "loss 2 · relu");
         assertThat(saved.picture().cols()).isEqualTo(40);
+        // byte for byte what a teacher's projection of the same moment shows
+        assertThat(saved.picture()).isEqualTo(new DepthPicture().of(view.lastInternals).orElseThrow());
 
         view.training.discard();
         view = reopen(id);

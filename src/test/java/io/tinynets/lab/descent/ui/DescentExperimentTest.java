@@ -12,6 +12,7 @@ import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
+import io.tinynets.lab.descent.DescentPicture;
 import io.tinynets.lab.descent.SurfaceKind;
 import io.tinynets.training.MetricPoint;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +104,8 @@ class DescentExperimentTest extends KaribuTest {
         assertThat(saved.curves().get(1).size()).isEqualTo(STEPS + 1); // the start and every step
         assertThat(saved.weightsJson()).contains("\"racers\"");
         assertThat(saved.picture().cols()).isEqualTo(DescentView.GRID);
+        // byte for byte the surface a teacher's projection of this race shows
+        assertThat(saved.picture()).isEqualTo(new DescentPicture().of(view.lastInternals).orElseThrow());
 
         view.training.discard();
         view = reopen(id);
