@@ -113,9 +113,15 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
             open.setAriaLabel(getTranslation("classroom.dashboard.project"));
             open.setTooltipText(getTranslation("classroom.dashboard.project"));
             open.setVisible(r.run().isPresent());
-            r.run().ifPresent(s -> open.addClickListener(e -> project(r, s)));
+            if (!r.onThisServer()) {
+                // the run trains in another instance's memory: its figures come through the database, its
+                // pictures cannot
+                open.setEnabled(false);
+                open.setTooltipText(getTranslation("classroom.dashboard.elsewhere"));
+            }
+            r.run().filter(s -> r.onThisServer()).ifPresent(s -> open.addClickListener(e -> project(r, s)));
             return open;
-        }).setHeader("").setWidth("4.5rem").setFlexGrow(0);
+        }).setHeader("").setKey("project").setWidth("4.5rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("classroom.dashboard.empty"));
         grid.setAllRowsVisible(true);

@@ -1,6 +1,8 @@
 package io.tinynets.classroom.ui;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import io.tinynets.base.ui.KaribuTest;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.ClassService;
@@ -164,6 +166,24 @@ class DashboardViewTest extends KaribuTest {
         assertThat(view.noPicture.isVisible()).isTrue();
         assertThat(view.noPicture.getText()).startsWith("No picture yet");
         view.projection.close();
+    }
+
+    @Test
+    void aRunOnAnotherServerInstanceIsListedButNotProjectable() {
+        jdbc.update("DELETE FROM live_run");
+        jdbc.update("INSERT INTO live_run (run_id, instance_id, owner, lab, state, epoch, train_loss, accuracy, "
+                + "updated_at) VALUES ('remote', 'other-instance', 'jisoo', 'depth', 'RUNNING', 123, 0.5, NULL, ?)",
+                java.sql.Timestamp.from(java.time.Instant.now()));
+        login("kim", "TEACHER");
+        UI.getCurrent().navigate("dashboard/" + a.id());
+        DashboardView view = _get(DashboardView.class);
+        assertThat(_getFormattedRow(view.grid, 0)).startsWith("Jisoo", "Vanishing gradient", "Training", "123");
+        StudentRun jisoo = row(view, "jisoo");
+        assertThat(jisoo.onThisServer()).isFalse();
+        Button eye = (Button) GridKt._getCellComponent(view.grid, 0, "project");
+        assertThat(eye.isEnabled()).isFalse();
+        assertThat(eye.getTooltip().getText()).startsWith("This run trains on another server");
+        jdbc.update("DELETE FROM live_run");
     }
 
     @Test
