@@ -89,6 +89,14 @@ class ClassroomIT {
         teacher.waitFor(30, d -> d.getPageSource().contains("Training") || d.getPageSource().contains("Finished"));
         assertThat(teacher.driver.getPageSource()).contains("Minji").doesNotContain("Not training");
         teacher.screenshot("classroom-dashboard");
+
+        // project it: the lab's own picture (the depth lab's decision boundary) next to the loss curve
+        teacher.waitForVaadin();
+        teacher.driver.findElement(By.cssSelector("vaadin-button[aria-label='Project this run']")).click();
+        teacher.waitFor(30, d -> d.getPageSource().contains("Decision boundary of the first network"));
+        teacher.waitFor(30, d -> teacher.paintedPixels("tn-heat-map") > 1000);
+        teacher.screenshot("classroom-projection");
+        teacher.driver.findElement(By.xpath("//vaadin-button[contains(., 'Close')]")).click();
         student.screenshot("classroom-student-lab");
 
         // the teacher's classes page: the class, its code and its student
