@@ -30,11 +30,13 @@ class AssignmentRepository {
                 List<String> unlocked, Goal goal, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO assignment (class_id, title, instructions, lab, config_json, config_version, seed, "
-                        + "unlocked, goal_metric, goal_below, goal_value, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "unlocked, goal_metric, goal_below, goal_value, goal_limit_path, goal_limit_max, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(classId, title, instructions, lab, config, version, seed, String.join("\n", unlocked),
                         goal == null ? null : goal.metric(), goal == null ? null : goal.below(),
-                        goal == null ? null : goal.value(), Timestamp.from(now))
+                        goal == null ? null : goal.value(),
+                        goal == null ? null : goal.limit().map(Limit::path).orElse(null),
+                        goal == null ? null : goal.limit().map(Limit::max).orElse(null), Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -87,7 +89,10 @@ class AssignmentRepository {
     private static Assignment assignment(ResultSet rs, int row) throws SQLException {
         String metric = rs.getString("goal_metric");
         Optional<Goal> goal = metric == null ? Optional.empty()
-                : Optional.of(new Goal(metric, rs.getBoolean("goal_below"), rs.getDouble("goal_value")));
+                : Optional.of(new Goal(metric, rs.getBoolean("goal_below"), rs.getDouble("goal_value"),
+                        rs.getString("goal_limit_path") == null ? Optional.empty()
+                                : Optional.of(new Limit(rs.getString("goal_limit_path"),
+                                        rs.getDouble("goal_limit_max")))));
         String unlocked = rs.getString("unlocked");
         return new Assignment(rs.getLong("id"), rs.getLong("class_id"), rs.getString("title"),
                 rs.getString("instructions"), rs.getString("lab"), rs.getString("config_json"),

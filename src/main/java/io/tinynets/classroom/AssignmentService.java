@@ -52,6 +52,12 @@ public class AssignmentService {
                 .filter(path -> !path.equals("version")).toList();
     }
 
+    /** The controls of one of the teacher's experiments a goal can cap: numbers, and lists (by their length). */
+    public List<String> limitableControlsOf(String actor, long experimentId) {
+        String config = own(actor, experimentId).configJson();
+        return controlsOf(actor, experimentId).stream().filter(path -> Limit.measure(config, path) != null).toList();
+    }
+
     /** The class's teacher (or the admin) makes an assignment from one of their own saved experiments. */
     public Assignment create(String actor, long classId, long sourceExperimentId, String title, String instructions,
                              List<String> unlocked, Goal goal) {
@@ -60,6 +66,10 @@ public class AssignmentService {
         String t = text(title, TITLE_MAX, "classroom.assignment.invalidTitle", false);
         String text = text(instructions, TEXT_MAX, "classroom.assignment.invalidInstructions", true);
         Set<String> controls = ConfigPaths.of(source.configJson()).keySet();
+        if (goal != null && goal.limit().isPresent()
+                && Limit.measure(source.configJson(), goal.limit().get().path()) == null) {
+            throw new ClassroomException("classroom.assignment.unknownControl", goal.limit().get().path());
+        }
         List<String> open = List.copyOf(new LinkedHashSet<>(unlocked == null ? List.of() : unlocked));
         for (String path : open) {
             if (!controls.contains(path)) {
@@ -104,7 +114,7 @@ public class AssignmentService {
             }
         }
         Double value = a.goal().map(g -> g.valueIn(e.finalMetrics())).orElse(null);
-        Boolean met = a.goal().map(g -> g.metBy(value)).orElse(null);
+        Boolean met = a.goal().map(g -> g.metBy(value, e.configJson())).orElse(null);
         return transactions.execute(tx -> {
             if (repository.submitted(a.id(), e.id())) {
                 throw new ClassroomException("classroom.submit.already");

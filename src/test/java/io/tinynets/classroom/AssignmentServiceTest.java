@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +74,38 @@ public class AssignmentServiceTest {
         assertThat(s1.metricValue()).isEqualTo(0.01);
         assertThat(s2.goalMet()).isFalse();
         refused("classroom.submit.already", () -> assignments.submit("minji", xor.id(), good));
+    }
+
+    /** A spiral run with {@code layers} hidden layers of 4 whose final test loss is {@code testLoss}. */
+    private static ExperimentDraft layered(int layers, double testLoss) {
+        String hidden = String.join(",", java.util.Collections.nCopies(layers, "4"));
+        return new ExperimentDraft("playground", layers + " layers", "", List.of(),
+                "{\"dataset\":\"spiral\",\"hidden\":[" + hidden + "],\"learningRate\":0.1}", 1, 7,
+                List.of(Curve.of("loss", new double[] {1}, new double[] {testLoss})),
+                Map.of("loss", testLoss, "test loss", testLoss), null, null);
+    }
+
+    @Test
+    void aGoalMayCapASettingAndTheCapIsPartOfTheCheck() {
+        long source = experiments.save("kim", layered(2, 0.3));
+        assertThat(assignments.limitableControlsOf("kim", source)).containsExactly("hidden", "learningRate");
+        Assignment spiral = assignments.create("kim", a.id(), source, "Spiral", "", List.of("hidden"),
+                new Goal("test loss", true, 0.1, Optional.of(new Limit("hidden", 2))));
+        assertThat(assignments.get("minji", spiral.id()).goal().orElseThrow().limit())
+                .contains(new Limit("hidden", 2));
+
+        Submission within = assignments.submit("minji", spiral.id(), experiments.save("minji", layered(1, 0.05)));
+        Submission tooDeep = assignments.submit("minji", spiral.id(), experiments.save("minji", layered(3, 0.01)));
+        Submission weak = assignments.submit("minji", spiral.id(), experiments.save("minji", layered(2, 0.5)));
+        assertThat(within.goalMet()).isTrue();
+        assertThat(tooDeep.goalMet()).isFalse(); // accepted (the layers are unlocked), but over the cap
+        assertThat(tooDeep.metricValue()).isEqualTo(0.01);
+        assertThat(weak.goalMet()).isFalse();
+
+        refused("classroom.assignment.unknownControl", () -> assignments.create("kim", a.id(), source, "x", "",
+                List.of(), new Goal("loss", true, 0.1, Optional.of(new Limit("optimizer.kind", 1)))));
+        refused("classroom.assignment.invalidLimit", () -> new Limit("hidden", Double.NaN));
+        refused("classroom.assignment.invalidLimit", () -> new Limit("1; DROP", 2));
     }
 
     @Test

@@ -145,9 +145,7 @@ public class AssignmentBar extends Div {
         title.setText(getTranslation("classroom.assignmentBar.title", a.title()));
         instructions.setText(a.instructions());
         instructions.setVisible(!a.instructions().isEmpty());
-        goal.setText(a.goal().map(g -> getTranslation(g.below() ? "classroom.assignments.goalBelow"
-                        : "classroom.assignments.goalAbove", metricName(this, g.metric()), String.valueOf(g.value())))
-                .orElse(getTranslation("classroom.assignments.noGoal")));
+        goal.setText(GoalText.of(this, a.goal()));
         controls.setText(a.unlocked().isEmpty() ? getTranslation("classroom.assignments.allLocked")
                 : getTranslation("classroom.assignments.unlocked", ControlNames.labels(this, a.unlocked())));
         // only a student hands in work; the teacher may open the assignment to see what students see

@@ -32,6 +32,7 @@ import io.tinynets.classroom.AssignmentService;
 import io.tinynets.classroom.ClassService;
 import io.tinynets.classroom.ClassroomException;
 import io.tinynets.classroom.Goal;
+import io.tinynets.classroom.Limit;
 import io.tinynets.classroom.SchoolClass;
 import io.tinynets.classroom.Submission;
 import io.tinynets.experiment.Comparison;
@@ -44,6 +45,7 @@ import jakarta.annotation.security.PermitAll;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,6 +70,9 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
     final Select<String> goalMetric = new Select<>();
     final Select<Boolean> goalBelow = new Select<>();
     final NumberField goalValue = new NumberField();
+    /** An optional cap on one setting as part of the goal ("at most 2 hidden layers"). */
+    final Select<String> limitPath = new Select<>();
+    final NumberField limitMax = new NumberField();
     final Button create = new Button();
     Dialog createDialog;
     // both: the selected assignment
@@ -230,6 +235,12 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         source.setWidthFull();
         source.addValueChangeListener(e -> {
             unlocked.setItems(e.getValue() == null ? List.of() : assignments.controlsOf(user, e.getValue().id()));
+            List<String> limitable = new ArrayList<>(List.of(""));
+            if (e.getValue() != null) {
+                limitable.addAll(assignments.limitableControlsOf(user, e.getValue().id()));
+            }
+            limitPath.setItems(limitable);
+            limitPath.setValue("");
             validateForm();
         });
         title.setLabel(getTranslation("classroom.assignments.assignment"));
@@ -259,10 +270,22 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         goalValue.addValueChangeListener(e -> validateForm());
         HorizontalLayout goal = new HorizontalLayout(goalMetric, goalBelow, goalValue);
         goal.setAlignItems(FlexComponent.Alignment.BASELINE);
+        limitPath.setLabel(getTranslation("classroom.assignments.limit"));
+        limitPath.setHelperText(getTranslation("classroom.assignments.limit.help"));
+        limitPath.setItemLabelGenerator(path -> path.isEmpty() ? getTranslation("classroom.assignments.noLimit")
+                : ControlNames.label(this, path));
+        limitPath.setItems("");
+        limitPath.setValue("");
+        limitPath.addValueChangeListener(e -> validateForm());
+        limitMax.setLabel(getTranslation("classroom.assignments.atMost"));
+        limitMax.setValueChangeMode(ValueChangeMode.EAGER);
+        limitMax.addValueChangeListener(e -> validateForm());
+        HorizontalLayout limit = new HorizontalLayout(limitPath, limitMax);
+        limit.setAlignItems(FlexComponent.Alignment.BASELINE);
         create.setText(getTranslation("classroom.assignments.create"));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> createAssignment());
-        VerticalLayout form = new VerticalLayout(source, title, instructions, unlocked, goal);
+        VerticalLayout form = new VerticalLayout(source, title, instructions, unlocked, goal, limit);
         form.setPadding(false);
         form.setWidth("36rem");
         form.setMaxWidth("100%");
@@ -278,7 +301,14 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         goalValue.setEnabled(goalMetric.getValue() != null && !goalMetric.getValue().isEmpty());
         goalValue.setInvalid(!goalOk);
         goalValue.setErrorMessage(getTranslation("classroom.assignment.invalidGoal"));
-        create.setEnabled(source.getValue() != null && !title.getValue().isBlank() && goalOk);
+        boolean hasGoal = goalMetric.getValue() != null && !goalMetric.getValue().isEmpty();
+        boolean hasLimit = hasGoal && limitPath.getValue() != null && !limitPath.getValue().isEmpty();
+        limitPath.setEnabled(hasGoal);
+        limitMax.setEnabled(hasLimit);
+        boolean limitOk = !hasLimit || (limitMax.getValue() != null && Double.isFinite(limitMax.getValue()));
+        limitMax.setInvalid(!limitOk);
+        limitMax.setErrorMessage(getTranslation("classroom.assignment.invalidLimit"));
+        create.setEnabled(source.getValue() != null && !title.getValue().isBlank() && goalOk && limitOk);
     }
 
     boolean createAssignment() {
@@ -288,7 +318,9 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         }
         try {
             Goal goal = goalMetric.getValue() == null || goalMetric.getValue().isEmpty() ? null
-                    : new Goal(goalMetric.getValue(), goalBelow.getValue(), goalValue.getValue());
+                    : new Goal(goalMetric.getValue(), goalBelow.getValue(), goalValue.getValue(),
+                    limitPath.getValue() == null || limitPath.getValue().isEmpty() ? Optional.empty()
+                            : Optional.of(new Limit(limitPath.getValue(), limitMax.getValue())));
             Assignment a = assignments.create(user, c.id(), source.getValue().id(), title.getValue(),
                     instructions.getValue(), new ArrayList<>(unlocked.getSelectedItems()), goal);
             createDialog.close();
@@ -394,10 +426,7 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String goalText(Assignment a) {
-        return a.goal().map(g -> getTranslation(g.below() ? "classroom.assignments.goalBelow"
-                : "classroom.assignments.goalAbove", AssignmentBar.metricName(this, g.metric()),
-                String.valueOf(g.value())))
-                .orElse(getTranslation("classroom.assignments.noGoal"));
+        return GoalText.of(this, a.goal());
     }
 
     @Override

@@ -75,8 +75,15 @@ class AssignmentsViewTest extends KaribuTest {
         assertThat(teacher.create.isEnabled()).isFalse(); // a goal needs its value
         teacher.goalValue.setValue(0.05);
         assertThat(teacher.create.isEnabled()).isTrue();
+        // and at most one hidden layer: a list setting is capped by its length
+        assertThat(teacher.limitPath.getListDataView().getItems()).containsExactly("", "optimizer.lr", "hidden");
+        teacher.limitPath.setValue("hidden");
+        assertThat(teacher.create.isEnabled()).isFalse(); // a limit needs its value
+        teacher.limitMax.setValue(1.0);
+        assertThat(teacher.create.isEnabled()).isTrue();
         _click(teacher.create);
-        assertThat(_getFormattedRow(teacher.grid, 0)).containsExactly("Tame XOR", "training loss at most 0.05");
+        assertThat(_getFormattedRow(teacher.grid, 0)).containsExactly("Tame XOR",
+                "training loss at most 0.05, with Hidden layers at most 1");
 
         logout();
         experiments.save("minji", AssignmentServiceTest.run("playground", 0.5, 64, "xor", 0.001));

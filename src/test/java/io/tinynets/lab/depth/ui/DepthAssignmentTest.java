@@ -136,7 +136,7 @@ class DepthAssignmentTest extends KaribuTest {
 
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Deep tanh vs ReLU");
-        assertThat(view.assignment.goal.getText()).isEqualTo("training loss at most 10.0");
+        assertThat(view.assignment.goal.getText()).isEqualTo("training loss at most 10");
         assertThat(view.reopened.isVisible()).isFalse();
         // the teacher's settings and seed...
         assertThat(view.dataset.getValue()).isEqualTo(DatasetKind.CIRCLE);

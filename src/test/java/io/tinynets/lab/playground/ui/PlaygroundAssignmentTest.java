@@ -114,7 +114,7 @@ class PlaygroundAssignmentTest extends KaribuTest {
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Circle with squares");
         assertThat(view.assignment.instructions.getText()).isEqualTo("Change only the learning rate.");
-        assertThat(view.assignment.goal.getText()).isEqualTo("test loss at most 10.0");
+        assertThat(view.assignment.goal.getText()).isEqualTo("test loss at most 10");
         assertThat(view.reopened.isVisible()).isFalse();
         assertThat(view.assignment.controls.getText())
                 .isEqualTo("You may change: Learning rate. Every other setting is locked.");

@@ -130,7 +130,7 @@ class SequenceAssignmentTest extends KaribuTest {
 
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Next letters");
-        assertThat(view.assignment.goal.getText()).isEqualTo("training loss at most 100.0");
+        assertThat(view.assignment.goal.getText()).isEqualTo("training loss at most 100");
         assertThat(view.restored.isVisible()).as("no Replay / Continue of a saved experiment").isFalse();
         // the teacher's settings...
         assertThat(view.task.getValue()).isEqualTo(SequenceTaskKind.CUSTOM_TEXT);
