@@ -6,7 +6,6 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
-import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.AdminService;
 import org.slf4j.Logger;
@@ -96,15 +95,18 @@ class DeletedAccountSessions implements VaadinServiceInitListener {
     }
 
     /**
-     * A navigation by a logged-in user whose account is gone logs them out and sends the browser to the login page.
-     * Once per request: the login view must not send a half logged-out request back here.
+     * A navigation in a session whose stored login names an account that no longer exists logs it out and sends the
+     * browser to the login page: the fallback for a session the first step missed. It reads the login the session
+     * keeps (the same one {@link #accountDeleted} looks for). Once per request: the login view must not send a half
+     * logged-out request back here.
      */
     void check(BeforeEnterEvent event) {
-        var username = CurrentUser.username();
+        VaadinSession session = event.getUI().getSession();
+        String username = session == null ? null : usernameOf(session);
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        if (username.isEmpty() || event.getNavigationTarget() == LoginView.class
+        if (username == null || event.getNavigationTarget() == LoginView.class
                 || (request != null && request.getAttribute(LOGGED_OUT) != null)
-                || accounts.find(username.get()).isPresent()) {
+                || accounts.find(username).isPresent()) {
             return;
         }
         event.getUI().getPage().setLocation("login");

@@ -42,6 +42,7 @@ class AdminViewTest extends KaribuTest {
     @BeforeEach
     void server() {
         ClassroomFixtures.clean(jdbc);
+        jdbc.update("DELETE FROM experiment"); // other tests' experiments of the same usernames
         accounts.createFirstAdmin("admin", "Admin", "admin password");
     }
 

@@ -51,25 +51,34 @@ class DeletedAccountSessionsTest extends KaribuTest {
         return (FakeHttpSession) ((WrappedHttpSession) session.getSession()).getHttpSession();
     }
 
+    /** What Spring Security keeps in the HTTP session of a browser that logged in (Karibu's login does not). */
+    private static VaadinSession storeLoginInSession() {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                SecurityContextHolder.getContext());
+        return session;
+    }
+
     @Test
     void theNextNavigationOfADeletedUserLogsThemOut() {
         login("minji", "STUDENT");
+        VaadinSession session = storeLoginInSession();
         UI.getCurrent().navigate("classes");
         _get(ClassesView.class);
-        admin.deleteAccount("admin", minji.id());
+        // gone without the deletion event (what the first step could miss): straight from the tables
+        jdbc.update("DELETE FROM class_member WHERE user_id = ?", minji.id());
+        jdbc.update("DELETE FROM app_user WHERE id = ?", minji.id());
         UI.getCurrent().navigate("gallery");
         // the gallery is not shown; the browser is sent to the login page, logged out
         assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(GalleryView.class);
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+        assertThat(httpSession(session).isValid()).isFalse();
     }
 
     @Test
     void deletingAnAccountEndsItsOpenSessionsAtOnce() {
         login("minji", "STUDENT");
-        VaadinSession session = VaadinSession.getCurrent();
-        // what Spring Security keeps in the HTTP session of a logged-in browser
-        session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-                SecurityContextHolder.getContext());
+        VaadinSession session = storeLoginInSession();
         assertThat(DeletedAccountSessions.usernameOf(session)).isEqualTo("minji");
         UI.getCurrent().navigate("classes");
 
@@ -81,9 +90,7 @@ class DeletedAccountSessionsTest extends KaribuTest {
     @Test
     void anotherUsersSessionIsLeftAlone() {
         login("kim", "TEACHER");
-        VaadinSession session = VaadinSession.getCurrent();
-        session.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-                SecurityContextHolder.getContext());
+        VaadinSession session = storeLoginInSession();
         admin.deleteAccount("admin", minji.id());
         MockVaadin.clientRoundtrip();
         assertThat(httpSession(session).isValid()).isTrue();
