@@ -25,8 +25,8 @@ import java.util.WeakHashMap;
  * Ends the sessions of a deleted account. The services already refuse an unknown username, but a browser still
  * logged in would keep its pages (and could still train or save under the old name). So: when the admin deletes an
  * account, every open session of it is sent to the login page and invalidated at once (pushed to the browser); and
- * any navigation of a logged-in user whose account no longer exists logs them out, for whatever the first step
- * missed.
+ * any navigation in a session whose stored login names an account that no longer exists logs it out, for whatever
+ * the first step missed.
  */
 @Component
 class DeletedAccountSessions implements VaadinServiceInitListener {
