@@ -31,6 +31,11 @@ public class AccountService {
         this.transactions = transactions;
     }
 
+    /** How many admin accounts there are (the last one cannot be deleted). */
+    long adminCount() {
+        return accounts.countWithRole(Role.ADMIN);
+    }
+
     /** True once the server has an admin: the first-start set-up is then closed for good. */
     public boolean adminExists() {
         return accounts.countWithRole(Role.ADMIN) > 0;

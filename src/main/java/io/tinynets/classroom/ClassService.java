@@ -28,11 +28,14 @@ public class ClassService {
 
     private final AccountService accounts;
     private final ClassRepository classes;
+    private final RemovalRepository removals;
     private final TransactionTemplate transactions;
 
-    ClassService(AccountService accounts, ClassRepository classes, TransactionTemplate transactions) {
+    ClassService(AccountService accounts, ClassRepository classes, RemovalRepository removals,
+                 TransactionTemplate transactions) {
         this.accounts = accounts;
         this.classes = classes;
+        this.removals = removals;
         this.transactions = transactions;
     }
 
@@ -131,6 +134,75 @@ public class ClassService {
             }
             return made;
         });
+    }
+
+    /** What removing the student from the class would take with the membership (its teacher and the admin). */
+    public MembershipContents membershipContents(String actor, long classId, long studentId) {
+        SchoolClass c = managed(actor, classId);
+        return removals.membershipContents(c.id(), member(c, studentId).username());
+    }
+
+    /**
+     * The class's teacher (or the admin) removes a student from the class. Only the membership goes: the student's
+     * account, experiments and other classes stay. Their submissions to this class's assignments and their shares in
+     * its gallery are removed with it, on purpose: a submission and a share exist only to show the student's
+     * experiment to this class, and keeping them would let the teacher (and the class) keep opening the work of
+     * someone who no longer belongs to it. If the student joins again, they submit again.
+     */
+    public void removeMember(String actor, long classId, long studentId) {
+        SchoolClass c = managed(actor, classId);
+        transactions.executeWithoutResult(tx -> {
+            Account student = member(c, studentId);
+            removals.removeMember(c.id(), student.id(), student.username());
+        });
+    }
+
+    /** What deleting the class would take with it (its teacher and the admin). */
+    public ClassContents contents(String actor, long classId) {
+        return removals.classContents(managed(actor, classId).id());
+    }
+
+    /**
+     * The class's teacher (or the admin) deletes the class: its assignments, their submissions, its gallery shares
+     * and its memberships go, all in one transaction. The students' accounts and experiments stay theirs.
+     */
+    public void deleteClass(String actor, long classId) {
+        SchoolClass c = managed(actor, classId);
+        transactions.executeWithoutResult(tx -> removals.deleteClass(c.id()));
+    }
+
+    /**
+     * The class's teacher (or the admin) gives the class to another teacher or admin, e.g. before the admin deletes
+     * the old teacher's account. Anyone else as the new teacher is refused like an unknown id.
+     */
+    public SchoolClass handOver(String actor, long classId, long newTeacherId) {
+        SchoolClass c = managed(actor, classId);
+        Account next = accounts.find(newTeacherId).filter(a -> a.role() != Role.STUDENT)
+                .orElseThrow(ClassroomException::denied);
+        return transactions.execute(tx -> {
+            removals.handOver(c.id(), next.id());
+            return classes.find(c.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * The class's teacher (or the admin) gives a student of the class a new one-time password, shown once: like an
+     * imported student's, it must be changed at the next login. The old password stops working at once.
+     */
+    public OneTimeLogin resetPassword(String actor, long classId, long studentId) {
+        SchoolClass c = managed(actor, classId);
+        Account student = member(c, studentId);
+        String password = Codes.oneTimePassword();
+        accounts.setOneTimePassword(student.id(), password);
+        return new OneTimeLogin(student.displayName(), student.username(), password);
+    }
+
+    /** A student of the class; refused like an unknown id otherwise, so ids of other schools' students say nothing. */
+    private Account member(SchoolClass c, long studentId) {
+        if (!classes.isMember(c.id(), studentId)) {
+            throw ClassroomException.denied();
+        }
+        return accounts.find(studentId).orElseThrow(ClassroomException::denied);
     }
 
     /** True when {@code actor} may see work owned by {@code owner}: themselves, the admin, or the owner's teacher. */

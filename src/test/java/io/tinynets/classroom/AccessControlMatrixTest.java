@@ -63,6 +63,7 @@ class AccessControlMatrixTest {
     private TrainingRun<Double> minjiRun;
     private Assignment assignmentA;
     private Submission minjiSubmission;
+    private int targets;
 
     @BeforeEach
     void school() {
@@ -120,6 +121,17 @@ class AccessControlMatrixTest {
         return m;
     }
 
+    private long id(String username) {
+        return accounts.find(username).orElseThrow().id();
+    }
+
+    /** A new student of class A, so each actor's attempt to remove one has its own target. */
+    private long freshStudentOfA(String actor) {
+        // class A's code as it is now: an earlier row of the matrix asks for a new one
+        return classes.signUp(classes.get(ADMIN, classA.id()).joinCode(), "target" + (++targets) + "." + actor.replace(".", ""), "Target",
+                "long enough").id();
+    }
+
     @Test
     void everyOperationAllowsExactlyTheRolesItShould() {
         List<String> wrong = new ArrayList<>();
@@ -173,6 +185,30 @@ class AccessControlMatrixTest {
         matrix.put("server load", Map.entry(a -> admin.load(a), expect(true, false, false, false, false)));
         matrix.put("database backup", Map.entry(a -> admin.backupSupported(a),
                 expect(true, false, false, false, false)));
+        // removals: each is tried on a fresh target so an allowed actor does not take it away from the next one
+        matrix.put("count what removing minji from class A takes", Map.entry(a -> classes.membershipContents(a,
+                classA.id(), id(STUDENT)), expect(true, true, false, false, false)));
+        matrix.put("remove a student from class A", Map.entry(a -> classes.removeMember(a, classA.id(),
+                freshStudentOfA(a)), expect(true, true, false, false, false)));
+        matrix.put("remove class B's student through class A", Map.entry(a -> classes.removeMember(a, classA.id(),
+                id(OTHER_STUDENT)), expect(false, false, false, false, false)));
+        matrix.put("reset the password of a student of class A", Map.entry(a -> classes.resetPassword(a,
+                classA.id(), freshStudentOfA(a)), expect(true, true, false, false, false)));
+        matrix.put("reset class B's student's password through class A", Map.entry(a -> classes.resetPassword(a,
+                classA.id(), id(OTHER_STUDENT)), expect(false, false, false, false, false)));
+        matrix.put("count what deleting class A takes", Map.entry(a -> classes.contents(a, classA.id()),
+                expect(true, true, false, false, false)));
+        matrix.put("delete a class of the class A teacher", Map.entry(a -> classes.deleteClass(a,
+                classes.create(TEACHER, "doomed " + a).id()), expect(true, true, false, false, false)));
+        matrix.put("hand a class of the class A teacher over to the other teacher", Map.entry(a -> classes.handOver(a,
+                classes.create(TEACHER, "handed " + a).id(), id(OTHER_TEACHER)), expect(true, true, false, false,
+                false)));
+        matrix.put("count what deleting minji's account takes", Map.entry(a -> admin.contents(a, id(STUDENT)),
+                expect(true, false, false, false, false)));
+        matrix.put("delete a student account", Map.entry(a -> admin.deleteAccount(a, freshStudentOfA(a)),
+                expect(true, false, false, false, false)));
+        matrix.put("reset any account's password", Map.entry(a -> admin.resetPassword(a, id(OTHER_TEACHER)),
+                expect(true, false, false, false, false)));
         matrix.put("join a class with its code", Map.entry(a -> classes.join(a, classB.joinCode()),
                 expect(false, false, false, true, true)));
 
@@ -215,7 +251,11 @@ class AccessControlMatrixTest {
         List<String> allowed = new ArrayList<>();
         List<Runnable> ops = List.of(() -> classes.classes(ghost), () -> classes.get(ghost, classA.id()),
                 () -> classes.create(ghost, "x"), () -> dashboard.liveRuns(ghost, classA.id()),
-                () -> admin.load(ghost), () -> accounts.list(ghost));
+                () -> admin.load(ghost), () -> accounts.list(ghost),
+                () -> classes.removeMember(ghost, classA.id(), id(STUDENT)),
+                () -> classes.deleteClass(ghost, classA.id()),
+                () -> classes.resetPassword(ghost, classA.id(), id(STUDENT)),
+                () -> admin.deleteAccount(ghost, id(STUDENT)), () -> admin.resetPassword(ghost, id(STUDENT)));
         for (int i = 0; i < ops.size(); i++) {
             try {
                 ops.get(i).run();

@@ -3,6 +3,9 @@ package io.tinynets.classroom.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -24,10 +27,12 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.classroom.Account;
+import io.tinynets.classroom.AccountContents;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.AdminService;
 import io.tinynets.classroom.ClassService;
 import io.tinynets.classroom.ClassroomException;
+import io.tinynets.classroom.OneTimeLogin;
 import io.tinynets.classroom.Role;
 import io.tinynets.classroom.SchoolClass;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +44,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 
 /** The admin's page: accounts (and new teacher accounts), every class, server load and a database backup download. */
 @Route("admin")
@@ -56,6 +62,14 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     final Button createUser = new Button();
     final Span load = new Span();
     final Anchor backup = new Anchor();
+    /** The open confirmation (delete an account, reset a password), for tests. */
+    ConfirmDialog confirmDialog;
+    /** The one-time password just made by a reset, shown once. */
+    OneTimePasswordDialog resetDialog;
+    /** Asks for a new teacher for the classes of a teacher the admin wants to delete. */
+    Dialog handOverDialog;
+    Select<Account> handOverTo;
+    Button handOverButton;
     private final Binder<FirstStartView.NewAccount> binder = new Binder<>();
     private final AccountService accounts;
     private final ClassService classes;
@@ -83,6 +97,8 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         users.addColumn(a -> getTranslation("classroom.role." + a.role().name().toLowerCase()))
                 .setHeader(getTranslation("classroom.admin.role"));
         users.addColumn(a -> date.format(a.createdAt())).setHeader(getTranslation("classroom.admin.created"));
+        users.addComponentColumn(this::userActions).setHeader(getTranslation("classroom.admin.actions"))
+                .setKey("actions").setAutoWidth(true).setFlexGrow(0);
         users.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         users.setHeight("18rem");
         return users;
@@ -159,6 +175,113 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         }
         binder.validate();
         refresh();
+    }
+
+    /** Icon buttons of one account's row; none on the admin's own row (they cannot delete or reset themselves). */
+    private HorizontalLayout userActions(Account a) {
+        HorizontalLayout row = new HorizontalLayout();
+        row.setSpacing(false);
+        if (a.username().equals(user)) {
+            return row;
+        }
+        Button reset = RemovalDialogs.iconButton(VaadinIcon.KEY, getTranslation("classroom.reset.button",
+                a.username()), e -> confirmReset(a));
+        reset.addClassName("reset-password");
+        Button delete = RemovalDialogs.iconButton(VaadinIcon.TRASH, getTranslation("classroom.admin.deleteUser",
+                a.username()), e -> confirmDelete(a));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.addClassName("delete-account");
+        row.add(reset, delete);
+        return row;
+    }
+
+    /**
+     * Deleting an account: a teacher who still has classes is first asked to hand them over (the service would
+     * refuse); anyone else gets the confirmation listing everything that goes with the account.
+     */
+    void confirmDelete(Account a) {
+        run(() -> {
+            AccountContents goes = admin.contents(user, a.id());
+            if (goes.classesTaught() > 0) {
+                offerHandOver(a, goes.classesTaught());
+                return;
+            }
+            confirmDialog = RemovalDialogs.confirm(this, getTranslation("classroom.admin.deleteUser.header", a.username()),
+                    getTranslation("classroom.admin.deleteUser.confirm"),
+                    List.of(getTranslation("classroom.remove.item.experiments", goes.experiments()),
+                            getTranslation("classroom.remove.item.submissions", goes.submissions()),
+                            getTranslation("classroom.remove.item.shares", goes.shares()),
+                            getTranslation("classroom.remove.item.memberships", goes.memberships()),
+                            getTranslation("classroom.remove.item.trainings", goes.runningTrainings())),
+                    getTranslation("classroom.admin.deleteUser.stays"),
+                    () -> run(() -> {
+                        admin.deleteAccount(user, a.id());
+                        refresh();
+                        Texts.success(getTranslation("classroom.admin.userDeleted", a.username()));
+                    }));
+        });
+    }
+
+    private void offerHandOver(Account teacher, int classCount) {
+        List<Account> others = accounts.list(user).stream()
+                .filter(x -> x.role() != Role.STUDENT && x.id() != teacher.id()).toList();
+        handOverDialog = new Dialog();
+        handOverDialog.setHeaderTitle(getTranslation("classroom.admin.handOver.header", teacher.username()));
+        handOverDialog.add(new Paragraph(getTranslation("classroom.admin.handOver.text", classCount)));
+        handOverTo = new Select<>();
+        handOverTo.setLabel(getTranslation("classroom.admin.handOver.to"));
+        handOverTo.setItems(others);
+        handOverTo.setItemLabelGenerator(x -> x.displayName() + " (" + x.username() + ")");
+        handOverButton = new Button(getTranslation("classroom.admin.handOver.confirm"), e -> handOver(teacher));
+        handOverButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        handOverButton.setEnabled(false);
+        handOverTo.addValueChangeListener(e -> handOverButton.setEnabled(e.getValue() != null));
+        if (others.isEmpty()) {
+            handOverDialog.add(new Paragraph(getTranslation("classroom.admin.handOver.noTeacher")));
+        } else {
+            handOverDialog.add(handOverTo);
+            handOverDialog.getFooter().add(handOverButton);
+        }
+        Button cancel = new Button(getTranslation("classroom.cancel"), e -> handOverDialog.close());
+        handOverDialog.getFooter().add(cancel);
+        handOverDialog.open();
+    }
+
+    void handOver(Account teacher) {
+        Account to = handOverTo.getValue();
+        if (to == null) {
+            return;
+        }
+        run(() -> {
+            for (SchoolClass c : classes.classes(user)) {
+                if (c.teacherId() == teacher.id()) {
+                    classes.handOver(user, c.id(), to.id());
+                }
+            }
+            handOverDialog.close();
+            refresh();
+            Texts.success(getTranslation("classroom.admin.handedOver", teacher.username(), to.username()));
+        });
+    }
+
+    void confirmReset(Account a) {
+        confirmDialog = RemovalDialogs.confirm(this, getTranslation("classroom.reset.header", a.username()),
+                getTranslation("classroom.reset.confirm"), List.of(), getTranslation("classroom.reset.text"),
+                () -> run(() -> {
+                    OneTimeLogin login = admin.resetPassword(user, a.id());
+                    refresh();
+                    resetDialog = new OneTimePasswordDialog(login);
+                    resetDialog.open();
+                }));
+        confirmDialog.setConfirmButtonTheme("primary");
+    }
+
+    private void run(Runnable action) {
+        try {
+            action.run();
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -27,8 +28,10 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.classroom.Account;
+import io.tinynets.classroom.ClassContents;
 import io.tinynets.classroom.ClassService;
 import io.tinynets.classroom.ClassroomException;
+import io.tinynets.classroom.MembershipContents;
 import io.tinynets.classroom.OneTimeLogin;
 import io.tinynets.classroom.SchoolClass;
 import jakarta.annotation.security.PermitAll;
@@ -56,12 +59,17 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
     final Span code = new Span();
     final Button newCode = new Button();
     final Button dashboard = new Button();
+    final Button deleteClass = new Button();
     final Grid<Account> members = new Grid<>();
     final TextArea importNames = new TextArea();
     final Button importButton = new Button();
     /** The last import's result, for tests and for the teacher to print. */
     Grid<OneTimeLogin> importResult;
     Dialog importDialog;
+    /** The open confirmation (remove a student, reset a password, delete the class), for tests. */
+    ConfirmDialog confirm;
+    /** The one-time password just made by a reset, shown once. */
+    OneTimePasswordDialog resetDialog;
 
     private final ClassService classes;
     private final String user = CurrentUser.experimentOwner();
@@ -133,10 +141,17 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         dashboard.setText(getTranslation("classroom.classes.dashboard"));
         dashboard.setIcon(VaadinIcon.DASHBOARD.create());
         dashboard.addClickListener(e -> UI.getCurrent().navigate("dashboard/" + selected().id()));
+        deleteClass.setText(getTranslation("classroom.classes.delete"));
+        deleteClass.setIcon(VaadinIcon.TRASH.create());
+        deleteClass.setTooltipText(getTranslation("classroom.classes.delete.tooltip"));
+        deleteClass.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        deleteClass.addClickListener(e -> confirmDeleteClass());
         members.addColumn(Account::displayName).setHeader(getTranslation("classroom.field.displayName"));
         members.addColumn(Account::username).setHeader(getTranslation("classroom.field.username"));
         members.addColumn(a -> a.mustChangePassword() ? getTranslation("classroom.classes.oneTimePending") : "")
                 .setHeader(getTranslation("classroom.classes.passwordState"));
+        members.addComponentColumn(this::memberActions).setHeader(getTranslation("classroom.members.actions"))
+                .setKey("actions").setAutoWidth(true).setFlexGrow(0);
         members.setAllRowsVisible(true);
         members.setEmptyStateText(getTranslation("classroom.classes.noMembers"));
         importNames.setLabel(getTranslation("classroom.import.label"));
@@ -166,7 +181,7 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         code.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600")
                 .set("letter-spacing", "0.15em").set("font-family", "var(--lumo-font-family-monospace, monospace)");
         HorizontalLayout codeRow = new HorizontalLayout(new Span(getTranslation("classroom.field.joinCode") + ":"),
-                code, newCode, dashboard);
+                code, newCode, dashboard, deleteClass);
         codeRow.setAlignItems(FlexComponent.Alignment.CENTER);
         members.setItems(classes.members(user, c.id()));
         details.add(new H3(c.name()), codeRow,
@@ -240,6 +255,78 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         Button close = new Button(getTranslation("classroom.close"), e -> importDialog.close());
         importDialog.getFooter().add(download, close);
         importDialog.open();
+    }
+
+    /** Icon buttons of one student's row: a new one-time password, and removal from the class. */
+    private HorizontalLayout memberActions(Account a) {
+        Button reset = RemovalDialogs.iconButton(VaadinIcon.KEY, getTranslation("classroom.reset.button",
+                a.displayName()), e -> confirmReset(a));
+        reset.addClassName("reset-password");
+        Button remove = RemovalDialogs.iconButton(VaadinIcon.CLOSE_CIRCLE, getTranslation("classroom.members.remove",
+                a.displayName()), e -> confirmRemove(a));
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        remove.addClassName("remove-member");
+        HorizontalLayout row = new HorizontalLayout(reset, remove);
+        row.setSpacing(false);
+        return row;
+    }
+
+    void confirmRemove(Account student) {
+        SchoolClass c = selected();
+        run(() -> {
+            MembershipContents goes = classes.membershipContents(user, c.id(), student.id());
+            confirm = RemovalDialogs.confirm(this,
+                    getTranslation("classroom.members.remove.header", student.displayName(), c.name()),
+                    getTranslation("classroom.members.remove.confirm"),
+                    List.of(getTranslation("classroom.remove.item.memberships", 1),
+                            getTranslation("classroom.remove.item.submissions", goes.submissions()),
+                            getTranslation("classroom.remove.item.shares", goes.shares())),
+                    getTranslation("classroom.members.remove.stays", student.displayName()),
+                    () -> run(() -> {
+                        classes.removeMember(user, c.id(), student.id());
+                        reload(c);
+                        Texts.success(getTranslation("classroom.members.removed", student.displayName(), c.name()));
+                    }));
+        });
+    }
+
+    void confirmReset(Account student) {
+        SchoolClass c = selected();
+        confirm = RemovalDialogs.confirm(this, getTranslation("classroom.reset.header", student.displayName()),
+                getTranslation("classroom.reset.confirm"), List.of(), getTranslation("classroom.reset.text"),
+                () -> run(() -> {
+                    OneTimeLogin login = classes.resetPassword(user, c.id(), student.id());
+                    reload(c);
+                    resetDialog = new OneTimePasswordDialog(login);
+                    resetDialog.open();
+                }));
+        confirm.setConfirmButtonTheme("primary");
+    }
+
+    void confirmDeleteClass() {
+        SchoolClass c = selected();
+        run(() -> {
+            ClassContents goes = classes.contents(user, c.id());
+            confirm = RemovalDialogs.confirm(this, getTranslation("classroom.classes.delete.header", c.name()),
+                    getTranslation("classroom.classes.delete"),
+                    List.of(getTranslation("classroom.remove.item.memberships", goes.members()),
+                            getTranslation("classroom.remove.item.assignments", goes.assignments()),
+                            getTranslation("classroom.remove.item.submissions", goes.submissions()),
+                            getTranslation("classroom.remove.item.shares", goes.shares())),
+                    getTranslation("classroom.classes.delete.stays"),
+                    () -> run(() -> {
+                        classes.deleteClass(user, c.id());
+                        grid.deselectAll();
+                        refresh(null);
+                        Texts.success(getTranslation("classroom.classes.deleted", c.name()));
+                    }));
+        });
+    }
+
+    /** The class list and the open class's details again, after a change to its members. */
+    private void reload(SchoolClass c) {
+        refresh(c);
+        showDetails(selected());
     }
 
     private void run(Runnable action) {

@@ -1,6 +1,12 @@
 package io.tinynets.classroom.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import io.tinynets.classroom.Account;
+import io.tinynets.classroom.ClassroomException;
 import io.tinynets.base.ui.KaribuTest;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.ClassService;
@@ -13,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,5 +125,105 @@ class ClassesViewTest extends KaribuTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> classes.members("minji", a.id()))
                 .isInstanceOf(io.tinynets.classroom.ClassroomException.class);
         assertThat(view.importButton.isAttached()).isFalse();
+    }
+
+    private static Button rowButton(ClassesView view, int row, String className) {
+        Component cell = _getCellComponent(view.members, row, "actions");
+        return _get(cell, Button.class, spec -> spec.withClasses(className));
+    }
+
+    private static void confirm(ConfirmDialog d) {
+        ComponentUtil.fireEvent(d, new ConfirmDialog.ConfirmEvent(d, false));
+    }
+
+    private ClassesView teacherOpens(SchoolClass c) {
+        login("kim", "TEACHER");
+        UI.getCurrent().navigate("classes");
+        ClassesView view = _get(ClassesView.class);
+        view.grid.select(view.grid.getListDataView().getItems().filter(x -> x.id() == c.id()).findFirst()
+                .orElseThrow());
+        return view;
+    }
+
+    @Test
+    void theTeacherRemovesAStudentAfterAConfirmationThatSaysWhatGoes() {
+        SchoolClass a = classes.create("kim", "3-A");
+        classes.signUp(a.joinCode(), "minji", "Minji", "minji password");
+        classes.signUp(a.joinCode(), "hana", "Hana", "hana password");
+        ClassesView view = teacherOpens(a);
+        assertThat(_size(view.members)).isEqualTo(2);
+        Button remove = rowButton(view, 1, "remove-member"); // sorted by name: Hana, Minji
+        assertThat(remove.getAriaLabel()).contains("Remove Minji from this class");
+        assertThat(remove.getTooltip().getText()).isEqualTo("Remove Minji from this class");
+
+        _click(remove);
+        assertThat(view.confirm.isOpened()).isTrue();
+        assertThat(view.confirm.getElement().getProperty("header")).isEqualTo("Remove Minji from 3-A?");
+        assertThat(RemovalDialogs.text(view.confirm)).contains("Submissions: 0", "gallery: 0",
+                "keeps their account");
+        assertThat(_size(view.members)).isEqualTo(2); // nothing happens before the confirmation
+
+        clearNotifications();
+        confirm(view.confirm);
+        expectNotifications("Minji is no longer in 3-A.");
+        assertThat(view.confirm.isOpened()).isFalse();
+        assertThat(classes.members("kim", a.id())).extracting(Account::username).containsExactly("hana");
+        assertThat(_size(view.members)).isEqualTo(1);
+        assertThat(_getFormattedRow(view.grid, 0)).contains("1"); // the class list's count follows
+        assertThat(classes.classes("minji")).isEmpty();
+    }
+
+    @Test
+    void theTeacherResetsAPasswordAndSeesTheOneTimePasswordOnce() {
+        SchoolClass a = classes.create("kim", "3-A");
+        classes.signUp(a.joinCode(), "minji", "Minji", "minji password");
+        ClassesView view = teacherOpens(a);
+        _click(rowButton(view, 0, "reset-password"));
+        assertThat(view.confirm.getElement().getProperty("header")).isEqualTo("Give Minji a new one-time password?");
+        assertThat(accounts.find("minji").orElseThrow().mustChangePassword()).isFalse();
+        confirm(view.confirm);
+        assertThat(view.resetDialog.isOpened()).isTrue();
+        String shown = view.resetDialog.password.getText();
+        assertThat(shown).hasSize(10);
+        assertThat(accounts.find("minji").orElseThrow().mustChangePassword()).isTrue();
+        String hash = jdbc.queryForObject("SELECT password_hash FROM app_user WHERE username = 'minji'",
+                String.class);
+        assertThat(context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)
+                .matches(shown, hash)).isTrue();
+        assertThat(_getFormattedRow(view.members, 0)).contains("one-time password not changed yet");
+    }
+
+    @Test
+    void theTeacherDeletesAClassAfterAConfirmationListingWhatGoes() {
+        SchoolClass a = classes.create("kim", "3-A");
+        classes.create("kim", "Science club");
+        classes.signUp(a.joinCode(), "minji", "Minji", "minji password");
+        ClassesView view = teacherOpens(a);
+        assertThat(view.deleteClass.getIcon()).isNotNull();
+        _click(view.deleteClass);
+        assertThat(view.confirm.getElement().getProperty("header")).isEqualTo("Delete the class 3-A?");
+        assertThat(RemovalDialogs.text(view.confirm)).contains("Class memberships: 1", "Assignments: 0",
+                "keep their accounts and their own experiments");
+        confirm(view.confirm);
+        assertThat(_size(view.grid)).isEqualTo(1);
+        assertThat(_getFormattedRow(view.grid, 0)).startsWith("Science club");
+        assertThat(view.details.isVisible()).isFalse();
+        assertThat(accounts.find("minji")).isPresent();
+        assertThat(classes.classes("minji")).isEmpty();
+    }
+
+    @Test
+    void aRemovalRefusedMeanwhileShowsTheTranslatedRefusal() {
+        SchoolClass a = classes.create("kim", "3-A");
+        Account minji = classes.signUp(a.joinCode(), "minji", "Minji", "minji password");
+        ClassesView view = teacherOpens(a);
+        _click(rowButton(view, 0, "remove-member"));
+        classes.removeMember("admin", a.id(), minji.id()); // the admin was faster
+        clearNotifications();
+        confirm(view.confirm);
+        expectNotifications(
+                "This is not available to you, or it does not exist.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> classes.removeMember("kim", a.id(), minji.id()))
+                .isInstanceOf(ClassroomException.class);
     }
 }
