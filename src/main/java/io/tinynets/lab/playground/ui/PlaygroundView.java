@@ -1,6 +1,7 @@
 package io.tinynets.lab.playground.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -173,6 +174,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     private PlaygroundInternals lastBoundary;
     private PlaygroundInternals lastDiagram;
     private boolean building;
+    private boolean previewPending;
     private int shownClasses = -1;
 
     PlaygroundView(TrainingService service, ExperimentService experiments, AssignmentService assignments) {
@@ -654,6 +656,56 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         editStatus.setText("");
         updateSaveButton();
         reopened.showChanged();
+        schedulePreview();
+    }
+
+    /**
+     * Previews once the round trip's changes are all in: a control's own listener runs before the binder has written
+     * the form, and one click may change several controls.
+     */
+    private void schedulePreview() {
+        if (previewPending) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            previewPending = true;
+            ui.beforeClientResponse(this, context -> {
+                previewPending = false;
+                if (!training.hasRun() || dirty) {
+                    previewNetwork();
+                }
+            });
+        }
+    }
+
+    /**
+     * Before Play, the network of the current settings as Play will build it (same seed, untrained): the diagram and
+     * the decision map show its starting point instead of empty boxes, and every change of layers or features is
+     * seen at once, as in TensorFlow Playground. Built here on the UI thread, outside the training service: it is
+     * one forward pass over the grids, and it never trains.
+     */
+    void previewNetwork() {
+        if (building || data == null || !binder.isValid() || outputLoss.getValue() == null) {
+            return;
+        }
+        PlaygroundConfig config;
+        PlaygroundInternals start;
+        try {
+            config = config();
+            start = new PlaygroundTrainer(config, data, form.seed, null).captureInternals();
+        } catch (IllegalArgumentException e) {
+            return; // the form or the upload status already says what is wrong
+        }
+        diagram.setNetwork(layerSizes(config, data), config.features().stream().map(PlaygroundView::featureLabel)
+                .toList());
+        diagram.setState(start);
+        boundary.setGrid(start.gridSize(), start.gridSize(), start.boundary(), start.boundaryMin(),
+                start.boundaryMax());
+        boundary.setColorMap(HeatMap.ColorMap.valueOf(PlaygroundPicture.colours(start).name()));
+        readout.setText("");
+        lastBoundary = null;
+        lastDiagram = null;
     }
 
     PlaygroundConfig config() {

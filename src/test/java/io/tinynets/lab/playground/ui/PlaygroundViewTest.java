@@ -1,5 +1,6 @@
 package io.tinynets.lab.playground.ui;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import io.tinynets.base.ui.KaribuTest;
 import io.tinynets.data.DatasetKind;
@@ -72,6 +73,37 @@ class PlaygroundViewTest extends KaribuTest {
         // circle: class 1 (orange, output near +1) in the middle, class 0 (blue, near −1) at the corners
         assertThat(view.boundary.valueAt(25, 25)).isGreaterThan(0.3);
         assertThat(view.boundary.valueAt(2, 2)).isLessThan(-0.3);
+    }
+
+    @Test
+    void beforePlayTheUntrainedNetworkIsShownAndFollowsTheSettings() {
+        MockVaadin.clientRoundtrip();
+        assertThat(view.training.hasRun()).isFalse();
+        assertThat(view.diagram.sizes()).containsExactly(2, 4, 2, 1);
+        assertThat(view.diagram.sentWeights()).isNotEmpty();
+        assertThat(view.boundary.getCols()).isEqualTo(50);
+        double first = view.boundary.valueAt(0, 0);
+        double last = view.boundary.valueAt(49, 49);
+        assertThat(first).isNotEqualTo(last); // a random start still separates the corners a little
+
+        view.setLayers(List.of(3), Activation.RELU);
+        view.features.setValue(Set.of(Feature.X1, Feature.X2, Feature.SIN_X1));
+        MockVaadin.clientRoundtrip();
+        assertThat(view.diagram.sizes()).containsExactly(3, 3, 1);
+        assertThat(view.training.hasRun()).isFalse(); // a preview, not a run
+
+        // Play builds exactly the previewed network: epoch 0 of the run is the picture shown before
+        double[] before = new double[50 * 50];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = view.boundary.valueAt(i % 50, i / 50);
+        }
+        assertThat(view.ensureRun()).isTrue();
+        io.tinynets.lab.playground.PlaygroundInternals start = new io.tinynets.lab.playground.PlaygroundTrainer(view.config(), view.data,
+                view.form.seed, null).captureInternals();
+        for (int i = 0; i < before.length; i += 97) {
+            assertThat(before[i]).isCloseTo(start.boundary()[i],
+                    within((start.boundaryMax() - start.boundaryMin()) / 255.0 + 1e-12));
+        }
     }
 
     @Test
