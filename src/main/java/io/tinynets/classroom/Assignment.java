@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A teacher's lab configuration for a class, with instructions, the controls students may change and a goal.
  *
- * @param seed the run seed of the experiment it was made from: opening the assignment starts from that run
+ * @param seed the run seed of the experiment it was made from: opening the assignment starts from that run (empty for
+ *             an assignment made before seeds were kept)
  */
 public record Assignment(long id, long classId, String title, String instructions, String lab, String configJson,
-                         int configVersion, long seed, List<String> unlocked, Optional<Goal> goal,
+                         int configVersion, OptionalLong seed, List<String> unlocked, Optional<Goal> goal,
                          Instant createdAt) {
 
     public Assignment {

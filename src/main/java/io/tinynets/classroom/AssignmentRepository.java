@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** SQL for assignments and submissions. */
 @Repository
@@ -96,7 +97,8 @@ class AssignmentRepository {
         String unlocked = rs.getString("unlocked");
         return new Assignment(rs.getLong("id"), rs.getLong("class_id"), rs.getString("title"),
                 rs.getString("instructions"), rs.getString("lab"), rs.getString("config_json"),
-                rs.getInt("config_version"), rs.getLong("seed"),
+                rs.getInt("config_version"),
+                rs.getObject("seed") == null ? OptionalLong.empty() : OptionalLong.of(rs.getLong("seed")),
                 unlocked.isEmpty() ? List.of() : Arrays.asList(unlocked.split("\n")), goal,
                 rs.getTimestamp("created_at").toInstant());
     }

@@ -113,6 +113,11 @@ public class AssignmentService {
                 throw new ClassroomException("classroom.submit.locked", path);
             }
         }
+        // Labs that keep the run's seed outside their configuration (depth, sequence) lock it in the assignment: the
+        // same first weights for everyone. Where the configuration has a seed, the check above covers it.
+        if (!base.containsKey("seed") && a.seed().isPresent() && a.seed().getAsLong() != e.seed()) {
+            throw new ClassroomException("classroom.submit.locked", "seed");
+        }
         Double value = a.goal().map(g -> g.valueIn(e.finalMetrics())).orElse(null);
         Boolean met = a.goal().map(g -> g.metBy(value, e.configJson())).orElse(null);
         return transactions.execute(tx -> {

@@ -13,7 +13,7 @@ class AssignmentLocksTest {
 
     private static Assignment unlocking(String... paths) {
         return new Assignment(1, 1, "t", "", "playground",
-                "{\"learningRate\":0.1,\"optimizer\":{\"kind\":\"sgd\",\"lr\":0.1},\"hidden\":[4,2]}", 1, 7,
+                "{\"learningRate\":0.1,\"optimizer\":{\"kind\":\"sgd\",\"lr\":0.1},\"hidden\":[4,2]}", 1, java.util.OptionalLong.of(7),
                 List.of(paths), Optional.empty(), Instant.EPOCH);
     }
 

@@ -109,6 +109,17 @@ public class AssignmentServiceTest {
     }
 
     @Test
+    void whereTheConfigurationHasNoSeedTheRunSeedOfTheAssignmentIsLocked() {
+        ExperimentDraft same = run("playground", 0.5, 4, "xor", 0.01);
+        ExperimentDraft otherSeed = new ExperimentDraft(same.lab(), same.name(), "", List.of(), same.configJson(),
+                same.configVersion(), 8, same.curves(), same.finalMetrics(), null, null);
+        assertThat(xor.seed()).hasValue(7);
+        refused("classroom.submit.locked", () -> assignments.submit("minji", xor.id(),
+                experiments.save("minji", otherSeed)));
+        assertThat(assignments.submit("minji", xor.id(), experiments.save("minji", same)).goalMet()).isTrue();
+    }
+
+    @Test
     void aLockedControlChangedInACraftedSubmissionIsRefused() {
         long widened = experiments.save("minji", run("playground", 0.5, 64, "xor", 0.001));
         long otherData = experiments.save("minji", run("playground", 0.1, 4, "spiral", 0.001));

@@ -135,7 +135,7 @@ public class AssignmentBar extends Div {
     /** Puts the assignment's configuration into the lab (a fresh run from its seed) and locks the controls. */
     void open(Assignment a) {
         Experiment start = new Experiment(-1, CurrentUser.experimentOwner(), a.lab(), a.title(), "", List.of(),
-                a.configJson(), a.configVersion(), a.seed(), List.of(), Map.of(), null, null, Instant.EPOCH,
+                a.configJson(), a.configVersion(), a.seed().orElse(1), List.of(), Map.of(), null, null, Instant.EPOCH,
                 Instant.EPOCH);
         assignment = a;
         if (!restore.test(start, false)) {
