@@ -1,35 +1,21 @@
 package io.tinynets.lab.descent.ui;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.router.QueryParameters;
-import io.tinynets.base.ui.KaribuTest;
-import io.tinynets.classroom.AccountService;
+import com.vaadin.flow.component.HasEnabled;
+import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.classroom.Assignment;
-import io.tinynets.classroom.AssignmentService;
-import io.tinynets.classroom.ClassService;
-import io.tinynets.classroom.ClassroomFixtures;
 import io.tinynets.classroom.Goal;
-import io.tinynets.classroom.Role;
-import io.tinynets.classroom.SchoolClass;
 import io.tinynets.classroom.Submission;
+import io.tinynets.classroom.ui.AssignmentBar;
+import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.engine.optim.OptimizerKind;
-import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.descent.SurfaceKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,46 +23,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are greyed out (and a click on the map cannot move a locked start), the unlocked ones are theirs, and "Submit to
  * assignment" saves and hands in the race with the goal check.
  */
-class DescentAssignmentTest extends KaribuTest {
+class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
 
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    ClassService classes;
-    @Autowired
-    AssignmentService assignments;
-    @Autowired
-    ExperimentService experiments;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private SchoolClass c;
-    private DescentView view;
-
-    @BeforeEach
-    void classWithATeacherAndAStudent() {
-        ClassroomFixtures.clean(jdbc);
-        jdbc.update("DELETE FROM experiment");
-        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
-        c = classes.create("kim", "3-A");
-        classes.signUp(c.joinCode(), "minji", "Minji", "long enough");
+    @Override
+    protected String route() {
+        return "descent";
     }
 
-    @AfterEach
-    void stopRun() {
-        if (view != null) {
-            view.training.discard();
-        }
+    @Override
+    protected Class<DescentView> viewClass() {
+        return DescentView.class;
     }
 
-    private static DescentView navigate(String location, QueryParameters parameters) {
-        UI.getCurrent().navigate(""); // arriving from elsewhere builds a fresh view, as "Open in lab" does
-        UI.getCurrent().navigate(location, parameters);
-        return _get(DescentView.class);
+    @Override
+    protected AssignmentBar bar(DescentView view) {
+        return view.assignment;
     }
 
-    private static QueryParameters opening(Assignment a) {
-        return QueryParameters.of("assignment", Long.toString(a.id()));
+    @Override
+    protected LiveTraining<?> training(DescentView view) {
+        return view.training;
+    }
+
+    @Override
+    protected HasEnabled aLockedControl(DescentView view) {
+        return view.momentum;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(DescentView view) {
+        assertThat(view.surface.getValue()).isNotEqualTo(SurfaceKind.BOWL);
     }
 
     /** Walks until the race's internals reach step {@code upTo} (counted from the race's start). */
@@ -91,7 +67,7 @@ class DescentAssignmentTest extends KaribuTest {
     /** The teacher races SGD and momentum on the bowl from (3, −2) with η 0.02, μ 0.8, and makes it an assignment. */
     private Assignment teacherAssignment(Goal goal, List<String> unlocked) {
         login("kim", "TEACHER");
-        view = navigate("descent", QueryParameters.empty());
+        view = openLab();
         view.surface.setValue(SurfaceKind.BOWL);
         view.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM));
         view.learningRate.setValue(Math.log10(0.02));
@@ -104,19 +80,16 @@ class DescentAssignmentTest extends KaribuTest {
                 goal);
     }
 
-    private Submission submitThroughTheBar() {
-        _click(view.assignment.submit);
-        _get(SaveExperimentDialog.class);
-        _click(_get(Button.class, spec -> spec.withText("Save")));
-        return view.assignment.assignment().map(a -> assignments.submissions("minji", a.id()))
-                .filter(l -> !l.isEmpty()).map(l -> l.get(l.size() - 1)).orElse(null);
+    /** The race with only the rate unlocked. */
+    @Override
+    protected Assignment teacherAssignment(Goal goal) {
+        return teacherAssignment(goal, List.of("learningRate"));
     }
 
     @Test
     void studentGetsTheTeachersRaceWithLockedControlsAndSubmitsFromTheLab() {
         Assignment a = teacherAssignment(new Goal("loss", true, 1000.0), List.of("learningRate", "surface"));
-        login("minji", "STUDENT");
-        view = navigate("descent", opening(a));
+        view = openAsTheStudent(a);
 
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Momentum on the bowl");
@@ -164,8 +137,7 @@ class DescentAssignmentTest extends KaribuTest {
     @Test
     void theTeachersRaceWalkedAndSubmittedUnchangedIsAccepted() {
         Assignment a = teacherAssignment(new Goal("loss", true, -1.0), List.of("learningRate"));
-        login("minji", "STUDENT");
-        view = navigate("descent", opening(a));
+        view = openAsTheStudent(a);
         stepTo(4);
         Submission s = submitThroughTheBar();
         assertThat(s).isNotNull();
@@ -178,8 +150,7 @@ class DescentAssignmentTest extends KaribuTest {
     @Test
     void anUnlockedStartMayBeClickedOnTheMap() {
         Assignment a = teacherAssignment(null, List.of("start"));
-        login("minji", "STUDENT");
-        view = navigate("descent", opening(a));
+        view = openAsTheStudent(a);
         assertThat(view.startX.isEnabled()).isTrue();
         assertThat(view.surface.isEnabled()).isFalse();
         view.setStart(1.0, 1.5);
@@ -193,8 +164,7 @@ class DescentAssignmentTest extends KaribuTest {
     @Test
     void aLockedSettingChangedAnywayIsRefusedAndTheRaceStaysSaved() {
         Assignment a = teacherAssignment(null, List.of("learningRate"));
-        login("minji", "STUDENT");
-        view = navigate("descent", opening(a));
+        view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
         view.momentum.setValue(0.5);
         stepTo(2);
@@ -203,30 +173,5 @@ class DescentAssignmentTest extends KaribuTest {
         assertThat(view.assignment.result.getText())
                 .isEqualTo("The setting \"momentum\" is locked in this assignment: keep the value the teacher chose.");
         assertThat(experiments.list("minji", null)).hasSize(1);
-    }
-
-    @Test
-    void anAssignmentNeedsALoginAndAMemberOfItsClass() {
-        Assignment a = teacherAssignment(null, List.of("learningRate"));
-        logout();
-        view = navigate("descent", opening(a));
-        assertThat(view.assignment.isVisible()).isFalse();
-        NotificationsKt.expectNotifications("Log in to open an assignment: it belongs to your class.");
-
-        ClassroomFixtures.account(accounts, "outsider", Role.STUDENT);
-        login("outsider", "STUDENT");
-        view = navigate("descent", opening(a));
-        assertThat(view.assignment.isVisible()).isFalse();
-        assertThat(view.momentum.isEnabled()).isTrue();
-        assertThat(view.surface.getValue()).isNotEqualTo(SurfaceKind.BOWL);
-    }
-
-    @Test
-    void theTeacherPreviewsTheAssignmentWithoutASubmitButton() {
-        Assignment a = teacherAssignment(null, List.of("learningRate"));
-        view = navigate("descent", opening(a));
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.submit.isVisible()).isFalse();
-        assertThat(view.momentum.isEnabled()).isFalse();
     }
 }
