@@ -1,11 +1,9 @@
 package io.tinynets.lab.autoencoder.ui;
 
 import com.vaadin.flow.component.HasEnabled;
-import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
-import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.data.images.ImageSetKind;
 import io.tinynets.engine.Activation;
@@ -30,34 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
 
-    @Override
-    protected String route() {
-        return "autoencoder";
-    }
-
-    @Override
-    protected Class<AutoencoderView> viewClass() {
-        return AutoencoderView.class;
-    }
-
-    @Override
-    protected AssignmentBar bar(AutoencoderView view) {
-        return view.assignment;
-    }
-
-    @Override
-    protected LiveTraining<?> training(AutoencoderView view) {
-        return view.live;
-    }
-
-    @Override
-    protected HasEnabled aLockedControl(AutoencoderView view) {
-        return view.bottleneck;
-    }
-
-    @Override
-    protected void assertNotTheTeachersSettings(AutoencoderView view) {
-        assertThat(view.bottleneck.getValue()).isEqualTo(2);
+    AutoencoderAssignmentTest() {
+        super("autoencoder", AutoencoderView.class, view -> view.assignment, view -> view.live);
     }
 
     /** Trains until the run has {@code epochs} epochs in all, then pauses. */
@@ -92,6 +64,16 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
     @Override
     protected Assignment teacherAssignment(Goal goal) {
         return assignment(teacherRun(), goal);
+    }
+
+    @Override
+    protected HasEnabled aLockedControl(AutoencoderView view) {
+        return view.bottleneck;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(AutoencoderView view) {
+        assertThat(view.bottleneck.getValue()).isEqualTo(2);
     }
 
     /** An assignment of the teacher's run that unlocks only the learning rate and the noise level. */
@@ -132,13 +114,7 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
         _setValue(view.learningRate, 0.02);
         view.noiseLevel.setValue(0.4);
         trainTo(2);
-        assertThat(view.assignment.submit.isEnabled()).isTrue();
-        Submission s = submitThroughTheBar();
-        assertThat(s).as(view.assignment.result.getText()).isNotNull();
-        assertThat(s.student()).isEqualTo("minji");
-        assertThat(s.goalMet()).isTrue();
-        assertThat(s.metricValue()).isLessThan(100.0);
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted: the goal is met.");
+        Submission s = submitExpectingTheGoalMet(100.0);
         String saved = experiments.get("minji", s.experimentId()).configJson();
         assertThat(saved).contains("\"learningRate\":0.02").contains("\"noiseLevel\":0.4");
     }
@@ -176,11 +152,7 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
         // what a crafted request could do: the server still holds the field, so change it there
         view.bottleneck.setValue(4);
         trainTo(1);
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNull();
-        assertThat(view.assignment.result.getText()).isEqualTo(
-                "The setting \"bottleneck\" is locked in this assignment: keep the value the teacher chose.");
-        assertThat(experiments.list("minji", null)).hasSize(1);
+        submitExpectingTheLockedSettingRefused("bottleneck");
     }
 
     @Test

@@ -1,11 +1,9 @@
 package io.tinynets.lab.depth.ui;
 
 import com.vaadin.flow.component.HasEnabled;
-import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
-import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.data.DatasetKind;
 import io.tinynets.engine.Activation;
@@ -24,34 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
 
-    @Override
-    protected String route() {
-        return "depth";
-    }
-
-    @Override
-    protected Class<DepthView> viewClass() {
-        return DepthView.class;
-    }
-
-    @Override
-    protected AssignmentBar bar(DepthView view) {
-        return view.assignment;
-    }
-
-    @Override
-    protected LiveTraining<?> training(DepthView view) {
-        return view.training;
-    }
-
-    @Override
-    protected HasEnabled aLockedControl(DepthView view) {
-        return view.width;
-    }
-
-    @Override
-    protected void assertNotTheTeachersSettings(DepthView view) {
-        assertThat(view.width.getValue()).isNotEqualTo(6);
+    DepthAssignmentTest() {
+        super("depth", DepthView.class, view -> view.assignment, view -> view.training);
     }
 
     /** Trains until the run's internals reach epoch {@code upTo} (counted from the run's start). */
@@ -84,6 +56,16 @@ class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
         view.training.discard();
         return assignments.create("kim", c.id(), source, "Deep tanh vs ReLU", "Change the rate or the depth.",
                 List.of("learningRate", "depth"), goal);
+    }
+
+    @Override
+    protected HasEnabled aLockedControl(DepthView view) {
+        return view.width;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(DepthView view) {
+        assertThat(view.width.getValue()).isNotEqualTo(6);
     }
 
     private void assertLocked() {
@@ -131,13 +113,7 @@ class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
         // the rate changed live while the run goes on: the submission carries the rate in effect
         view.learningRate.setValue(Math.log10(0.1));
         trainTo(4);
-        assertThat(view.assignment.submit.isEnabled()).isTrue();
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNotNull();
-        assertThat(s.student()).isEqualTo("minji");
-        assertThat(s.goalMet()).isTrue();
-        assertThat(s.metricValue()).isLessThan(10.0);
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted: the goal is met.");
+        Submission s = submitExpectingTheGoalMet(10.0);
         String config = experiments.get("minji", s.experimentId()).configJson();
         assertThat(config).contains("\"learningRate\":0.1").contains("\"depth\":4");
         assertThat(experiments.get("minji", s.experimentId()).seed()).isEqualTo(5);
@@ -162,10 +138,6 @@ class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
         // what a crafted request could do: the server still holds the field, so change it there
         view.compare.setValue(false);
         trainTo(2);
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNull();
-        assertThat(view.assignment.result.getText()).isEqualTo(
-                "The setting \"activations\" is locked in this assignment: keep the value the teacher chose.");
-        assertThat(experiments.list("minji", null)).hasSize(1);
+        submitExpectingTheLockedSettingRefused("activations");
     }
 }

@@ -2,11 +2,9 @@ package io.tinynets.lab.descent.ui;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.HasEnabled;
-import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
-import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.lab.descent.SurfaceKind;
@@ -25,34 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
 
-    @Override
-    protected String route() {
-        return "descent";
-    }
-
-    @Override
-    protected Class<DescentView> viewClass() {
-        return DescentView.class;
-    }
-
-    @Override
-    protected AssignmentBar bar(DescentView view) {
-        return view.assignment;
-    }
-
-    @Override
-    protected LiveTraining<?> training(DescentView view) {
-        return view.training;
-    }
-
-    @Override
-    protected HasEnabled aLockedControl(DescentView view) {
-        return view.momentum;
-    }
-
-    @Override
-    protected void assertNotTheTeachersSettings(DescentView view) {
-        assertThat(view.surface.getValue()).isNotEqualTo(SurfaceKind.BOWL);
+    DescentAssignmentTest() {
+        super("descent", DescentView.class, view -> view.assignment, view -> view.training);
     }
 
     /** Walks until the race's internals reach step {@code upTo} (counted from the race's start). */
@@ -84,6 +56,16 @@ class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
     @Override
     protected Assignment teacherAssignment(Goal goal) {
         return teacherAssignment(goal, List.of("learningRate"));
+    }
+
+    @Override
+    protected HasEnabled aLockedControl(DescentView view) {
+        return view.momentum;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(DescentView view) {
+        assertThat(view.surface.getValue()).isNotEqualTo(SurfaceKind.BOWL);
     }
 
     @Test
@@ -124,13 +106,7 @@ class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
         // the rate changed live while the racers walk: the submission carries the rate in effect
         view.learningRate.setValue(Math.log10(0.05));
         stepTo(6);
-        assertThat(view.assignment.submit.isEnabled()).isTrue();
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNotNull();
-        assertThat(s.student()).isEqualTo("minji");
-        assertThat(s.goalMet()).isTrue();
-        assertThat(s.metricValue()).isLessThan(1000.0);
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted: the goal is met.");
+        Submission s = submitExpectingTheGoalMet(1000.0);
         assertThat(experiments.get("minji", s.experimentId()).configJson()).contains("\"learningRate\":0.05");
     }
 
@@ -168,10 +144,6 @@ class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
         // what a crafted request could do: the server still holds the field, so change it there
         view.momentum.setValue(0.5);
         stepTo(2);
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNull();
-        assertThat(view.assignment.result.getText())
-                .isEqualTo("The setting \"momentum\" is locked in this assignment: keep the value the teacher chose.");
-        assertThat(experiments.list("minji", null)).hasSize(1);
+        submitExpectingTheLockedSettingRefused("momentum");
     }
 }

@@ -2,11 +2,9 @@ package io.tinynets.lab.playground.ui;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.HasEnabled;
-import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
-import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.data.Feature;
 import io.tinynets.engine.optim.OptimizerKind;
@@ -24,34 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
 
-    @Override
-    protected String route() {
-        return "playground";
-    }
-
-    @Override
-    protected Class<PlaygroundView> viewClass() {
-        return PlaygroundView.class;
-    }
-
-    @Override
-    protected AssignmentBar bar(PlaygroundView view) {
-        return view.assignment;
-    }
-
-    @Override
-    protected LiveTraining<?> training(PlaygroundView view) {
-        return view.training;
-    }
-
-    @Override
-    protected HasEnabled aLockedControl(PlaygroundView view) {
-        return view.batchSize;
-    }
-
-    @Override
-    protected void assertNotTheTeachersSettings(PlaygroundView view) {
-        assertThat(view.batchSize.getValue()).isNotEqualTo(20);
+    PlaygroundAssignmentTest() {
+        super("playground", PlaygroundView.class, view -> view.assignment, view -> view.training);
     }
 
     private void train(int epochs) {
@@ -76,6 +48,16 @@ class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
         view.training.discard();
         return assignments.create("kim", c.id(), source, "Circle with squares", "Change only the learning rate.",
                 List.of("learningRate"), goal);
+    }
+
+    @Override
+    protected HasEnabled aLockedControl(PlaygroundView view) {
+        return view.batchSize;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(PlaygroundView view) {
+        assertThat(view.batchSize.getValue()).isNotEqualTo(20);
     }
 
     @Test
@@ -114,13 +96,7 @@ class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
         assertThat(view.assignment.submit.isEnabled()).isFalse(); // nothing trained yet
         view.learningRate.setValue(0.3);
         train(3);
-        assertThat(view.assignment.submit.isEnabled()).isTrue();
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNotNull();
-        assertThat(s.student()).isEqualTo("minji");
-        assertThat(s.goalMet()).isTrue();
-        assertThat(s.metricValue()).isLessThan(10.0);
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted: the goal is met.");
+        Submission s = submitExpectingTheGoalMet(10.0);
         assertThat(experiments.get("minji", s.experimentId()).configJson()).contains("\"learningRate\":0.3");
     }
 
@@ -131,10 +107,6 @@ class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
         // what a crafted request could do: the server still holds the field, so change it there
         view.batchSize.setValue(30);
         train(2);
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNull();
-        assertThat(view.assignment.result.getText())
-                .isEqualTo("The setting \"batchSize\" is locked in this assignment: keep the value the teacher chose.");
-        assertThat(experiments.list("minji", null)).hasSize(1);
+        submitExpectingTheLockedSettingRefused("batchSize");
     }
 }

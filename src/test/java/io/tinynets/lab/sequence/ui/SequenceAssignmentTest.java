@@ -1,11 +1,9 @@
 package io.tinynets.lab.sequence.ui;
 
 import com.vaadin.flow.component.HasEnabled;
-import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
-import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.engine.recurrent.CellKind;
@@ -26,34 +24,8 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
 
     private static final String TEXT = "the cat sat on the mat. the cat sat on the mat. the rat sat on the cat.";
 
-    @Override
-    protected String route() {
-        return "sequence";
-    }
-
-    @Override
-    protected Class<SequenceLabView> viewClass() {
-        return SequenceLabView.class;
-    }
-
-    @Override
-    protected AssignmentBar bar(SequenceLabView view) {
-        return view.assignment;
-    }
-
-    @Override
-    protected LiveTraining<?> training(SequenceLabView view) {
-        return view.training;
-    }
-
-    @Override
-    protected HasEnabled aLockedControl(SequenceLabView view) {
-        return view.hidden;
-    }
-
-    @Override
-    protected void assertNotTheTeachersSettings(SequenceLabView view) {
-        assertThat(view.task.getValue()).isEqualTo(SequenceTaskKind.DELAYED_RECALL);
+    SequenceAssignmentTest() {
+        super("sequence", SequenceLabView.class, view -> view.assignment, view -> view.training);
     }
 
     /** Trains until the run has {@code epochs} epochs in all, then pauses. */
@@ -89,6 +61,16 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
                 List.of("learningRate"), goal);
     }
 
+    @Override
+    protected HasEnabled aLockedControl(SequenceLabView view) {
+        return view.hidden;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(SequenceLabView view) {
+        assertThat(view.task.getValue()).isEqualTo(SequenceTaskKind.DELAYED_RECALL);
+    }
+
     @Test
     void studentGetsTheTeachersSettingsWithLockedControlsAndSubmitsFromTheLab() {
         Assignment a = teacherAssignment(new Goal("loss", true, 100.0));
@@ -122,13 +104,7 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
         // the learning rate changes live: the saved run records the rate in effect
         view.learningRate.setValue(0.02);
         trainTo(3);
-        assertThat(view.assignment.submit.isEnabled()).isTrue();
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNotNull();
-        assertThat(s.student()).isEqualTo("minji");
-        assertThat(s.goalMet()).isTrue();
-        assertThat(s.metricValue()).isLessThan(100.0);
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted: the goal is met.");
+        Submission s = submitExpectingTheGoalMet(100.0);
         assertThat(experiments.get("minji", s.experimentId()).configJson()).contains("\"learningRate\":0.02");
         assertThat(experiments.get("minji", s.experimentId()).seed()).isEqualTo(7);
     }
@@ -151,10 +127,6 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
         // what a crafted request could do: the server still holds the field, so change it there
         view.customText.setValue(TEXT + " the end.");
         trainTo(1);
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNull();
-        assertThat(view.assignment.result.getText()).isEqualTo(
-                "The setting \"customText\" is locked in this assignment: keep the value the teacher chose.");
-        assertThat(experiments.list("minji", null)).hasSize(1);
+        submitExpectingTheLockedSettingRefused("customText");
     }
 }
