@@ -27,6 +27,23 @@ public final class ClassroomFixtures {
         return accounts.create(username, username, PASSWORD, role, false);
     }
 
+    /**
+     * The class most classroom tests start from: no other accounts or classes, teacher kim, kim's class "3-A", and
+     * these students signed up with its join code (display name capitalised: "minji" is "Minji"; password "long
+     * enough").
+     */
+    public static SchoolClass kimsClass(JdbcTemplate jdbc, AccountService accounts, ClassService classes,
+            String... students) {
+        clean(jdbc);
+        account(accounts, "kim", Role.TEACHER);
+        SchoolClass c = classes.create("kim", "3-A");
+        for (String student : students) {
+            String displayName = Character.toUpperCase(student.charAt(0)) + student.substring(1);
+            classes.signUp(c.joinCode(), student, displayName, "long enough");
+        }
+        return c;
+    }
+
     /** A small saved-experiment draft of the activation lab whose loss curve ends at {@code finalLoss}. */
     public static ExperimentDraft draft(String name, double finalLoss) {
         return new ExperimentDraft("activation", name, "notes of " + name, List.of(), "{\"lr\":0.1}", 1, 1,

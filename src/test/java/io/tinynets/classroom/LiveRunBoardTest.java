@@ -42,12 +42,8 @@ class LiveRunBoardTest {
 
     @BeforeEach
     void classOfTwo() {
-        ClassroomFixtures.clean(jdbc);
         jdbc.update("DELETE FROM live_run");
-        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
-        c = classes.create("kim", "3-A");
-        classes.signUp(c.joinCode(), "minji", "Minji", "long enough");
-        classes.signUp(c.joinCode(), "jisoo", "Jisoo", "long enough");
+        c = ClassroomFixtures.kimsClass(jdbc, accounts, classes, "minji", "jisoo");
     }
 
     @AfterEach

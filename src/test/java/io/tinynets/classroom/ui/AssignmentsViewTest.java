@@ -4,11 +4,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import io.tinynets.base.ui.KaribuTest;
 import io.tinynets.classroom.AccountService;
-import io.tinynets.classroom.AssignmentService;
 import io.tinynets.classroom.AssignmentServiceTest;
 import io.tinynets.classroom.ClassService;
 import io.tinynets.classroom.ClassroomFixtures;
-import io.tinynets.classroom.Role;
 import io.tinynets.classroom.SchoolClass;
 import io.tinynets.experiment.ExperimentService;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +32,6 @@ class AssignmentsViewTest extends KaribuTest {
     @Autowired
     ClassService classes;
     @Autowired
-    AssignmentService assignments;
-    @Autowired
     ExperimentService experiments;
     @Autowired
     JdbcTemplate jdbc;
@@ -43,12 +39,8 @@ class AssignmentsViewTest extends KaribuTest {
 
     @BeforeEach
     void classOfTwo() {
-        ClassroomFixtures.clean(jdbc);
         jdbc.update("DELETE FROM experiment");
-        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
-        a = classes.create("kim", "3-A");
-        classes.signUp(a.joinCode(), "minji", "Minji", "long enough");
-        classes.signUp(a.joinCode(), "hana", "Hana", "long enough");
+        a = ClassroomFixtures.kimsClass(jdbc, accounts, classes, "minji", "hana");
     }
 
     private AssignmentsView open() {

@@ -64,13 +64,9 @@ class DashboardViewTest extends KaribuTest {
 
     @BeforeEach
     void classWithTwoStudents() {
-        ClassroomFixtures.clean(jdbc);
+        a = ClassroomFixtures.kimsClass(jdbc, accounts, classes, "minji", "jisoo");
         accounts.createFirstAdmin("admin", "Admin", "admin password");
-        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
         ClassroomFixtures.account(accounts, "lee", Role.TEACHER);
-        a = classes.create("kim", "3-A");
-        classes.signUp(a.joinCode(), "minji", "Minji", "long enough");
-        classes.signUp(a.joinCode(), "jisoo", "Jisoo", "long enough");
         minjiRun = training.create("minji", "playground", DecayTrainer.FACTORY,
                 new RunSettings(1, io.tinynets.training.Speed.epochsPerSecond(200), StopConditions.maxEpochs(400)));
     }

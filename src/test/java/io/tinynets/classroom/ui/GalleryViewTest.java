@@ -5,7 +5,6 @@ import io.tinynets.base.ui.KaribuTest;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.ClassService;
 import io.tinynets.classroom.ClassroomFixtures;
-import io.tinynets.classroom.Role;
 import io.tinynets.classroom.SchoolClass;
 import io.tinynets.experiment.ExperimentService;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +32,8 @@ class GalleryViewTest extends KaribuTest {
 
     @BeforeEach
     void classOfTwo() {
-        ClassroomFixtures.clean(jdbc);
         jdbc.update("DELETE FROM experiment");
-        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
-        a = classes.create("kim", "3-A");
-        classes.signUp(a.joinCode(), "minji", "Minji", "long enough");
-        classes.signUp(a.joinCode(), "hana", "Hana", "long enough");
+        a = ClassroomFixtures.kimsClass(jdbc, accounts, classes, "minji", "hana");
     }
 
     @Test

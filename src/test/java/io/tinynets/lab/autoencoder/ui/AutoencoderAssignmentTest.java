@@ -1,41 +1,23 @@
 package io.tinynets.lab.autoencoder.ui;
 
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.HasEnabled;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.router.QueryParameters;
-import io.tinynets.base.ui.KaribuTest;
-import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.Assignment;
-import io.tinynets.classroom.AssignmentService;
-import io.tinynets.classroom.ClassService;
-import io.tinynets.classroom.ClassroomFixtures;
 import io.tinynets.classroom.Goal;
-import io.tinynets.classroom.Role;
-import io.tinynets.classroom.SchoolClass;
 import io.tinynets.classroom.Submission;
+import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.data.images.ImageSetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.model.AutoencoderLoss;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.experiment.ExperimentDraft;
-import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
 import io.tinynets.training.RunState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,46 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * locked controls are greyed out, the learning rate and noise level are theirs, and "Submit to assignment" hands in
  * the run with the goal check.
  */
-class AutoencoderAssignmentTest extends KaribuTest {
+class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
 
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    ClassService classes;
-    @Autowired
-    AssignmentService assignments;
-    @Autowired
-    ExperimentService experiments;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private SchoolClass c;
-    private AutoencoderView view;
-
-    @BeforeEach
-    void classWithATeacherAndAStudent() {
-        ClassroomFixtures.clean(jdbc);
-        jdbc.update("DELETE FROM experiment");
-        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
-        c = classes.create("kim", "3-A");
-        classes.signUp(c.joinCode(), "minji", "Minji", "long enough");
-    }
-
-    @AfterEach
-    void stopRun() {
-        if (view != null) {
-            view.live.discard();
-        }
-    }
-
-    private static AutoencoderView navigate(QueryParameters parameters) {
-        UI.getCurrent().navigate(""); // arriving from elsewhere builds a fresh view, as "Open in lab" does
-        UI.getCurrent().navigate("autoencoder", parameters);
-        return _get(AutoencoderView.class);
-    }
-
-    private static AutoencoderView open(Assignment a) {
-        return navigate(QueryParameters.of("assignment", Long.toString(a.id())));
+    AutoencoderAssignmentTest() {
+        super("autoencoder", AutoencoderView.class, view -> view.assignment, view -> view.live);
     }
 
     /** Trains until the run has {@code epochs} epochs in all, then pauses. */
@@ -99,7 +45,7 @@ class AutoencoderAssignmentTest extends KaribuTest {
     /** The teacher's distinctive run: a denoising, tied, 3-code network from seed 9. */
     private ExperimentDraft teacherRun() {
         login("kim", "TEACHER");
-        view = navigate(QueryParameters.empty());
+        view = openLab();
         view.hidden.setValue("12");
         view.bottleneck.setValue(3);
         view.activation.setValue(Activation.RELU);
@@ -115,6 +61,21 @@ class AutoencoderAssignmentTest extends KaribuTest {
         return draft;
     }
 
+    @Override
+    protected Assignment teacherAssignment(Goal goal) {
+        return assignment(teacherRun(), goal);
+    }
+
+    @Override
+    protected HasEnabled aLockedControl(AutoencoderView view) {
+        return view.bottleneck;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(AutoencoderView view) {
+        assertThat(view.bottleneck.getValue()).isEqualTo(2);
+    }
+
     /** An assignment of the teacher's run that unlocks only the learning rate and the noise level. */
     private Assignment assignment(ExperimentDraft run, Goal goal) {
         long source = experiments.save("kim", run);
@@ -122,19 +83,10 @@ class AutoencoderAssignmentTest extends KaribuTest {
                 List.of("learningRate", "noiseLevel"), goal);
     }
 
-    private Submission submitThroughTheBar() {
-        _click(view.assignment.submit);
-        _get(SaveExperimentDialog.class);
-        _click(_get(Button.class, spec -> spec.withText("Save")));
-        return view.assignment.assignment().map(a -> assignments.submissions("minji", a.id()))
-                .filter(l -> !l.isEmpty()).map(l -> l.get(l.size() - 1)).orElse(null);
-    }
-
     @Test
     void studentGetsTheTeachersSettingsWithLockedControlsAndSubmitsFromTheLab() {
         Assignment a = assignment(teacherRun(), new Goal("loss", true, 100.0));
-        login("minji", "STUDENT");
-        view = open(a);
+        view = openAsTheStudent(a);
 
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Denoise the digits");
@@ -162,13 +114,7 @@ class AutoencoderAssignmentTest extends KaribuTest {
         _setValue(view.learningRate, 0.02);
         view.noiseLevel.setValue(0.4);
         trainTo(2);
-        assertThat(view.assignment.submit.isEnabled()).isTrue();
-        Submission s = submitThroughTheBar();
-        assertThat(s).as(view.assignment.result.getText()).isNotNull();
-        assertThat(s.student()).isEqualTo("minji");
-        assertThat(s.goalMet()).isTrue();
-        assertThat(s.metricValue()).isLessThan(100.0);
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted: the goal is met.");
+        Submission s = submitExpectingTheGoalMet(100.0);
         String saved = experiments.get("minji", s.experimentId()).configJson();
         assertThat(saved).contains("\"learningRate\":0.02").contains("\"noiseLevel\":0.4");
     }
@@ -176,8 +122,7 @@ class AutoencoderAssignmentTest extends KaribuTest {
     @Test
     void theTeachersRunUnchangedIsAccepted() {
         Assignment a = assignment(teacherRun(), null);
-        login("minji", "STUDENT");
-        view = open(a);
+        view = openAsTheStudent(a);
         trainTo(1);
         Submission s = submitThroughTheBar();
         assertThat(s).as(view.assignment.result.getText()).isNotNull();
@@ -193,8 +138,7 @@ class AutoencoderAssignmentTest extends KaribuTest {
         assertThat(json).contains("\"samples\":300");
         Assignment a = assignment(new ExperimentDraft(run.lab(), run.name(), "", List.of(), json, run.configVersion(),
                 run.seed(), run.curves(), run.finalMetrics(), null, null), null);
-        login("minji", "STUDENT");
-        view = open(a);
+        view = openAsTheStudent(a);
         trainTo(1);
         assertThat(view.runConfig.samples()).isEqualTo(300);
         Submission s = submitThroughTheBar();
@@ -204,29 +148,23 @@ class AutoencoderAssignmentTest extends KaribuTest {
     @Test
     void aLockedSettingChangedAnywayIsRefusedAndTheRunStaysSaved() {
         Assignment a = assignment(teacherRun(), null);
-        login("minji", "STUDENT");
-        view = open(a);
+        view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
         view.bottleneck.setValue(4);
         trainTo(1);
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNull();
-        assertThat(view.assignment.result.getText()).isEqualTo(
-                "The setting \"bottleneck\" is locked in this assignment: keep the value the teacher chose.");
-        assertThat(experiments.list("minji", null)).hasSize(1);
+        submitExpectingTheLockedSettingRefused("bottleneck");
     }
 
     @Test
     void anUnlockedDataSetDoesNotSwitchALockedLoss() {
         login("kim", "TEACHER");
-        view = navigate(QueryParameters.empty());
+        view = openLab();
         view.loss.setValue(AutoencoderLoss.BINARY_CROSS_ENTROPY);
         trainTo(1);
         long source = experiments.save("kim", view.draft());
         view.live.discard();
         Assignment a = assignments.create("kim", c.id(), source, "Any data", "", List.of("data", "samples"), null);
-        login("minji", "STUDENT");
-        view = open(a);
+        view = openAsTheStudent(a);
         assertThat(view.dataKind.isEnabled()).isTrue();
         assertThat(view.loss.isEnabled()).isFalse();
         view.dataKind.setValue(ImageSetKind.SURFACE_3D);
@@ -234,27 +172,5 @@ class AutoencoderAssignmentTest extends KaribuTest {
         assertThat(view.loss.getValue()).isEqualTo(AutoencoderLoss.BINARY_CROSS_ENTROPY);
         assertThat(view.loss.isInvalid()).isTrue();
         assertThat(view.controls.playButton().isEnabled()).isFalse();
-    }
-
-    @Test
-    void anAssignmentNeedsALoginAndAMemberOfItsClassAndTheTeacherPreviewsIt() {
-        Assignment a = assignment(teacherRun(), null);
-        view = open(a); // the teacher: what students see, without a submit button
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.submit.isVisible()).isFalse();
-        assertThat(view.bottleneck.isEnabled()).isFalse();
-        view.live.discard();
-
-        logout();
-        view = open(a);
-        assertThat(view.assignment.isVisible()).isFalse();
-        NotificationsKt.expectNotifications("Log in to open an assignment: it belongs to your class.");
-
-        ClassroomFixtures.account(accounts, "outsider", Role.STUDENT);
-        login("outsider", "STUDENT");
-        view = open(a);
-        assertThat(view.assignment.isVisible()).isFalse();
-        assertThat(view.bottleneck.isEnabled()).isTrue();
-        assertThat(view.bottleneck.getValue()).isEqualTo(2);
     }
 }

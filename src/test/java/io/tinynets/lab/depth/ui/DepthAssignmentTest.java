@@ -1,35 +1,18 @@
 package io.tinynets.lab.depth.ui;
 
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.router.QueryParameters;
-import io.tinynets.base.ui.KaribuTest;
-import io.tinynets.classroom.AccountService;
+import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
-import io.tinynets.classroom.AssignmentService;
-import io.tinynets.classroom.ClassService;
-import io.tinynets.classroom.ClassroomFixtures;
 import io.tinynets.classroom.Goal;
-import io.tinynets.classroom.Role;
-import io.tinynets.classroom.SchoolClass;
 import io.tinynets.classroom.Submission;
+import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.data.DatasetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
-import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.ui.SaveExperimentDialog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,46 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * included), the locked controls are greyed out, the unlocked ones are theirs, and "Submit to assignment" saves and
  * hands in the run with the goal check.
  */
-class DepthAssignmentTest extends KaribuTest {
+class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
 
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    ClassService classes;
-    @Autowired
-    AssignmentService assignments;
-    @Autowired
-    ExperimentService experiments;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private SchoolClass c;
-    private DepthView view;
-
-    @BeforeEach
-    void classWithATeacherAndAStudent() {
-        ClassroomFixtures.clean(jdbc);
-        jdbc.update("DELETE FROM experiment");
-        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
-        c = classes.create("kim", "3-A");
-        classes.signUp(c.joinCode(), "minji", "Minji", "long enough");
-    }
-
-    @AfterEach
-    void stopRun() {
-        if (view != null) {
-            view.training.discard();
-        }
-    }
-
-    private static DepthView navigate(String location, QueryParameters parameters) {
-        UI.getCurrent().navigate(""); // arriving from elsewhere builds a fresh view, as "Open in lab" does
-        UI.getCurrent().navigate(location, parameters);
-        return _get(DepthView.class);
-    }
-
-    private static QueryParameters opening(Assignment a) {
-        return QueryParameters.of("assignment", Long.toString(a.id()));
+    DepthAssignmentTest() {
+        super("depth", DepthView.class, view -> view.assignment, view -> view.training);
     }
 
     /** Trains until the run's internals reach epoch {@code upTo} (counted from the run's start). */
@@ -92,9 +39,10 @@ class DepthAssignmentTest extends KaribuTest {
      * The teacher trains and saves a distinctive comparison (tanh vs ReLU, depth 3 × width 6, He init, η 0.3, seed
      * 5) and makes it an assignment unlocking the learning rate and the depth.
      */
-    private Assignment teacherAssignment(Goal goal) {
+    @Override
+    protected Assignment teacherAssignment(Goal goal) {
         login("kim", "TEACHER");
-        view = navigate("depth", QueryParameters.empty());
+        view = openLab();
         view.dataset.setValue(DatasetKind.CIRCLE);
         view.depth.setValue(3);
         view.width.setValue(6);
@@ -110,12 +58,14 @@ class DepthAssignmentTest extends KaribuTest {
                 List.of("learningRate", "depth"), goal);
     }
 
-    private Submission submitThroughTheBar() {
-        _click(view.assignment.submit);
-        _get(SaveExperimentDialog.class);
-        _click(_get(Button.class, spec -> spec.withText("Save")));
-        return view.assignment.assignment().map(a -> assignments.submissions("minji", a.id()))
-                .filter(l -> !l.isEmpty()).map(l -> l.get(l.size() - 1)).orElse(null);
+    @Override
+    protected HasEnabled aLockedControl(DepthView view) {
+        return view.width;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(DepthView view) {
+        assertThat(view.width.getValue()).isNotEqualTo(6);
     }
 
     private void assertLocked() {
@@ -131,8 +81,7 @@ class DepthAssignmentTest extends KaribuTest {
     @Test
     void studentGetsTheTeachersComparisonWithLockedControlsAndSubmitsFromTheLab() {
         Assignment a = teacherAssignment(new Goal("loss", true, 10.0));
-        login("minji", "STUDENT");
-        view = navigate("depth", opening(a));
+        view = openAsTheStudent(a);
 
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Deep tanh vs ReLU");
@@ -164,13 +113,7 @@ class DepthAssignmentTest extends KaribuTest {
         // the rate changed live while the run goes on: the submission carries the rate in effect
         view.learningRate.setValue(Math.log10(0.1));
         trainTo(4);
-        assertThat(view.assignment.submit.isEnabled()).isTrue();
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNotNull();
-        assertThat(s.student()).isEqualTo("minji");
-        assertThat(s.goalMet()).isTrue();
-        assertThat(s.metricValue()).isLessThan(10.0);
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted: the goal is met.");
+        Submission s = submitExpectingTheGoalMet(10.0);
         String config = experiments.get("minji", s.experimentId()).configJson();
         assertThat(config).contains("\"learningRate\":0.1").contains("\"depth\":4");
         assertThat(experiments.get("minji", s.experimentId()).seed()).isEqualTo(5);
@@ -179,8 +122,7 @@ class DepthAssignmentTest extends KaribuTest {
     @Test
     void theTeachersRunTrainedAndSubmittedUnchangedIsAccepted() {
         Assignment a = teacherAssignment(new Goal("loss", true, 0.0));
-        login("minji", "STUDENT");
-        view = navigate("depth", opening(a));
+        view = openAsTheStudent(a);
         trainTo(2);
         Submission s = submitThroughTheBar();
         assertThat(s).isNotNull();
@@ -192,40 +134,10 @@ class DepthAssignmentTest extends KaribuTest {
     @Test
     void aLockedSettingChangedAnywayIsRefusedAndTheRunStaysSaved() {
         Assignment a = teacherAssignment(null);
-        login("minji", "STUDENT");
-        view = navigate("depth", opening(a));
+        view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
         view.compare.setValue(false);
         trainTo(2);
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNull();
-        assertThat(view.assignment.result.getText()).isEqualTo(
-                "The setting \"activations\" is locked in this assignment: keep the value the teacher chose.");
-        assertThat(experiments.list("minji", null)).hasSize(1);
-    }
-
-    @Test
-    void anAssignmentNeedsALoginAndAMemberOfItsClass() {
-        Assignment a = teacherAssignment(null);
-        logout();
-        view = navigate("depth", opening(a));
-        assertThat(view.assignment.isVisible()).isFalse();
-        NotificationsKt.expectNotifications("Log in to open an assignment: it belongs to your class.");
-
-        ClassroomFixtures.account(accounts, "outsider", Role.STUDENT);
-        login("outsider", "STUDENT");
-        view = navigate("depth", opening(a));
-        assertThat(view.assignment.isVisible()).isFalse();
-        assertThat(view.width.isEnabled()).isTrue();
-        assertThat(view.width.getValue()).isNotEqualTo(6);
-    }
-
-    @Test
-    void theTeacherPreviewsTheAssignmentWithoutASubmitButton() {
-        Assignment a = teacherAssignment(null);
-        view = navigate("depth", opening(a));
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.submit.isVisible()).isFalse();
-        assertThat(view.width.isEnabled()).isFalse();
+        submitExpectingTheLockedSettingRefused("activations");
     }
 }

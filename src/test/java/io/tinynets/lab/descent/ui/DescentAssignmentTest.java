@@ -1,35 +1,19 @@
 package io.tinynets.lab.descent.ui;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.router.QueryParameters;
-import io.tinynets.base.ui.KaribuTest;
-import io.tinynets.classroom.AccountService;
+import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
-import io.tinynets.classroom.AssignmentService;
-import io.tinynets.classroom.ClassService;
-import io.tinynets.classroom.ClassroomFixtures;
 import io.tinynets.classroom.Goal;
-import io.tinynets.classroom.Role;
-import io.tinynets.classroom.SchoolClass;
 import io.tinynets.classroom.Submission;
+import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.engine.optim.OptimizerKind;
-import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.descent.SurfaceKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,46 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are greyed out (and a click on the map cannot move a locked start), the unlocked ones are theirs, and "Submit to
  * assignment" saves and hands in the race with the goal check.
  */
-class DescentAssignmentTest extends KaribuTest {
+class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
 
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    ClassService classes;
-    @Autowired
-    AssignmentService assignments;
-    @Autowired
-    ExperimentService experiments;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private SchoolClass c;
-    private DescentView view;
-
-    @BeforeEach
-    void classWithATeacherAndAStudent() {
-        ClassroomFixtures.clean(jdbc);
-        jdbc.update("DELETE FROM experiment");
-        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
-        c = classes.create("kim", "3-A");
-        classes.signUp(c.joinCode(), "minji", "Minji", "long enough");
-    }
-
-    @AfterEach
-    void stopRun() {
-        if (view != null) {
-            view.training.discard();
-        }
-    }
-
-    private static DescentView navigate(String location, QueryParameters parameters) {
-        UI.getCurrent().navigate(""); // arriving from elsewhere builds a fresh view, as "Open in lab" does
-        UI.getCurrent().navigate(location, parameters);
-        return _get(DescentView.class);
-    }
-
-    private static QueryParameters opening(Assignment a) {
-        return QueryParameters.of("assignment", Long.toString(a.id()));
+    DescentAssignmentTest() {
+        super("descent", DescentView.class, view -> view.assignment, view -> view.training);
     }
 
     /** Walks until the race's internals reach step {@code upTo} (counted from the race's start). */
@@ -91,7 +39,7 @@ class DescentAssignmentTest extends KaribuTest {
     /** The teacher races SGD and momentum on the bowl from (3, −2) with η 0.02, μ 0.8, and makes it an assignment. */
     private Assignment teacherAssignment(Goal goal, List<String> unlocked) {
         login("kim", "TEACHER");
-        view = navigate("descent", QueryParameters.empty());
+        view = openLab();
         view.surface.setValue(SurfaceKind.BOWL);
         view.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM));
         view.learningRate.setValue(Math.log10(0.02));
@@ -104,19 +52,26 @@ class DescentAssignmentTest extends KaribuTest {
                 goal);
     }
 
-    private Submission submitThroughTheBar() {
-        _click(view.assignment.submit);
-        _get(SaveExperimentDialog.class);
-        _click(_get(Button.class, spec -> spec.withText("Save")));
-        return view.assignment.assignment().map(a -> assignments.submissions("minji", a.id()))
-                .filter(l -> !l.isEmpty()).map(l -> l.get(l.size() - 1)).orElse(null);
+    /** The race with only the rate unlocked. */
+    @Override
+    protected Assignment teacherAssignment(Goal goal) {
+        return teacherAssignment(goal, List.of("learningRate"));
+    }
+
+    @Override
+    protected HasEnabled aLockedControl(DescentView view) {
+        return view.momentum;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(DescentView view) {
+        assertThat(view.surface.getValue()).isNotEqualTo(SurfaceKind.BOWL);
     }
 
     @Test
     void studentGetsTheTeachersRaceWithLockedControlsAndSubmitsFromTheLab() {
         Assignment a = teacherAssignment(new Goal("loss", true, 1000.0), List.of("learningRate", "surface"));
-        login("minji", "STUDENT");
-        view = navigate("descent", opening(a));
+        view = openAsTheStudent(a);
 
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Momentum on the bowl");
@@ -151,21 +106,14 @@ class DescentAssignmentTest extends KaribuTest {
         // the rate changed live while the racers walk: the submission carries the rate in effect
         view.learningRate.setValue(Math.log10(0.05));
         stepTo(6);
-        assertThat(view.assignment.submit.isEnabled()).isTrue();
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNotNull();
-        assertThat(s.student()).isEqualTo("minji");
-        assertThat(s.goalMet()).isTrue();
-        assertThat(s.metricValue()).isLessThan(1000.0);
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted: the goal is met.");
+        Submission s = submitExpectingTheGoalMet(1000.0);
         assertThat(experiments.get("minji", s.experimentId()).configJson()).contains("\"learningRate\":0.05");
     }
 
     @Test
     void theTeachersRaceWalkedAndSubmittedUnchangedIsAccepted() {
         Assignment a = teacherAssignment(new Goal("loss", true, -1.0), List.of("learningRate"));
-        login("minji", "STUDENT");
-        view = navigate("descent", opening(a));
+        view = openAsTheStudent(a);
         stepTo(4);
         Submission s = submitThroughTheBar();
         assertThat(s).isNotNull();
@@ -178,8 +126,7 @@ class DescentAssignmentTest extends KaribuTest {
     @Test
     void anUnlockedStartMayBeClickedOnTheMap() {
         Assignment a = teacherAssignment(null, List.of("start"));
-        login("minji", "STUDENT");
-        view = navigate("descent", opening(a));
+        view = openAsTheStudent(a);
         assertThat(view.startX.isEnabled()).isTrue();
         assertThat(view.surface.isEnabled()).isFalse();
         view.setStart(1.0, 1.5);
@@ -193,40 +140,10 @@ class DescentAssignmentTest extends KaribuTest {
     @Test
     void aLockedSettingChangedAnywayIsRefusedAndTheRaceStaysSaved() {
         Assignment a = teacherAssignment(null, List.of("learningRate"));
-        login("minji", "STUDENT");
-        view = navigate("descent", opening(a));
+        view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
         view.momentum.setValue(0.5);
         stepTo(2);
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNull();
-        assertThat(view.assignment.result.getText())
-                .isEqualTo("The setting \"momentum\" is locked in this assignment: keep the value the teacher chose.");
-        assertThat(experiments.list("minji", null)).hasSize(1);
-    }
-
-    @Test
-    void anAssignmentNeedsALoginAndAMemberOfItsClass() {
-        Assignment a = teacherAssignment(null, List.of("learningRate"));
-        logout();
-        view = navigate("descent", opening(a));
-        assertThat(view.assignment.isVisible()).isFalse();
-        NotificationsKt.expectNotifications("Log in to open an assignment: it belongs to your class.");
-
-        ClassroomFixtures.account(accounts, "outsider", Role.STUDENT);
-        login("outsider", "STUDENT");
-        view = navigate("descent", opening(a));
-        assertThat(view.assignment.isVisible()).isFalse();
-        assertThat(view.momentum.isEnabled()).isTrue();
-        assertThat(view.surface.getValue()).isNotEqualTo(SurfaceKind.BOWL);
-    }
-
-    @Test
-    void theTeacherPreviewsTheAssignmentWithoutASubmitButton() {
-        Assignment a = teacherAssignment(null, List.of("learningRate"));
-        view = navigate("descent", opening(a));
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.submit.isVisible()).isFalse();
-        assertThat(view.momentum.isEnabled()).isFalse();
+        submitExpectingTheLockedSettingRefused("momentum");
     }
 }

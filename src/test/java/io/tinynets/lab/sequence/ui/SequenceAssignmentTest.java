@@ -1,85 +1,31 @@
 package io.tinynets.lab.sequence.ui;
 
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.HasEnabled;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.router.QueryParameters;
-import io.tinynets.base.ui.KaribuTest;
-import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.Assignment;
-import io.tinynets.classroom.AssignmentService;
-import io.tinynets.classroom.ClassService;
-import io.tinynets.classroom.ClassroomFixtures;
 import io.tinynets.classroom.Goal;
-import io.tinynets.classroom.Role;
-import io.tinynets.classroom.SchoolClass;
 import io.tinynets.classroom.Submission;
+import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.engine.recurrent.CellKind;
-import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.sequence.SequenceTaskKind;
 import io.tinynets.training.RunState;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A student opens an assignment in the sequence lab: the teacher's task, text and cell are in the form, the locked
  * controls are greyed out, the learning rate is theirs, and "Submit to assignment" hands in the run.
  */
-class SequenceAssignmentTest extends KaribuTest {
+class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
 
     private static final String TEXT = "the cat sat on the mat. the cat sat on the mat. the rat sat on the cat.";
 
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    ClassService classes;
-    @Autowired
-    AssignmentService assignments;
-    @Autowired
-    ExperimentService experiments;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private SchoolClass c;
-    private SequenceLabView view;
-
-    @BeforeEach
-    void classWithATeacherAndAStudent() {
-        ClassroomFixtures.clean(jdbc);
-        jdbc.update("DELETE FROM experiment");
-        ClassroomFixtures.account(accounts, "kim", Role.TEACHER);
-        c = classes.create("kim", "3-A");
-        classes.signUp(c.joinCode(), "minji", "Minji", "long enough");
-    }
-
-    @AfterEach
-    void stopRun() {
-        if (view != null) {
-            view.training.discard();
-        }
-    }
-
-    private static SequenceLabView navigate(QueryParameters parameters) {
-        UI.getCurrent().navigate(""); // arriving from elsewhere builds a fresh view, as "Open in lab" does
-        UI.getCurrent().navigate("sequence", parameters);
-        return _get(SequenceLabView.class);
-    }
-
-    private static SequenceLabView open(Assignment a) {
-        return navigate(QueryParameters.of("assignment", Long.toString(a.id())));
+    SequenceAssignmentTest() {
+        super("sequence", SequenceLabView.class, view -> view.assignment, view -> view.training);
     }
 
     /** Trains until the run has {@code epochs} epochs in all, then pauses. */
@@ -93,9 +39,10 @@ class SequenceAssignmentTest extends KaribuTest {
     }
 
     /** The teacher trains and saves a single-GRU run on their own text and unlocks only the learning rate. */
-    private Assignment teacherAssignment(Goal goal) {
+    @Override
+    protected Assignment teacherAssignment(Goal goal) {
         login("kim", "TEACHER");
-        view = navigate(QueryParameters.empty());
+        view = openLab();
         view.task.setValue(SequenceTaskKind.CUSTOM_TEXT);
         view.length.setValue(8);
         view.customText.setValue(TEXT);
@@ -114,19 +61,20 @@ class SequenceAssignmentTest extends KaribuTest {
                 List.of("learningRate"), goal);
     }
 
-    private Submission submitThroughTheBar() {
-        _click(view.assignment.submit);
-        _get(SaveExperimentDialog.class);
-        _click(_get(Button.class, spec -> spec.withText("Save")));
-        return view.assignment.assignment().map(a -> assignments.submissions("minji", a.id()))
-                .filter(l -> !l.isEmpty()).map(l -> l.get(l.size() - 1)).orElse(null);
+    @Override
+    protected HasEnabled aLockedControl(SequenceLabView view) {
+        return view.hidden;
+    }
+
+    @Override
+    protected void assertNotTheTeachersSettings(SequenceLabView view) {
+        assertThat(view.task.getValue()).isEqualTo(SequenceTaskKind.DELAYED_RECALL);
     }
 
     @Test
     void studentGetsTheTeachersSettingsWithLockedControlsAndSubmitsFromTheLab() {
         Assignment a = teacherAssignment(new Goal("loss", true, 100.0));
-        login("minji", "STUDENT");
-        view = open(a);
+        view = openAsTheStudent(a);
 
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Next letters");
@@ -156,13 +104,7 @@ class SequenceAssignmentTest extends KaribuTest {
         // the learning rate changes live: the saved run records the rate in effect
         view.learningRate.setValue(0.02);
         trainTo(3);
-        assertThat(view.assignment.submit.isEnabled()).isTrue();
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNotNull();
-        assertThat(s.student()).isEqualTo("minji");
-        assertThat(s.goalMet()).isTrue();
-        assertThat(s.metricValue()).isLessThan(100.0);
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted: the goal is met.");
+        Submission s = submitExpectingTheGoalMet(100.0);
         assertThat(experiments.get("minji", s.experimentId()).configJson()).contains("\"learningRate\":0.02");
         assertThat(experiments.get("minji", s.experimentId()).seed()).isEqualTo(7);
     }
@@ -170,8 +112,7 @@ class SequenceAssignmentTest extends KaribuTest {
     @Test
     void theTeachersRunUnchangedIsAccepted() {
         Assignment a = teacherAssignment(null);
-        login("minji", "STUDENT");
-        view = open(a);
+        view = openAsTheStudent(a);
         trainTo(2);
         Submission s = submitThroughTheBar();
         assertThat(s).as(view.assignment.result.getText()).isNotNull();
@@ -182,40 +123,10 @@ class SequenceAssignmentTest extends KaribuTest {
     @Test
     void aLockedSettingChangedAnywayIsRefusedAndTheRunStaysSaved() {
         Assignment a = teacherAssignment(null);
-        login("minji", "STUDENT");
-        view = open(a);
+        view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
         view.customText.setValue(TEXT + " the end.");
         trainTo(1);
-        Submission s = submitThroughTheBar();
-        assertThat(s).isNull();
-        assertThat(view.assignment.result.getText()).isEqualTo(
-                "The setting \"customText\" is locked in this assignment: keep the value the teacher chose.");
-        assertThat(experiments.list("minji", null)).hasSize(1);
-    }
-
-    @Test
-    void anAssignmentNeedsALoginAndAMemberOfItsClass() {
-        Assignment a = teacherAssignment(null);
-        logout();
-        view = open(a);
-        assertThat(view.assignment.isVisible()).isFalse();
-        NotificationsKt.expectNotifications("Log in to open an assignment: it belongs to your class.");
-
-        ClassroomFixtures.account(accounts, "outsider", Role.STUDENT);
-        login("outsider", "STUDENT");
-        view = open(a);
-        assertThat(view.assignment.isVisible()).isFalse();
-        assertThat(view.hidden.isEnabled()).isTrue();
-        assertThat(view.task.getValue()).isEqualTo(SequenceTaskKind.DELAYED_RECALL);
-    }
-
-    @Test
-    void theTeacherPreviewsTheAssignmentWithoutASubmitButton() {
-        Assignment a = teacherAssignment(null);
-        view = open(a);
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.submit.isVisible()).isFalse();
-        assertThat(view.hidden.isEnabled()).isFalse();
+        submitExpectingTheLockedSettingRefused("customText");
     }
 }
