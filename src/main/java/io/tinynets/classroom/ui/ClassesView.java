@@ -28,6 +28,8 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.classroom.Account;
+import io.tinynets.classroom.Assignment;
+import io.tinynets.classroom.AssignmentService;
 import io.tinynets.classroom.ClassContents;
 import io.tinynets.classroom.ClassService;
 import io.tinynets.classroom.ClassroomException;
@@ -61,6 +63,8 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
     final Button dashboard = new Button();
     final Button deleteClass = new Button();
     final Grid<Account> members = new Grid<>();
+    /** A student's view of the selected class: its assignments, each opened in its lab with one click. */
+    final Grid<Assignment> classAssignments = new Grid<>();
     final TextArea importNames = new TextArea();
     final Button importButton = new Button();
     /** The last import's result, for tests and for the teacher to print. */
@@ -72,10 +76,12 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
     OneTimePasswordDialog resetDialog;
 
     private final ClassService classes;
+    private final AssignmentService assignments;
     private final String user = CurrentUser.experimentOwner();
     private final boolean manages = CurrentUser.hasRole("TEACHER") || CurrentUser.hasRole("ADMIN");
 
-    ClassesView(ClassService classes) {
+    ClassesView(ClassService classes, AssignmentService assignments) {
+        this.assignments = assignments;
         this.classes = classes;
         addClassName("lab-view");
         addClassName("classes-view");
@@ -171,8 +177,12 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
 
     private void showDetails(SchoolClass c) {
         details.removeAll();
-        details.setVisible(c != null && manages);
-        if (c == null || !manages) {
+        details.setVisible(c != null);
+        if (c == null) {
+            return;
+        }
+        if (!manages) {
+            showStudentDetails(c);
             return;
         }
         code.setText(c.joinCode());
@@ -187,6 +197,34 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         details.add(new H3(c.name()), codeRow,
                 new Paragraph(getTranslation("classroom.classes.signupHint", "signup?code=" + c.joinCode())),
                 members, importNames, importButton);
+    }
+
+    /** What a student needs of a class: its assignments, to open in the lab, and the way to the gallery. */
+    private void showStudentDetails(SchoolClass c) {
+        if (classAssignments.getColumns().isEmpty()) {
+            classAssignments.addColumn(Assignment::title).setHeader(getTranslation("classroom.assignments.assignment"))
+                    .setFlexGrow(2);
+            classAssignments.addColumn(a -> GoalText.of(this, a.goal()))
+                    .setHeader(getTranslation("classroom.assignments.goal")).setFlexGrow(2);
+            classAssignments.addComponentColumn(a -> {
+                Button open = new Button(getTranslation("classroom.assignments.openInLab"),
+                        VaadinIcon.FLASK.create(), e -> AssignmentBar.open(UI.getCurrent(), a));
+                open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+                open.setTooltipText(getTranslation("classroom.assignments.openInLab.tooltip"));
+                return open;
+            }).setKey("open").setAutoWidth(true).setFlexGrow(0);
+            classAssignments.setAllRowsVisible(true);
+            classAssignments.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+            classAssignments.setEmptyStateText(getTranslation("classroom.assignments.empty"));
+        }
+        classAssignments.setItems(assignments.assignments(user, c.id()));
+        Button all = new Button(getTranslation("classroom.classes.toAssignments"), VaadinIcon.CLIPBOARD_CHECK.create(),
+                e -> UI.getCurrent().navigate(AssignmentsView.class));
+        all.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Button gallery = new Button(getTranslation("classroom.classes.toGallery"), VaadinIcon.PICTURE.create(),
+                e -> UI.getCurrent().navigate(GalleryView.class));
+        gallery.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        details.add(new H3(c.name()), classAssignments, new HorizontalLayout(all, gallery));
     }
 
     void refresh(SchoolClass select) {

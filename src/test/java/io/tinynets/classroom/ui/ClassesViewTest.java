@@ -37,6 +37,10 @@ class ClassesViewTest extends KaribuTest {
     ClassService classes;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.tinynets.experiment.ExperimentService experiments;
+    @Autowired
+    io.tinynets.classroom.AssignmentService assignments;
 
     @BeforeEach
     void server() {
@@ -94,7 +98,11 @@ class ClassesViewTest extends KaribuTest {
         _click(view.joinButton);
         assertThat(_size(view.grid)).isEqualTo(2);
         view.grid.select(view.grid.getListDataView().getItem(0));
-        assertThat(view.details.isVisible()).isFalse();
+        // a student sees the class's assignments, never its members, code or import
+        assertThat(view.details.isVisible()).isTrue();
+        assertThat(view.classAssignments.isAttached()).isTrue();
+        assertThat(view.members.isAttached()).isFalse();
+        assertThat(view.importButton.isAttached()).isFalse();
     }
 
     @Test
@@ -125,6 +133,30 @@ class ClassesViewTest extends KaribuTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> classes.members("minji", a.id()))
                 .isInstanceOf(io.tinynets.classroom.ClassroomException.class);
         assertThat(view.importButton.isAttached()).isFalse();
+    }
+
+    @Test
+    void aStudentOpensAnAssignmentFromTheClassPage() {
+        SchoolClass a = classes.create("kim", "3-A");
+        classes.signUp(a.joinCode(), "minji", "Minji", "minji password");
+        jdbc.update("DELETE FROM experiment WHERE owner = 'kim'");
+        long source = experiments.save("kim", new io.tinynets.experiment.ExperimentDraft("playground", "circle", "",
+                java.util.List.of(), io.tinynets.lab.playground.PlaygroundConfigJson.write(
+                        io.tinynets.lab.playground.PlaygroundConfig.defaults(), null), 1, 1, java.util.List.of(),
+                java.util.Map.of(), null, null));
+        assignments.create("kim", a.id(), source, "Circle warm-up", "", java.util.List.of("learningRate"),
+                new io.tinynets.classroom.Goal("test loss", true, 0.1));
+        login("minji", "STUDENT");
+        UI.getCurrent().navigate("classes");
+        ClassesView view = _get(ClassesView.class);
+        view.grid.select(view.grid.getListDataView().getItem(0));
+        assertThat(view.details.isVisible()).isTrue();
+        assertThat(_getFormattedRow(view.classAssignments, 0)).startsWith("Circle warm-up", "test loss at most 0.1");
+        _click((Button) _getCellComponent(view.classAssignments, 0, "open"));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("playground");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters()
+                .getSingleParameter("assignment")).isPresent();
+        assertThat(_get(AssignmentBar.class).title.getText()).isEqualTo("Assignment: Circle warm-up");
     }
 
     private static Button rowButton(ClassesView view, int row, String className) {
