@@ -19,7 +19,7 @@ import java.util.Optional;
 @Component
 public class UserPreferences implements VaadinServiceInitListener {
 
-    static final String LANGUAGE_COOKIE = "tinynets-lang";
+    public static final String LANGUAGE_COOKIE = "tinynets-lang";
     static final String THEME_COOKIE = "tinynets-theme";
     private static final int ONE_YEAR = 365 * 24 * 3600;
 

@@ -130,5 +130,14 @@ class ClassroomIT {
         assertThat(student.driver.findElement(By.xpath("//vaadin-number-field[label[normalize-space()='Learning rate']]"))
                 .getAttribute("disabled")).isNull();
         student.screenshot("classroom-assignment-lab");
+
+        // the same in Korean: the bar, its goal and the locked fields speak the student's language
+        student.driver.manage().addCookie(new org.openqa.selenium.Cookie(
+                io.tinynets.base.ui.UserPreferences.LANGUAGE_COOKIE, "ko"));
+        student.driver.navigate().refresh();
+        student.waitFor(60, d -> d.getPageSource().contains("과제: Circle, your learning rate"));
+        student.waitForVaadin();
+        assertThat(student.driver.getPageSource()).contains("바꿀 수 있는 설정: 학습률");
+        student.screenshot("classroom-assignment-lab-ko");
     }
 }
