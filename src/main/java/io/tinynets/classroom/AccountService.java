@@ -127,6 +127,12 @@ public class AccountService {
         return accounts.find(id);
     }
 
+    /** Teachers and admins, by name: who can take a class over. */
+    List<Account> staff() {
+        return accounts.all().stream().filter(a -> a.role() != Role.STUDENT)
+                .sorted(java.util.Comparator.comparing(Account::displayName)).toList();
+    }
+
     void setOneTimePassword(long id, String password) {
         accounts.updatePassword(id, encoder.encode(password), true);
     }

@@ -171,6 +171,12 @@ public class ClassService {
         transactions.executeWithoutResult(tx -> removals.deleteClass(c.id()));
     }
 
+    /** Who the class's teacher (or the admin) can hand it to: the other teachers and admins. */
+    public List<Account> handOverCandidates(String actor, long classId) {
+        SchoolClass c = managed(actor, classId);
+        return accounts.staff().stream().filter(a -> a.id() != c.teacherId()).toList();
+    }
+
     /**
      * The class's teacher (or the admin) gives the class to another teacher or admin, e.g. before the admin deletes
      * the old teacher's account. Anyone else as the new teacher is refused like an unknown id.

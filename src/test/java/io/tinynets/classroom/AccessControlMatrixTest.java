@@ -203,6 +203,8 @@ class AccessControlMatrixTest {
         matrix.put("hand a class of the class A teacher over to the other teacher", Map.entry(a -> classes.handOver(a,
                 classes.create(TEACHER, "handed " + a).id(), id(OTHER_TEACHER)), expect(true, true, false, false,
                 false)));
+        matrix.put("list who can take class A over", Map.entry(a -> classes.handOverCandidates(a, classA.id()),
+                expect(true, true, false, false, false)));
         matrix.put("count what deleting minji's account takes", Map.entry(a -> admin.contents(a, id(STUDENT)),
                 expect(true, false, false, false, false)));
         matrix.put("delete a student account", Map.entry(a -> admin.deleteAccount(a, freshStudentOfA(a)),

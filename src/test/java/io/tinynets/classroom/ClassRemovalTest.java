@@ -168,6 +168,8 @@ class ClassRemovalTest {
         refusedAs(ClassroomException.DENIED, () -> classes.handOver("lee", a.id(), lee));
         refusedAs(ClassroomException.DENIED, () -> classes.handOver("kim", a.id(), minji.id()));
         refusedAs(ClassroomException.DENIED, () -> classes.handOver("kim", a.id(), 999_999));
+        assertThat(classes.handOverCandidates("kim", a.id())).extracting(Account::username)
+                .containsExactlyInAnyOrder("admin", "lee"); // staff only, not the teacher themself
         SchoolClass moved = classes.handOver("admin", a.id(), lee);
         assertThat(moved.teacherName()).isEqualTo("lee");
         assertThat(classes.classes("kim")).isEmpty();

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -62,6 +63,11 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
     final Button newCode = new Button();
     final Button dashboard = new Button();
     final Button deleteClass = new Button();
+    /** Gives the class to another teacher (a teacher leaving, a class changing hands). */
+    final Button handOver = new Button();
+    Dialog handOverDialog;
+    Select<Account> handOverTo;
+    Button handOverConfirm;
     final Grid<Account> members = new Grid<>();
     /** A student's view of the selected class: its assignments, each opened in its lab with one click. */
     final Grid<Assignment> classAssignments = new Grid<>();
@@ -152,6 +158,11 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         deleteClass.setTooltipText(getTranslation("classroom.classes.delete.tooltip"));
         deleteClass.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         deleteClass.addClickListener(e -> confirmDeleteClass());
+        handOver.setText(getTranslation("classroom.classes.handOver"));
+        handOver.setIcon(VaadinIcon.EXCHANGE.create());
+        handOver.setTooltipText(getTranslation("classroom.classes.handOver.tooltip"));
+        handOver.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        handOver.addClickListener(e -> openHandOver());
         members.addColumn(Account::displayName).setHeader(getTranslation("classroom.field.displayName"));
         members.addColumn(Account::username).setHeader(getTranslation("classroom.field.username"));
         members.addColumn(a -> a.mustChangePassword() ? getTranslation("classroom.classes.oneTimePending") : "")
@@ -191,12 +202,64 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         code.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600")
                 .set("letter-spacing", "0.15em").set("font-family", "var(--lumo-font-family-monospace, monospace)");
         HorizontalLayout codeRow = new HorizontalLayout(new Span(getTranslation("classroom.field.joinCode") + ":"),
-                code, newCode, dashboard, deleteClass);
+                code, newCode, dashboard, handOver, deleteClass);
         codeRow.setAlignItems(FlexComponent.Alignment.CENTER);
         members.setItems(classes.members(user, c.id()));
         details.add(new H3(c.name()), codeRow,
                 new Paragraph(getTranslation("classroom.classes.signupHint", "signup?code=" + c.joinCode())),
                 members, importNames, importButton);
+    }
+
+    void openHandOver() {
+        SchoolClass c = selected();
+        if (c == null) {
+            return;
+        }
+        List<Account> others;
+        try {
+            others = classes.handOverCandidates(user, c.id());
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+            return;
+        }
+        handOverDialog = new Dialog();
+        handOverDialog.setHeaderTitle(getTranslation("classroom.classes.handOver.header", c.name()));
+        handOverDialog.add(new Paragraph(getTranslation("classroom.classes.handOver.text")));
+        handOverTo = new Select<>();
+        handOverTo.setLabel(getTranslation("classroom.admin.handOver.to"));
+        handOverTo.setItems(others);
+        handOverTo.setItemLabelGenerator(a -> a.displayName() + " (" + a.username() + ")");
+        handOverConfirm = new Button(getTranslation("classroom.classes.handOver.confirm"), e -> handOver(c));
+        handOverConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        handOverConfirm.setEnabled(false);
+        handOverTo.addValueChangeListener(e -> handOverConfirm.setEnabled(e.getValue() != null));
+        if (others.isEmpty()) {
+            handOverDialog.add(new Paragraph(getTranslation("classroom.classes.handOver.noTeacher")));
+        } else {
+            handOverDialog.add(handOverTo);
+            handOverDialog.getFooter().add(handOverConfirm);
+        }
+        handOverDialog.getFooter().add(new Button(getTranslation("classroom.cancel"), e -> handOverDialog.close()));
+        handOverDialog.open();
+    }
+
+    void handOver(SchoolClass c) {
+        Account to = handOverTo.getValue();
+        if (to == null) {
+            return;
+        }
+        try {
+            SchoolClass moved = classes.handOver(user, c.id(), to.id());
+            handOverDialog.close();
+            // a teacher no longer sees the class they gave away; the admin still does
+            refresh(moved);
+            if (classes.classes(user).stream().noneMatch(x -> x.id() == moved.id())) {
+                showDetails(null);
+            }
+            Texts.success(getTranslation("classroom.classes.handedOver", c.name(), to.displayName()));
+        } catch (ClassroomException e) {
+            Texts.error(this, e);
+        }
     }
 
     /** What a student needs of a class: its assignments, to open in the lab, and the way to the gallery. */

@@ -136,6 +136,27 @@ class ClassesViewTest extends KaribuTest {
     }
 
     @Test
+    void aTeacherHandsAClassOverAndNoLongerSeesIt() {
+        SchoolClass a = classes.create("kim", "3-A");
+        ClassroomFixtures.account(accounts, "lee", Role.TEACHER);
+        login("kim", "TEACHER");
+        UI.getCurrent().navigate("classes");
+        ClassesView view = _get(ClassesView.class);
+        view.grid.select(view.grid.getListDataView().getItem(0));
+        _click(view.handOver);
+        assertThat(view.handOverConfirm.isEnabled()).isFalse();
+        assertThat(view.handOverTo.getListDataView().getItems().map(Account::username))
+                .containsExactlyInAnyOrder("admin", "lee");
+        view.handOverTo.setValue(view.handOverTo.getListDataView().getItems()
+                .filter(x -> x.username().equals("lee")).findFirst().orElseThrow());
+        _click(view.handOverConfirm);
+        expectNotifications("3-A now belongs to lee.");
+        assertThat(_size(view.grid)).isZero();
+        assertThat(view.details.isVisible()).isFalse();
+        assertThat(classes.get("lee", a.id()).teacherName()).isEqualTo("lee");
+    }
+
+    @Test
     void aStudentOpensAnAssignmentFromTheClassPage() {
         SchoolClass a = classes.create("kim", "3-A");
         classes.signUp(a.joinCode(), "minji", "Minji", "minji password");
