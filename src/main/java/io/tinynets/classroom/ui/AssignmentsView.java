@@ -41,6 +41,7 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
+import io.tinynets.experiment.ui.LabExperimentSupport;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.ArrayList;
@@ -387,7 +388,8 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         }
         shownCurves.setSeries(series);
         for (int i = 0; i < list.size(); i++) {
-            Curve loss = list.get(i).curves().stream().filter(c -> c.name().equals("loss")).findFirst()
+            Curve loss = list.get(i).curves().stream().filter(c -> c.name().equals(LabExperimentSupport.TRAIN_LOSS)
+                    || c.name().equals("loss")).findFirst()
                     .orElse(list.get(i).curves().isEmpty() ? null : list.get(i).curves().get(0));
             if (loss != null) {
                 shownCurves.setPoints(i, loss.x(), loss.y());
