@@ -4,7 +4,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -67,9 +66,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     /** The one-time password just made by a reset, shown once. */
     OneTimePasswordDialog resetDialog;
     /** Asks for a new teacher for the classes of a teacher the admin wants to delete. */
-    Dialog handOverDialog;
-    Select<Account> handOverTo;
-    Button handOverButton;
+    HandOverDialog handOverDialog;
     private final Binder<FirstStartView.NewAccount> binder = new Binder<>();
     private final AccountService accounts;
     private final ClassService classes;
@@ -225,33 +222,13 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     private void offerHandOver(Account teacher, int classCount) {
         List<Account> others = accounts.list(user).stream()
                 .filter(x -> x.role() != Role.STUDENT && x.id() != teacher.id()).toList();
-        handOverDialog = new Dialog();
-        handOverDialog.setHeaderTitle(getTranslation("classroom.admin.handOver.header", teacher.username()));
-        handOverDialog.add(new Paragraph(getTranslation("classroom.admin.handOver.text", classCount)));
-        handOverTo = new Select<>();
-        handOverTo.setLabel(getTranslation("classroom.admin.handOver.to"));
-        handOverTo.setItems(others);
-        handOverTo.setItemLabelGenerator(x -> x.displayName() + " (" + x.username() + ")");
-        handOverButton = new Button(getTranslation("classroom.admin.handOver.confirm"), e -> handOver(teacher));
-        handOverButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        handOverButton.setEnabled(false);
-        handOverTo.addValueChangeListener(e -> handOverButton.setEnabled(e.getValue() != null));
-        if (others.isEmpty()) {
-            handOverDialog.add(new Paragraph(getTranslation("classroom.admin.handOver.noTeacher")));
-        } else {
-            handOverDialog.add(handOverTo);
-            handOverDialog.getFooter().add(handOverButton);
-        }
-        Button cancel = new Button(getTranslation("classroom.cancel"), e -> handOverDialog.close());
-        handOverDialog.getFooter().add(cancel);
+        handOverDialog = new HandOverDialog(getTranslation("classroom.admin.handOver.header", teacher.username()),
+                getTranslation("classroom.admin.handOver.text", classCount),
+                getTranslation("classroom.admin.handOver.confirm"), others, to -> handOver(teacher, to));
         handOverDialog.open();
     }
 
-    void handOver(Account teacher) {
-        Account to = handOverTo.getValue();
-        if (to == null) {
-            return;
-        }
+    void handOver(Account teacher, Account to) {
         run(() -> {
             for (SchoolClass c : classes.classes(user)) {
                 if (c.teacherId() == teacher.id()) {

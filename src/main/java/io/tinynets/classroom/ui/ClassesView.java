@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -65,9 +64,7 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
     final Button deleteClass = new Button();
     /** Gives the class to another teacher (a teacher leaving, a class changing hands). */
     final Button handOver = new Button();
-    Dialog handOverDialog;
-    Select<Account> handOverTo;
-    Button handOverConfirm;
+    HandOverDialog handOverDialog;
     final Grid<Account> members = new Grid<>();
     /** A student's view of the selected class: its assignments, each opened in its lab with one click. */
     final Grid<Assignment> classAssignments = new Grid<>();
@@ -215,39 +212,19 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         if (c == null) {
             return;
         }
-        List<Account> others;
         try {
-            others = classes.handOverCandidates(user, c.id());
+            handOverDialog = new HandOverDialog(getTranslation("classroom.classes.handOver.header", c.name()),
+                    getTranslation("classroom.classes.handOver.text"),
+                    getTranslation("classroom.classes.handOver.confirm"), classes.handOverCandidates(user, c.id()),
+                    to -> handOver(c, to));
         } catch (ClassroomException e) {
             Texts.error(this, e);
             return;
         }
-        handOverDialog = new Dialog();
-        handOverDialog.setHeaderTitle(getTranslation("classroom.classes.handOver.header", c.name()));
-        handOverDialog.add(new Paragraph(getTranslation("classroom.classes.handOver.text")));
-        handOverTo = new Select<>();
-        handOverTo.setLabel(getTranslation("classroom.admin.handOver.to"));
-        handOverTo.setItems(others);
-        handOverTo.setItemLabelGenerator(a -> a.displayName() + " (" + a.username() + ")");
-        handOverConfirm = new Button(getTranslation("classroom.classes.handOver.confirm"), e -> handOver(c));
-        handOverConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        handOverConfirm.setEnabled(false);
-        handOverTo.addValueChangeListener(e -> handOverConfirm.setEnabled(e.getValue() != null));
-        if (others.isEmpty()) {
-            handOverDialog.add(new Paragraph(getTranslation("classroom.classes.handOver.noTeacher")));
-        } else {
-            handOverDialog.add(handOverTo);
-            handOverDialog.getFooter().add(handOverConfirm);
-        }
-        handOverDialog.getFooter().add(new Button(getTranslation("classroom.cancel"), e -> handOverDialog.close()));
         handOverDialog.open();
     }
 
-    void handOver(SchoolClass c) {
-        Account to = handOverTo.getValue();
-        if (to == null) {
-            return;
-        }
+    void handOver(SchoolClass c, Account to) {
         try {
             SchoolClass moved = classes.handOver(user, c.id(), to.id());
             handOverDialog.close();

@@ -139,11 +139,11 @@ class AdminViewTest extends KaribuTest {
         AdminView view = adminOpens();
         _click(rowButton(view, "kim", "delete-account"));
         assertThat(view.handOverDialog.isOpened()).isTrue();
-        assertThat(view.handOverTo.getListDataView().getItems().map(Account::username))
+        assertThat(view.handOverDialog.to.getListDataView().getItems().map(Account::username))
                 .containsExactlyInAnyOrder("admin", "lee");
-        assertThat(view.handOverButton.isEnabled()).isFalse();
-        view.handOverTo.setValue(accounts.find("lee").orElseThrow());
-        _click(view.handOverButton);
+        assertThat(view.handOverDialog.confirm.isEnabled()).isFalse();
+        view.handOverDialog.to.setValue(accounts.find("lee").orElseThrow());
+        _click(view.handOverDialog.confirm);
         assertThat(view.handOverDialog.isOpened()).isFalse();
         assertThat(classes.classes("lee")).extracting(SchoolClass::name).containsExactly("3-A", "3-B");
         assertThat(classes.classes("kim")).isEmpty();

@@ -144,12 +144,12 @@ class ClassesViewTest extends KaribuTest {
         ClassesView view = _get(ClassesView.class);
         view.grid.select(view.grid.getListDataView().getItem(0));
         _click(view.handOver);
-        assertThat(view.handOverConfirm.isEnabled()).isFalse();
-        assertThat(view.handOverTo.getListDataView().getItems().map(Account::username))
+        assertThat(view.handOverDialog.confirm.isEnabled()).isFalse();
+        assertThat(view.handOverDialog.to.getListDataView().getItems().map(Account::username))
                 .containsExactlyInAnyOrder("admin", "lee");
-        view.handOverTo.setValue(view.handOverTo.getListDataView().getItems()
+        view.handOverDialog.to.setValue(view.handOverDialog.to.getListDataView().getItems()
                 .filter(x -> x.username().equals("lee")).findFirst().orElseThrow());
-        _click(view.handOverConfirm);
+        _click(view.handOverDialog.confirm);
         expectNotifications("3-A now belongs to lee.");
         assertThat(_size(view.grid)).isZero();
         assertThat(view.details.isVisible()).isFalse();
