@@ -19,7 +19,20 @@ public final class ResumePoint {
      */
     public static final long MAX_EPOCHS = 1_000_000;
 
+    /**
+     * Most characters of a lab's saved weights with the optimizer state: the experiment store's limit on saved
+     * weights ({@code ExperimentLimits.WEIGHTS_MAX_CHARS}, which the lab packages do not import; a test keeps the two
+     * equal). Adam's two moments triple the size of the weights, so the largest networks would no longer save; the
+     * labs then save the weights alone, as before the state was kept (continue starts a fresh optimizer).
+     */
+    public static final int MAX_SAVED_CHARS = 2 * 1024 * 1024;
+
     private ResumePoint() {
+    }
+
+    /** Whether saved weights of this length fit {@link #MAX_SAVED_CHARS}. */
+    public static boolean fits(String json, int maxChars) {
+        return json.length() <= maxChars;
     }
 
     /** Adds {@code "epochs": epochs} to a saved-weights object. */

@@ -3,6 +3,7 @@ package io.tinynets.lab.autoencoder;
 import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.model.Autoencoder;
 import io.tinynets.engine.model.AutoencoderPca;
+import io.tinynets.lab.ResumePoint;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -38,7 +39,13 @@ public final class LatentDecoder {
      * {@link AutoencoderWeights} JSON: what a saved experiment keeps.
      */
     public synchronized String weightsJson() {
-        return AutoencoderWeights.write(model, optimizer, epochs);
+        return weightsJson(ResumePoint.MAX_SAVED_CHARS);
+    }
+
+    /** As {@link #weightsJson()}; the weights alone (the older form) when the whole would exceed maxChars. */
+    synchronized String weightsJson(int maxChars) {
+        String full = AutoencoderWeights.write(model, optimizer, epochs);
+        return ResumePoint.fits(full, maxChars) ? full : AutoencoderWeights.write(model);
     }
 
     /** The optimizer's state saved with the weights (a copy; null when not kept). */

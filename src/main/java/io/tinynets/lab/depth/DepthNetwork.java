@@ -90,7 +90,7 @@ final class DepthNetwork {
      * Captured parameters and optimizer state as {@link ModelJson}, built on a fresh copy: never touches a live
      * network.
      */
-    static String modelJson(DepthConfig config, NetworkInternals internals) {
+    static String modelJson(DepthConfig config, NetworkInternals internals, boolean withState) {
         Mlp copy = new Mlp(spec(config, internals.activation()), new SplittableRandom(0));
         if (internals.parameters().length != copy.params().size()) {
             throw new IllegalArgumentException("internals hold " + internals.parameters().length
@@ -104,7 +104,7 @@ final class DepthNetwork {
             System.arraycopy(internals.parameters()[i], 0, to, 0, to.length);
         }
         Optimizer optimizer = null;
-        if (internals.optimizer() != null) {
+        if (withState && internals.optimizer() != null) {
             optimizer = optimizerConfig(config).create();
             internals.optimizer().importInto(optimizer, copy.params());
         }

@@ -64,10 +64,17 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
      * The compared networks' weights as captured in {@code internals}, as
      * {@code {"format":"tinynets.depth","version":1,"epochs":120,"networks":[<ModelJson>, …]}} in the config's
      * activation order, each network with its optimizer block (plain SGD: the step count) and {@code epochs} the
-     * run's epochs so far (see {@link ResumePoint}). Built from the immutable capture, so it is safe on the UI thread
-     * while the run trains.
+     * run's epochs so far (see {@link ResumePoint}; both left out if they would not fit
+     * {@link ResumePoint#MAX_SAVED_CHARS}). Built from the immutable capture, so it is safe on the UI thread while the
+     * run trains.
      */
     public static String weightsJson(DepthConfig config, DepthInternals internals) {
+        String full = weightsJson(config, internals, true);
+        return ResumePoint.fits(full, ResumePoint.MAX_SAVED_CHARS) ? full : weightsJson(config, internals, false);
+    }
+
+    /** With or without the optimizer blocks and the epochs (without: the form saved before they were kept). */
+    static String weightsJson(DepthConfig config, DepthInternals internals, boolean withState) {
         if (internals.networks().size() != config.activations().size()) {
             throw new IllegalArgumentException("internals hold " + internals.networks().size()
                     + " networks, the config compares " + config.activations().size());
@@ -75,11 +82,13 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", WEIGHTS_FORMAT);
         root.put("version", 1);
-        ResumePoint.put(root, internals.epochsTrained());
+        if (withState) {
+            ResumePoint.put(root, internals.epochsTrained());
+        }
         ArrayNode list = root.putArray("networks");
         try {
             for (NetworkInternals n : internals.networks()) {
-                list.add(MAPPER.readTree(DepthNetwork.modelJson(config, n)));
+                list.add(MAPPER.readTree(DepthNetwork.modelJson(config, n, withState)));
             }
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -122,8 +122,9 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
 
     /**
      * The weights of captured internals as {@link ModelJson}, with the captured optimizer state in its
-     * {@code "optimizer"} block and a top-level {@code "epochs"} (epochs trained), without touching the live trainer:
-     * safe on the UI thread while the run trains, because internals are an immutable copy.
+     * {@code "optimizer"} block and a top-level {@code "epochs"} (epochs trained; the weights alone if that would not
+     * fit {@link ResumePoint#MAX_SAVED_CHARS}), without touching the live trainer: safe on the UI thread while the
+     * run trains, because internals are an immutable copy.
      */
     public static String weightsJson(PlaygroundConfig config, int classes, PlaygroundInternals internals) {
         Mlp copy = new Mlp(specFor(config, classes), new SplittableRandom(0));
@@ -146,7 +147,8 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
             optimizer = OptimizerConfig.of(internals.optimizer().kind(), config.learningRate()).create();
             optimizer.importState(internals.optimizer().state(), copy.params());
         }
-        return withEpochs(ModelJson.write(copy, optimizer), internals.epochs());
+        String full = withEpochs(ModelJson.write(copy, optimizer), internals.epochs());
+        return ResumePoint.fits(full, ResumePoint.MAX_SAVED_CHARS) ? full : ModelJson.write(copy);
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * {@code {"version":1,"models":{"rnn":{…},"lstm":{…},"gru":{…}}}}. Beside them, {@code "optimizers"} holds each cell's
  * optimizer state by the same key ({@link OptimizerStateJson}) and {@code "epochs"} the epochs trained
  * ({@link ResumePoint}), so "continue training" resumes exactly; weights saved without them still load (the
- * optimizers then start fresh, on the replay's data stream).
+ * optimizers then start fresh, on the replay's data stream). A large race whose state would not fit
+ * {@link ResumePoint#MAX_SAVED_CHARS} is saved without them.
  *
  * <p>The trainer hands the view flat copies of the parameters ({@link CellInternals#parameters()}); the JSON is built
  * from those copies on the UI thread, in a throw-away model of the same shape, so the live trainer is never touched.
@@ -46,6 +47,16 @@ public final class SequenceWeights {
 
     /** The saved-weights JSON of the run whose internals these are, for a run built from {@code config}. */
     public static String write(SequenceConfig config, SequenceInternals internals) {
+        return write(config, internals, ResumePoint.MAX_SAVED_CHARS);
+    }
+
+    /** As {@link #write(SequenceConfig, SequenceInternals)}; the weights alone when the whole exceeds maxChars. */
+    static String write(SequenceConfig config, SequenceInternals internals, int maxChars) {
+        String full = write(config, internals, true);
+        return ResumePoint.fits(full, maxChars) ? full : write(config, internals, false);
+    }
+
+    private static String write(SequenceConfig config, SequenceInternals internals, boolean withState) {
         SequenceTask task = config.createTask(new SplittableRandom(0)); // only its shapes are used
         ObjectNode models = MAPPER.createObjectNode();
         ObjectNode optimizers = MAPPER.createObjectNode();
@@ -62,7 +73,7 @@ public final class SequenceWeights {
                 at += p.size();
             }
             models.set(c.kind().key(), parse(model.toJson()));
-            if (c.optimizer() != null) {
+            if (withState && c.optimizer() != null) {
                 optimizers.set(c.kind().key(), OptimizerStateJson.toNode(c.optimizer()));
             }
         }
@@ -72,7 +83,9 @@ public final class SequenceWeights {
         if (!optimizers.isEmpty()) {
             root.set("optimizers", optimizers);
         }
-        ResumePoint.put(root, internals.epochsTrained());
+        if (withState) {
+            ResumePoint.put(root, internals.epochsTrained());
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
