@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * How far a saved run had trained, kept as {@code "epochs"} beside its weights and optimizer state. A lab's data
  * stream (batch shuffles, noise, drawn sequences) comes from the run's one seeded generator, whose state cannot be
  * saved; a continued run therefore redraws, without training, the draws of that many epochs, and then sees exactly
- * the batches the uninterrupted run saw next. Saved weights without the field (older experiments) continue on the
- * replay's stream from epoch 1, as before.
+ * the batches the uninterrupted run saw next. Saved weights without the field (older experiments), and runs too long
+ * to redraw within {@link #MAX_FAST_FORWARD_DRAWS}, continue on the replay's stream from epoch 1, as before.
  */
 public final class ResumePoint {
 
@@ -18,6 +18,26 @@ public final class ResumePoint {
      * takes at most a second or two even for the largest data set, and a hand-edited value cannot stall a worker.
      */
     public static final long MAX_EPOCHS = 1_000_000;
+
+    /**
+     * Most random draws a continued run spends redrawing the saved epochs' data stream (about a second on these
+     * machines). Trainers are built on the caller's thread, so a very long run is not fast-forwarded: it continues
+     * with its optimizer state on the replay's batch order instead, as if from epoch 1.
+     */
+    public static final long MAX_FAST_FORWARD_DRAWS = 100_000_000;
+
+    /**
+     * The epochs to fast-forward: {@code savedEpochs}, or 0 when redrawing them ({@code drawsPerEpoch} random draws
+     * each) would exceed {@link #MAX_FAST_FORWARD_DRAWS}. Deterministic, so a saved experiment always continues the
+     * same way.
+     */
+    public static long epochsToFastForward(long savedEpochs, long drawsPerEpoch) {
+        if (savedEpochs <= 0) {
+            return 0;
+        }
+        long perEpoch = Math.max(1, drawsPerEpoch);
+        return savedEpochs <= MAX_FAST_FORWARD_DRAWS / perEpoch ? savedEpochs : 0;
+    }
 
     /**
      * Most characters of a lab's saved weights with the optimizer state: the experiment store's limit on saved

@@ -9,6 +9,7 @@ import io.tinynets.engine.model.AutoencoderPca;
 import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
+import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Hyperparameter;
 import io.tinynets.training.Trainer;
@@ -67,7 +68,10 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         batches.setNoise(config.noise());
         this.captureRng = rng.split();
         // after the split, as in the uninterrupted run: its epochs drew from rng only after this point
-        batches.fastForward(epochsBefore);
+        // one shuffle per epoch, and one noise draw per pixel of every sample unless there is no noise
+        long drawsPerEpoch = data.size() - 1L
+                + (config.noise().kind() == AutoencoderNoise.Kind.NONE ? 0 : (long) data.size() * data.features());
+        batches.fastForward(ResumePoint.epochsToFastForward(epochsBefore, drawsPerEpoch));
         this.epochs = epochsBefore;
         this.pcaError = AutoencoderPca.fit(data.samples()).reconstructionError(
                 Math.min(config.bottleneck(), data.features()));

@@ -14,6 +14,7 @@ import io.tinynets.engine.model.MlpTrainer;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.lab.ResumePoint;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Collections;
@@ -72,7 +73,8 @@ final class DepthNetwork {
         }
         trainer = new MlpTrainer(mlp, Loss.BINARY_CROSS_ENTROPY, optimizer, BATCH, true, rng);
         trainer.setData(x, y);
-        trainer.fastForward(epochsSaved);
+        // one Fisher–Yates shuffle (n − 1 draws) per epoch
+        trainer.fastForward(ResumePoint.epochsToFastForward(epochsSaved, x.numRows - 1L));
         gridInput = gridInputs();
     }
 

@@ -105,7 +105,8 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         this.testLabels = labels(data.test());
         trainer.setData(trainX, trainY);
         this.epochsBefore = savedWeights == null ? 0 : savedEpochs(savedWeights);
-        trainer.fastForward(epochsBefore);
+        // one Fisher–Yates shuffle (n − 1 draws) per epoch
+        trainer.fastForward(ResumePoint.epochsToFastForward(epochsBefore, trainX.numRows - 1L));
         this.regularizationRate = config.regularizationRate();
         trainer.setRegularization(regularization());
         this.domain = domainOf(data);

@@ -15,6 +15,7 @@ import io.tinynets.engine.recurrent.GruCell;
 import io.tinynets.engine.recurrent.LstmCell;
 import io.tinynets.engine.recurrent.LstmStep;
 import io.tinynets.engine.recurrent.RecurrentCell;
+import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
@@ -98,7 +99,10 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
         }
         epochsBefore = savedWeights == null ? 0 : SequenceWeights.load(savedWeights, models, optimizers);
         // redraw, without training, the batches the saved run trained on, so the next ones are the run's next
-        for (long s = 0; s < epochsBefore * STEPS_PER_EPOCH; s++) {
+        // (about one draw per sequence step)
+        long skip = ResumePoint.epochsToFastForward(epochsBefore,
+                (long) STEPS_PER_EPOCH * BATCH * Math.max(1, example.inputs().length));
+        for (long s = 0; s < skip * STEPS_PER_EPOCH; s++) {
             task.batch(BATCH, data);
         }
         lossRing = new double[models.size()][TAIL];

@@ -125,6 +125,25 @@ class PlaygroundContinuationTest {
     }
 
     @Test
+    void aRunTooLongToRedrawContinuesWithItsStateOnTheReplaysBatchOrder() throws Exception {
+        PlaygroundConfig c = config(OptimizerKind.ADAM);
+        Dataset2D big = Dataset2D.generate(DatasetKind.XOR, 1000, 0, 0.9, new SplittableRandom(2));
+        PlaygroundTrainer t = new PlaygroundTrainer(c, big, SEED);
+        train(t, 1);
+        String json = PlaygroundTrainer.weightsJson(c, big.classes(), t.captureInternals());
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = (ObjectNode) mapper.readTree(json);
+        root.put("epochs", 1_000_000); // 900 points: 899 million draws, over the budget
+        String longRun = mapper.writeValueAsString(root);
+
+        PlaygroundTrainer continued = new PlaygroundTrainer(c, big, SEED, longRun);
+        PlaygroundTrainer replayOrder = new PlaygroundTrainer(c, big, SEED, without(json, "epochs"));
+
+        assertThat(train(continued, K)).containsExactly(train(replayOrder, K));
+        assertThat(continued.captureInternals().epochs()).isEqualTo(1_000_000 + K);
+    }
+
+    @Test
     void aBadEpochCountIsRefusedNamingTheField() throws Exception {
         PlaygroundConfig c = config(OptimizerKind.ADAM);
         ObjectMapper mapper = new ObjectMapper();
