@@ -73,17 +73,35 @@ public final class AutoencoderBatches {
         return samplesSeen;
     }
 
+    /**
+     * Advances the generator as if {@code epochs} whole epochs had been trained, without training: each epoch's
+     * shuffle and each batch's noise are drawn exactly as {@link #epoch()} draws them (the noise's kind fixes how
+     * many draws; its level does not matter), so a run continued from saved weights and optimizer state sees the
+     * batches and the noise the uninterrupted run saw next. The order of the samples follows too.
+     *
+     * @throws IllegalArgumentException if {@code epochs} is negative
+     */
+    public void fastForward(long epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs to fast-forward must be >= 0, was " + epochs);
+        }
+        int n = order.length;
+        int d = samples.numCols;
+        for (long e = 0; e < epochs; e++) {
+            shuffle();
+            for (int start = 0; start < n; start += batchSize) {
+                // only the number of draws matters: the values of clean are not read for the noise's draws
+                clean.reshape(Math.min(batchSize, n - start), d);
+                noise.apply(clean, input, rng);
+            }
+        }
+    }
+
     /** One pass over every sample in a fresh order; returns the mean batch loss (NaN/Inf as soon as one is). */
     public double epoch() {
         int n = order.length;
         int d = samples.numCols;
-        // Fisher–Yates shuffle with the run's generator
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        shuffle();
         double sum = 0;
         int batches = 0;
         for (int start = 0; start < n; start += batchSize) {
@@ -102,5 +120,15 @@ public final class AutoencoderBatches {
             batches++;
         }
         return sum / batches;
+    }
+
+    private void shuffle() {
+        // Fisher–Yates shuffle with the run's generator
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 }

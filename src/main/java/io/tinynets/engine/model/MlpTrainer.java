@@ -152,6 +152,32 @@ public final class MlpTrainer {
         return sum / batches;
     }
 
+    /**
+     * Advances the batch order as if {@code epochs} whole epochs had been trained, without training: the shuffles
+     * are drawn from the generator exactly as training draws them, so a run continued from saved weights and
+     * optimizer state after {@code epochs} epochs sees the batches the uninterrupted run saw next. The counters
+     * ({@link #steps()}, {@link #epochs()}, {@link #samplesSeen()}) are left alone: they count what this trainer
+     * trained. Call it between epochs, after {@link #setData}.
+     *
+     * @throws IllegalArgumentException if {@code epochs} is negative
+     * @throws IllegalStateException    before {@link #setData} or in the middle of an epoch
+     */
+    public void fastForward(long epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs to fast-forward must be >= 0, was " + epochs);
+        }
+        if (inputs == null) {
+            throw new IllegalStateException("setData must be called before fast-forwarding");
+        }
+        if (cursor < order.length) {
+            throw new IllegalStateException("fast-forward only between epochs, not in the middle of one");
+        }
+        for (long e = 0; e < epochs; e++) {
+            startEpoch();
+            cursor = order.length;
+        }
+    }
+
     private void startEpoch() {
         cursor = 0;
         if (shuffle) {

@@ -6,7 +6,10 @@ import io.tinynets.engine.model.AutoencoderBatches;
 import io.tinynets.engine.model.AutoencoderLoss;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.model.AutoencoderPca;
+import io.tinynets.engine.io.OptimizerStateJson;
+import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
+import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Hyperparameter;
 import io.tinynets.training.Trainer;
@@ -36,6 +39,8 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     private final DMatrixRMaj shown;
     private final DMatrixRMaj latentInputs;
     private final DMatrixRMaj noisy = new DMatrixRMaj(1, 1);
+    /** Epochs of the whole run, those of the saved run this one continues included. */
+    private long epochs;
 
     AutoencoderLabTrainer(AutoencoderConfig config, long seed) {
         this(config, seed, null);
@@ -43,7 +48,10 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
 
     /**
      * @param savedWeights {@link AutoencoderWeights} JSON the model starts from instead of the seed's initial weights
-     *                     ("continue training"); null for fresh weights. The seed still draws data and batches.
+     *                     ("continue training"); null for fresh weights. The seed still draws data and batches;
+     *                     when the JSON carries the optimizer's state and epochs, the optimizer resumes (if of the
+     *                     same kind) and the batches and noise are fast-forwarded by the saved epochs, so the run
+     *                     continues exactly as the uninterrupted one would have.
      */
     AutoencoderLabTrainer(AutoencoderConfig config, long seed, String savedWeights) {
         this.config = config;
@@ -53,11 +61,18 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         if (savedWeights != null) {
             AutoencoderWeights.load(savedWeights, model);
         }
-        this.batches = new AutoencoderBatches(model, data.samples(), config.loss(),
-                OptimizerConfig.of(config.optimizer(), config.learningRate()).create(), AutoencoderConfig.BATCH_SIZE,
-                rng);
+        Optimizer optimizer = OptimizerConfig.of(config.optimizer(), config.learningRate()).create();
+        long epochsBefore = savedWeights == null ? 0 : AutoencoderWeights.resume(savedWeights, optimizer, model);
+        this.batches = new AutoencoderBatches(model, data.samples(), config.loss(), optimizer,
+                AutoencoderConfig.BATCH_SIZE, rng);
         batches.setNoise(config.noise());
         this.captureRng = rng.split();
+        // after the split, as in the uninterrupted run: its epochs drew from rng only after this point
+        // one shuffle per epoch, and one noise draw per pixel of every sample unless there is no noise
+        long drawsPerEpoch = data.size() - 1L
+                + (config.noise().kind() == AutoencoderNoise.Kind.NONE ? 0 : (long) data.size() * data.features());
+        batches.fastForward(ResumePoint.epochsToFastForward(epochsBefore, drawsPerEpoch));
+        this.epochs = epochsBefore;
         this.pcaError = AutoencoderPca.fit(data.samples()).reconstructionError(
                 Math.min(config.bottleneck(), data.features()));
         int d = data.features();
@@ -94,6 +109,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
 
     @Override
     public EpochMetrics trainEpoch() {
+        epochs++;
         return EpochMetrics.of(batches.epoch());
     }
 
@@ -132,7 +148,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         }
         return new AutoencoderInternals(data.width(), data.height(), data.isImage(), SHOWN, grid,
                 shown.data.clone(), lx, ly, labels, data.classNames(), k, pcaError, error,
-                new LatentDecoder(model.copy(), codePca));
+                new LatentDecoder(model.copy(), codePca, OptimizerStateJson.Saved.of(batches.optimizer()), epochs));
     }
 
     @Override

@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.Param;
+import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.model.Autoencoder;
+import io.tinynets.engine.optim.Optimizer;
+import io.tinynets.lab.ResumePoint;
 
 /**
  * An autoencoder's parameters as saved with an experiment, by parameter name ({@code encoder.0.weight},
  * {@code decoder.1.bias}…; a tied decoder has no weights of its own), each a row-major matrix:
  * {@code {"version":1,"params":{"encoder.0.weight":{"rows":16,"cols":64,"data":[…]},…}}}. Exact: doubles are
- * written in full.
+ * written in full. Beside them, {@code "optimizer"} ({@link OptimizerStateJson}) and {@code "epochs"}
+ * ({@link ResumePoint}) let "continue training" resume exactly; weights saved without them still load (the optimizer
+ * then starts fresh, on the replay's batches).
  */
 public final class AutoencoderWeights {
 
@@ -23,6 +28,11 @@ public final class AutoencoderWeights {
     }
 
     public static String write(Autoencoder model) {
+        return write(model, null, 0);
+    }
+
+    /** The weights with the optimizer's state ({@code null}: not written) and the epochs trained. */
+    public static String write(Autoencoder model, OptimizerStateJson.Saved optimizer, long epochs) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", VERSION);
         ObjectNode params = root.putObject("params");
@@ -35,11 +45,36 @@ public final class AutoencoderWeights {
                 data.add(p.value().data[i]);
             }
         }
+        if (optimizer != null) {
+            root.set("optimizer", OptimizerStateJson.toNode(optimizer));
+            ResumePoint.put(root, epochs);
+        }
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Resumes the saved optimizer state into {@code optimizer} for {@code model}'s params when one was saved and is
+     * of the optimizer's kind (otherwise the optimizer stays fresh).
+     *
+     * @return the epochs the saved run had trained (0 when not saved)
+     * @throws IllegalArgumentException if the saved state or epochs are malformed or do not fit the model
+     */
+    public static long resume(String json, Optimizer optimizer, Autoencoder model) {
+        JsonNode root;
+        try {
+            root = json == null ? null : MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("saved weights are not valid JSON");
+        }
+        JsonNode state = root == null ? null : root.get("optimizer");
+        if (state != null && !state.isNull()) {
+            OptimizerStateJson.fromNode(state).importInto(optimizer, model.params());
+        }
+        return ResumePoint.epochs(root);
     }
 
     /** Copies saved weights into {@code model}; every shape is checked before anything changes. */

@@ -1,7 +1,9 @@
 package io.tinynets.lab.autoencoder;
 
+import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.model.Autoencoder;
 import io.tinynets.engine.model.AutoencoderPca;
+import io.tinynets.lab.ResumePoint;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -16,17 +18,49 @@ public final class LatentDecoder {
     private final AutoencoderPca codePca;
     private final DMatrixRMaj code;
     private final DMatrixRMaj sample;
+    private final OptimizerStateJson.Saved optimizer;
+    private final long epochs;
 
-    LatentDecoder(Autoencoder frozen, AutoencoderPca codePca) {
+    /**
+     * @param optimizer a copy of the optimizer's state when the model was frozen (saved with the weights), or null
+     * @param epochs    epochs the run had trained when the model was frozen
+     */
+    LatentDecoder(Autoencoder frozen, AutoencoderPca codePca, OptimizerStateJson.Saved optimizer, long epochs) {
+        this.optimizer = optimizer;
+        this.epochs = epochs;
         this.model = frozen;
         this.codePca = codePca;
         this.code = new DMatrixRMaj(1, frozen.spec().bottleneck());
         this.sample = new DMatrixRMaj(1, frozen.spec().inputs());
     }
 
-    /** The frozen model's weights as {@link AutoencoderWeights} JSON: what a saved experiment keeps. */
+    /**
+     * The frozen model's weights, with the optimizer's state and the epochs at the same moment, as
+     * {@link AutoencoderWeights} JSON: what a saved experiment keeps.
+     */
     public synchronized String weightsJson() {
-        return AutoencoderWeights.write(model);
+        return weightsJson(ResumePoint.MAX_SAVED_CHARS);
+    }
+
+    /** As {@link #weightsJson()}; the weights alone (the older form) when the whole would exceed maxChars. */
+    synchronized String weightsJson(int maxChars) {
+        String full = AutoencoderWeights.write(model, optimizer, epochs);
+        return ResumePoint.fits(full, maxChars) ? full : AutoencoderWeights.write(model);
+    }
+
+    /** The optimizer's state saved with the weights (a copy; null when not kept). */
+    public OptimizerStateJson.Saved optimizer() {
+        return optimizer;
+    }
+
+    /** The frozen model itself, for tests in this package (never modify it). */
+    Autoencoder frozenModelForTests() {
+        return model;
+    }
+
+    /** Epochs the run had trained when the model was frozen. */
+    public long epochs() {
+        return epochs;
     }
 
     public int bottleneck() {

@@ -5,13 +5,16 @@ import io.tinynets.data.FeatureSet;
 import io.tinynets.data.TargetEncoding;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.io.ModelJson;
+import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.loss.Loss;
 import io.tinynets.engine.model.LayerTrace;
 import io.tinynets.engine.model.Mlp;
 import io.tinynets.engine.model.MlpSpec;
 import io.tinynets.engine.model.MlpTrainer;
+import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.lab.ResumePoint;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Collections;
@@ -35,14 +38,16 @@ final class DepthNetwork {
     private final DMatrixRMaj gridInput;
 
     DepthNetwork(DepthConfig config, Activation activation, long seed) {
-        this(config, activation, seed, null);
+        this(config, activation, seed, null, 0);
     }
 
     /**
-     * @param savedModel {@link ModelJson} of this network's shape to start from instead of the initial draws (which
-     *                   are still drawn, so the batch order is the replay's), or null
+     * @param savedModel  {@link ModelJson} of this network's shape to start from instead of the initial draws (which
+     *                    are still drawn), or null; its optimizer block, when present and of SGD, is resumed
+     * @param epochsSaved epochs the saved run had trained: the batch order is fast-forwarded by as many, so the
+     *                    continued run sees the batches the uninterrupted one would have (0 = the replay's order)
      */
-    DepthNetwork(DepthConfig config, Activation activation, long seed, String savedModel) {
+    DepthNetwork(DepthConfig config, Activation activation, long seed, String savedModel, long epochsSaved) {
         this.activation = activation;
         SplittableRandom rng = new SplittableRandom(seed);
         Dataset2D data = Dataset2D.generate(config.dataset(), DepthConfig.POINTS, 0.0, 1.0, rng);
@@ -50,8 +55,9 @@ final class DepthNetwork {
         y = data.trainTargets(TargetEncoding.ZERO_ONE);
         MlpSpec spec = spec(config, activation);
         mlp = new Mlp(spec, rng);
-        if (savedModel != null) {
-            Mlp saved = ModelJson.read(savedModel).mlp();
+        ModelJson.Loaded loaded = savedModel == null ? null : ModelJson.read(savedModel);
+        if (loaded != null) {
+            Mlp saved = loaded.mlp();
             if (!saved.spec().equals(spec)) {
                 throw new IllegalArgumentException("saved weights are for the network " + saved.spec()
                         + ", not for this config's " + spec);
@@ -61,10 +67,20 @@ final class DepthNetwork {
                 System.arraycopy(from, 0, mlp.params().get(i).value().data, 0, from.length);
             }
         }
-        trainer = new MlpTrainer(mlp, Loss.BINARY_CROSS_ENTROPY,
-                OptimizerConfig.of(OptimizerKind.SGD, config.learningRate()).create(), BATCH, true, rng);
+        Optimizer optimizer = optimizerConfig(config).create();
+        if (loaded != null && loaded.optimizer() != null) {
+            OptimizerStateJson.Saved.of(loaded.optimizer()).importInto(optimizer, mlp.params());
+        }
+        trainer = new MlpTrainer(mlp, Loss.BINARY_CROSS_ENTROPY, optimizer, BATCH, true, rng);
         trainer.setData(x, y);
+        // one Fisher–Yates shuffle (n − 1 draws) per epoch
+        trainer.fastForward(ResumePoint.epochsToFastForward(epochsSaved, x.numRows - 1L));
         gridInput = gridInputs();
+    }
+
+    /** Plain SGD, so the gradient norms shown are the raw ones. */
+    static OptimizerConfig optimizerConfig(DepthConfig config) {
+        return OptimizerConfig.of(OptimizerKind.SGD, config.learningRate());
     }
 
     static MlpSpec spec(DepthConfig config, Activation activation) {
@@ -72,8 +88,11 @@ final class DepthNetwork {
                 Collections.nCopies(config.depth(), activation), 1, Activation.SIGMOID, config.initializer());
     }
 
-    /** Captured parameters as {@link ModelJson}, built on a fresh copy: never touches a live network. */
-    static String modelJson(DepthConfig config, NetworkInternals internals) {
+    /**
+     * Captured parameters and optimizer state as {@link ModelJson}, built on a fresh copy: never touches a live
+     * network.
+     */
+    static String modelJson(DepthConfig config, NetworkInternals internals, boolean withState) {
         Mlp copy = new Mlp(spec(config, internals.activation()), new SplittableRandom(0));
         if (internals.parameters().length != copy.params().size()) {
             throw new IllegalArgumentException("internals hold " + internals.parameters().length
@@ -86,7 +105,12 @@ final class DepthNetwork {
             }
             System.arraycopy(internals.parameters()[i], 0, to, 0, to.length);
         }
-        return ModelJson.write(copy);
+        Optimizer optimizer = null;
+        if (withState && internals.optimizer() != null) {
+            optimizer = optimizerConfig(config).create();
+            internals.optimizer().importInto(optimizer, copy.params());
+        }
+        return ModelJson.write(copy, optimizer);
     }
 
     double trainEpoch() {
@@ -149,7 +173,8 @@ final class DepthNetwork {
             parameters[i] = mlp.params().get(i).value().data.clone();
         }
         return new NetworkInternals(activation, norms, histograms, range[0], range[1], dead, deadCount, boundary,
-                loss, (double) correct / p.numRows, collapse, parameters);
+                loss, (double) correct / p.numRows, collapse, parameters,
+                OptimizerStateJson.Saved.of(trainer.optimizer()));
     }
 
     /** The bins cover where the activation's outputs live, so a saturated sigmoid piles up at both ends. */

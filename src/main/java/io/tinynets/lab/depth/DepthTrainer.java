@@ -3,6 +3,9 @@ package io.tinynets.lab.depth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
@@ -25,6 +28,8 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
     private final double[][] points;
     private double learningRate;
     private long epoch;
+    /** Epochs the saved run had trained before this trainer continued it (0 for a fresh run). */
+    private final long epochsBefore;
 
     public DepthTrainer(DepthConfig config, long seed) {
         this(config, seed, null);
@@ -36,14 +41,16 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
      * @throws IllegalArgumentException if the saved weights do not fit the config
      */
     public DepthTrainer(DepthConfig config, long seed, String savedWeights) {
-        List<String> saved = savedWeights == null ? null : readWeights(savedWeights);
+        JsonNode root = savedWeights == null ? null : readRoot(savedWeights);
+        List<String> saved = root == null ? null : networkModels(root);
+        epochsBefore = root == null ? 0 : ResumePoint.epochs(root);
         if (saved != null && saved.size() != config.activations().size()) {
             throw new IllegalArgumentException("saved weights hold " + saved.size() + " networks, the config compares "
                     + config.activations().size());
         }
         for (int i = 0; i < config.activations().size(); i++) {
             networks.add(new DepthNetwork(config, config.activations().get(i), seed,
-                    saved == null ? null : saved.get(i)));
+                    saved == null ? null : saved.get(i), epochsBefore));
         }
         learningRate = config.learningRate();
         points = trainingPoints();
@@ -55,22 +62,47 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
 
     /**
      * The compared networks' weights as captured in {@code internals}, as
-     * {@code {"format":"tinynets.depth","version":1,"networks":[<ModelJson>, …]}} in the config's activation order.
-     * Built from the immutable capture, so it is safe on the UI thread while the run trains.
+     * {@code {"format":"tinynets.depth","version":1,"epochs":120,"networks":[<ModelJson>, …]}} in the config's
+     * activation order, each network with its optimizer block (plain SGD: the step count) and {@code epochs} the
+     * run's epochs so far (see {@link ResumePoint}; both left out if they would not fit
+     * {@link ResumePoint#MAX_SAVED_CHARS}). Built from the immutable capture, so it is safe on the UI thread while the
+     * run trains.
      */
     public static String weightsJson(DepthConfig config, DepthInternals internals) {
+        String full = weightsJson(config, internals, true);
+        return ResumePoint.fits(full, ResumePoint.MAX_SAVED_CHARS) ? full : weightsJson(config, internals, false);
+    }
+
+    /** With or without the optimizer blocks and the epochs (without: the form saved before they were kept). */
+    static String weightsJson(DepthConfig config, DepthInternals internals, boolean withState) {
         if (internals.networks().size() != config.activations().size()) {
             throw new IllegalArgumentException("internals hold " + internals.networks().size()
                     + " networks, the config compares " + config.activations().size());
         }
-        StringBuilder json = new StringBuilder("{\"format\":\"" + WEIGHTS_FORMAT + "\",\"version\":1,\"networks\":[");
-        for (int i = 0; i < internals.networks().size(); i++) {
-            json.append(i == 0 ? "" : ",").append(DepthNetwork.modelJson(config, internals.networks().get(i)));
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", WEIGHTS_FORMAT);
+        root.put("version", 1);
+        if (withState) {
+            ResumePoint.put(root, internals.epochsTrained());
         }
-        return json.append("]}").toString();
+        ArrayNode list = root.putArray("networks");
+        try {
+            for (NetworkInternals n : internals.networks()) {
+                list.add(MAPPER.readTree(DepthNetwork.modelJson(config, n, withState)));
+            }
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("depth weights could not be written as JSON", e);
+        }
     }
 
-    private static List<String> readWeights(String json) {
+    private static List<String> networkModels(JsonNode root) {
+        List<String> models = new ArrayList<>();
+        root.get("networks").forEach(n -> models.add(n.toString()));
+        return models;
+    }
+
+    private static JsonNode readRoot(String json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -82,9 +114,7 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
             throw new IllegalArgumentException("saved weights must be " + WEIGHTS_FORMAT
                     + " version 1 with a networks array");
         }
-        List<String> models = new ArrayList<>();
-        root.get("networks").forEach(n -> models.add(n.toString()));
-        return models;
+        return root;
     }
 
     public static TrainerFactory<DepthInternals> factory(DepthConfig config) {
@@ -108,7 +138,7 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
         for (DepthNetwork n : networks) {
             out.add(n.capture());
         }
-        return new DepthInternals(epoch, out, points);
+        return new DepthInternals(epoch, out, points, epochsBefore + epoch);
     }
 
     @Override

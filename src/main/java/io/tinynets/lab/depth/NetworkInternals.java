@@ -1,6 +1,7 @@
 package io.tinynets.lab.depth;
 
 import io.tinynets.engine.Activation;
+import io.tinynets.engine.io.OptimizerStateJson;
 
 /**
  * One compared network as the UI sees it.
@@ -14,11 +15,12 @@ import io.tinynets.engine.Activation;
  * @param collapse       for a linear network, the single equivalent map; null otherwise
  * @param parameters     a copy of every parameter's values in {@code Mlp.params()} order (row-major), so a saved
  *                       experiment can take the weights from the internals instead of from the live trainer
+ * @param optimizer      a copy of the optimizer's state (plain SGD: its step count), saved with the weights
  */
 public record NetworkInternals(Activation activation, double[] gradientNorms, double[][] histograms, double histMin,
                                double histMax, boolean[][] dead, int deadCount, double[] boundary, double loss,
                                double accuracy, LinearCollapse collapse,
-                               double[][] parameters) {
+                               double[][] parameters, OptimizerStateJson.Saved optimizer) {
 
     public static final int BINS = 24;
     public static final int GRID = 40;

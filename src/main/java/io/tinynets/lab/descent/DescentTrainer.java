@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
@@ -38,8 +39,9 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
     }
 
     /**
-     * A race that continues from saved positions (each racer from its own point, with fresh optimizer state);
-     * racers saved as diverged stay frozen.
+     * A race that continues from saved positions, each racer from its own point with its saved optimizer state
+     * (velocity, moments, step count; fresh when the save has none, as older saves do); racers saved as diverged
+     * stay frozen.
      *
      * @param saved {@link #positionsJson} of a race with exactly this config's optimizers, or null to start all
      *              racers at the config's start
@@ -49,12 +51,13 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
         this.surfaceKind = config.surface();
         this.surface = surfaceKind.create();
         this.learningRate = config.learningRate();
-        List<double[]> starts = saved == null ? null : readPositions(saved, config, surface.dimensions());
+        List<SavedRacer> starts = saved == null ? null : readPositions(saved, config, surface.dimensions());
         List<OptimizerConfig> configs = config.optimizerConfigs();
         for (int i = 0; i < configs.size(); i++) {
-            double[] from = starts == null ? null : starts.get(i);
-            racers.add(new Racer(surface, configs.get(i), starts == null ? config.start()
-                    : from == null ? config.start() : from, starts != null && from == null));
+            SavedRacer from = starts == null ? null : starts.get(i);
+            boolean frozen = from != null && from.position() == null;
+            racers.add(new Racer(surface, configs.get(i), from == null || frozen ? config.start() : from.position(),
+                    frozen, from == null ? null : from.optimizer()));
         }
     }
 
@@ -65,8 +68,8 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
     /**
      * The racers' positions of a capture as
      * {@code {"format":"tinynets.descent","version":1,"steps":120,"racers":[{"optimizer":"sgd","position":[x, y],
-     * "status":"descending"}, …]}}; a diverged racer's position is null. Built from the immutable capture, so it is
-     * safe on the UI thread while the race runs.
+     * "status":"descending","state":{<OptimizerStateJson>}}, …]}}; a diverged racer's position and state are null.
+     * Built from the immutable capture, so it is safe on the UI thread while the race runs.
      */
     public static String positionsJson(DescentInternals internals) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -87,6 +90,9 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
             } else {
                 node.putNull("position");
             }
+            if (finite && r.optimizer() != null) {
+                node.set("state", OptimizerStateJson.toNode(r.optimizer()));
+            }
             node.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
         }
         try {
@@ -96,8 +102,12 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
         }
     }
 
-    /** One start per racer in race order; null for a racer saved as diverged. */
-    private static List<double[]> readPositions(String json, DescentConfig config, int dimensions) {
+    /** A saved racer: its point (null when it had diverged) and its optimizer state (null when not saved). */
+    private record SavedRacer(double[] position, OptimizerStateJson.Saved optimizer) {
+    }
+
+    /** One saved racer per racer in race order. */
+    private static List<SavedRacer> readPositions(String json, DescentConfig config, int dimensions) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -114,7 +124,7 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
             throw new IllegalArgumentException("saved positions hold " + list.size() + " racers, the config races "
                     + config.optimizers().size());
         }
-        List<double[]> out = new ArrayList<>();
+        List<SavedRacer> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode r = list.get(i);
             String kind = config.optimizers().get(i).key();
@@ -124,7 +134,7 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
             }
             JsonNode p = r.get("position");
             if (p == null || p.isNull()) {
-                out.add(null);
+                out.add(new SavedRacer(null, null));
                 continue;
             }
             if (!p.isArray() || p.size() != dimensions) {
@@ -138,7 +148,16 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
                 }
                 point[d] = p.get(d).asDouble();
             }
-            out.add(point);
+            JsonNode state = r.get("state");
+            OptimizerStateJson.Saved optimizer = null;
+            if (state != null && !state.isNull()) {
+                try {
+                    optimizer = OptimizerStateJson.fromNode(state);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("saved racer " + (i + 1) + ": " + e.getMessage());
+                }
+            }
+            out.add(new SavedRacer(point, optimizer));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.tinynets.lab.descent;
 
 import io.tinynets.engine.Param;
+import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.engine.optim.OptimizerKind;
@@ -39,17 +40,23 @@ final class Racer {
     private long steps;
 
     Racer(Surface surface, OptimizerConfig config, double[] start) {
-        this(surface, config, start, false);
+        this(surface, config, start, false, null);
     }
 
-    /** @param frozen true for a racer that had diverged when its race was saved: it stays out of the race */
-    Racer(Surface surface, OptimizerConfig config, double[] start, boolean frozen) {
+    /**
+     * @param frozen true for a racer that had diverged when its race was saved: it stays out of the race
+     * @param saved  the optimizer state saved with the race, resumed when of this racer's kind; null = fresh
+     */
+    Racer(Surface surface, OptimizerConfig config, double[] start, boolean frozen, OptimizerStateJson.Saved saved) {
         this.kind = config.kind();
         this.surface = surface;
         this.point = Param.zeros("point", 1, surface.dimensions());
         System.arraycopy(start, 0, point.value().data, 0, surface.dimensions());
         this.params = List.of(point);
         this.optimizer = config.create();
+        if (saved != null) {
+            saved.importInto(optimizer, params);
+        }
         this.minimum = surface.minimumValue();
         this.previousGradient = new double[surface.dimensions()];
         surface.gradient(point.value().data, point.grad().data);
@@ -142,7 +149,8 @@ final class Racer {
             velocity = buffers.get(kind == OptimizerKind.ADAM ? "m" : "velocity");
         }
         return new RacerSnapshot(kind, point.value().data.clone(), point.grad().data.clone(), velocity,
-                losses.get(losses.length() - 1), minimum, status(), steps, xs.view(), ys.view(), losses.view());
+                losses.get(losses.length() - 1), minimum, status(), steps, xs.view(), ys.view(), losses.view(),
+                new OptimizerStateJson.Saved(kind, state));
     }
 
     boolean diverged() {

@@ -1,5 +1,6 @@
 package io.tinynets.lab.descent;
 
+import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.OptimizerKind;
 
 /**
@@ -13,10 +14,11 @@ import io.tinynets.engine.optim.OptimizerKind;
  * @param xs        x of every visited point (the path), step 0 first
  * @param ys        y of every visited point, or f(x) on a 1D surface
  * @param losses    f at every visited point
+ * @param optimizer a copy of the racer's optimizer state (velocity, moments, step count), saved with its position
  */
 public record RacerSnapshot(OptimizerKind kind, double[] position, double[] gradient, double[] velocity, double loss,
                             double minimum, RacerStatus status, long steps, History.View xs, History.View ys,
-                            History.View losses) {
+                            History.View losses, OptimizerStateJson.Saved optimizer) {
 
     /** f − f*, the distance to the best possible loss; the quantity the log chart shows. */
     public double gap() {

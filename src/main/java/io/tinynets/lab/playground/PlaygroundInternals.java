@@ -1,6 +1,7 @@
 package io.tinynets.lab.playground;
 
 import io.tinynets.data.Dataset2D;
+import io.tinynets.engine.io.OptimizerStateJson;
 
 /**
  * What the playground view draws, captured between two epochs. Arrays are filled once at capture and never changed
@@ -22,9 +23,14 @@ import io.tinynets.data.Dataset2D;
  * @param trainAccuracy  share of training points classified right (NaN for regression)
  * @param testAccuracy   same on the test set (NaN for regression or without test points)
  * @param data           the run's points (immutable, shared by every capture), so a projection can draw them
+ * @param optimizer      a deep copy of the optimizer's state (kind, steps, buffers), saved with the weights so
+ *                       "continue training" resumes momentum and Adam's moments
+ * @param epochs         epochs the run has trained (counting those before a continue), so a continued run can
+ *                       fast-forward its batch order to where this one stood
  */
 public record PlaygroundInternals(int[] layerSizes, double[][] weights, double[][] biases, int gridSize,
                                   double[] boundary, double boundaryMin, double boundaryMax, int unitGridSize,
                                   double[][][] unitGrids, double domain, double trainLoss, double testLoss,
-                                  double trainAccuracy, double testAccuracy, Dataset2D data) {
+                                  double trainAccuracy, double testAccuracy, Dataset2D data,
+                                  OptimizerStateJson.Saved optimizer, long epochs) {
 }

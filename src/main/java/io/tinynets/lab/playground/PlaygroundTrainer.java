@@ -7,15 +7,22 @@ import io.tinynets.engine.Activation;
 import io.tinynets.engine.layer.Dense;
 import io.tinynets.engine.loss.Loss;
 import io.tinynets.engine.io.ModelJson;
+import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.model.Mlp;
 import io.tinynets.engine.model.MlpSpec;
 import io.tinynets.engine.model.MlpTrainer;
 import io.tinynets.engine.model.UnitGrids;
+import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.engine.optim.Regularization;
+import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Hyperparameter;
 import io.tinynets.training.Trainer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;
@@ -54,14 +61,19 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
     private final double[][] inputGrids;
     private final ConcurrentLinkedQueue<WeightEdit> edits = new ConcurrentLinkedQueue<>();
     private double regularizationRate;
+    /** Epochs trained before this trainer was built (a continued run), so captures count the whole run. */
+    private final long epochsBefore;
 
     public PlaygroundTrainer(PlaygroundConfig config, Dataset2D data, long seed) {
         this(config, data, seed, null);
     }
 
     /**
-     * A trainer that continues from saved weights: the seed still draws (and then discards) the initial weights, so
-     * the batch order is the one a replay from the seed would use.
+     * A trainer that continues from saved weights: the seed still draws (and then discards) the initial weights. When
+     * the saved weights carry the optimizer's state and the epoch count ({@link #weightsJson}), the optimizer resumes
+     * that state (if it is of the same kind; otherwise it starts fresh) and the batch order is fast-forwarded by the
+     * saved epochs, so the continued run trains exactly as the uninterrupted run would have. Older saved weights
+     * without them start a fresh optimizer on the replay's batch order.
      *
      * @param savedWeights {@link ModelJson} of a network of exactly this config's shape, or null for fresh weights
      * @throws IllegalArgumentException if the saved weights do not fit the network
@@ -79,11 +91,12 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         MlpSpec spec = specFor(config, classes);
         SplittableRandom rng = new SplittableRandom(seed);
         this.mlp = new Mlp(spec, rng);
-        if (savedWeights != null) {
-            load(savedWeights);
+        ModelJson.Loaded saved = savedWeights == null ? null : load(savedWeights);
+        Optimizer optimizer = OptimizerConfig.of(config.optimizer(), config.learningRate()).create();
+        if (saved != null && saved.optimizer() != null) {
+            OptimizerStateJson.Saved.of(saved.optimizer()).importInto(optimizer, mlp.params());
         }
-        this.trainer = new MlpTrainer(mlp, loss, OptimizerConfig.of(config.optimizer(), config.learningRate()).create(),
-                config.batchSize(), true, rng);
+        this.trainer = new MlpTrainer(mlp, loss, optimizer, config.batchSize(), true, rng);
         this.trainX = data.trainInputs(features);
         this.trainY = data.trainTargets(out.encoding());
         this.testX = data.testInputs(features);
@@ -91,6 +104,9 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         this.trainLabels = labels(data.train());
         this.testLabels = labels(data.test());
         trainer.setData(trainX, trainY);
+        this.epochsBefore = savedWeights == null ? 0 : savedEpochs(savedWeights);
+        // one Fisher–Yates shuffle (n − 1 draws) per epoch
+        trainer.fastForward(ResumePoint.epochsToFastForward(epochsBefore, trainX.numRows - 1L));
         this.regularizationRate = config.regularizationRate();
         trainer.setRegularization(regularization());
         this.domain = domainOf(data);
@@ -106,8 +122,10 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
     }
 
     /**
-     * The weights of captured internals as {@link ModelJson}, without touching the live trainer: safe on the UI
-     * thread while the run trains, because internals are an immutable copy.
+     * The weights of captured internals as {@link ModelJson}, with the captured optimizer state in its
+     * {@code "optimizer"} block and a top-level {@code "epochs"} (epochs trained; the weights alone if that would not
+     * fit {@link ResumePoint#MAX_SAVED_CHARS}), without touching the live trainer: safe on the UI thread while the
+     * run trains, because internals are an immutable copy.
      */
     public static String weightsJson(PlaygroundConfig config, int classes, PlaygroundInternals internals) {
         Mlp copy = new Mlp(specFor(config, classes), new SplittableRandom(0));
@@ -125,11 +143,39 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
             System.arraycopy(internals.weights()[l], 0, w, 0, w.length);
             System.arraycopy(internals.biases()[l], 0, b, 0, b.length);
         }
-        return ModelJson.write(copy);
+        Optimizer optimizer = null;
+        if (internals.optimizer() != null) {
+            optimizer = OptimizerConfig.of(internals.optimizer().kind(), config.learningRate()).create();
+            optimizer.importState(internals.optimizer().state(), copy.params());
+        }
+        String full = withEpochs(ModelJson.write(copy, optimizer), internals.epochs());
+        return ResumePoint.fits(full, ResumePoint.MAX_SAVED_CHARS) ? full : ModelJson.write(copy);
     }
 
-    private void load(String savedWeights) {
-        Mlp saved = ModelJson.read(savedWeights).mlp();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** {@code json} (a JSON object) with {@code "epochs": epochs} added. */
+    private static String withEpochs(String json, long epochs) {
+        try {
+            ObjectNode root = (ObjectNode) MAPPER.readTree(json);
+            ResumePoint.put(root, epochs);
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("weights JSON could not be extended", e);
+        }
+    }
+
+    private static long savedEpochs(String json) {
+        try {
+            return ResumePoint.epochs(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("saved weights are not valid JSON");
+        }
+    }
+
+    private ModelJson.Loaded load(String savedWeights) {
+        ModelJson.Loaded loaded = ModelJson.read(savedWeights);
+        Mlp saved = loaded.mlp();
         if (!saved.spec().equals(mlp.spec())) {
             throw new IllegalArgumentException("saved weights are for the network " + saved.spec()
                     + ", not for this config's " + mlp.spec());
@@ -138,6 +184,7 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
             double[] from = saved.params().get(i).value().data;
             System.arraycopy(from, 0, mlp.params().get(i).value().data, 0, from.length);
         }
+        return loaded;
     }
 
     public PlaygroundConfig config() {
@@ -254,7 +301,8 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         double trainAcc = classes == 0 ? Double.NaN : accuracy(trainX, trainLabels);
         double testAcc = classes == 0 || testX.numRows == 0 ? Double.NaN : accuracy(testX, testLabels);
         return new PlaygroundInternals(sizes, weights, biases, BOUNDARY_GRID, boundary, min, max, UNIT_GRID, unitGrids,
-                domain, trainLoss, testLoss, trainAcc, testAcc, data);
+                domain, trainLoss, testLoss, trainAcc, testAcc, data,
+                OptimizerStateJson.Saved.of(trainer.optimizer()), epochsBefore + trainer.epochs());
     }
 
     /** Share of rows whose predicted class is the label: sign/0.5 threshold for one output, argmax for several. */

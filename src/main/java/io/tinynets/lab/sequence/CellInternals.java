@@ -1,5 +1,6 @@
 package io.tinynets.lab.sequence;
 
+import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.recurrent.CellKind;
 import io.tinynets.engine.recurrent.CellStep;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.List;
  * @param prediction       next-character prediction and sample, or null for other tasks / hidden panels
  * @param parameters       every weight of the model (cell and output layer) in {@code SequenceModel.params()} order,
  *                         flattened: what a saved experiment keeps, copied at the same epoch as the curves
+ * @param optimizer        a copy of the model's optimizer state at the same epoch, saved with the weights
  */
 public record CellInternals(CellKind kind, int cellParameters, int totalParameters, double[] loss, double[] metric,
                             List<? extends CellStep> trace, double[] gradientHidden, double[] gradientCell,
-                            Prediction prediction, double[] parameters) {
+                            Prediction prediction, double[] parameters, OptimizerStateJson.Saved optimizer) {
 
     /**
      * @param characters   the most likely next characters after the example, most likely first

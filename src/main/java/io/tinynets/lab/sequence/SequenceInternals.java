@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param classification true when the metric is accuracy, false when it is the evaluation loss
  * @param timeLabels     the example's inputs as short labels (symbols, characters or values), one per step
  * @param cells          one entry per trained cell, in the order RNN, LSTM, GRU
+ * @param epochsTrained  epochs of the whole run, those before a "continue training" included ({@code epoch} counts
+ *                       this trainer's only), saved so a continued run can fast-forward its data stream
  */
 public record SequenceInternals(long epoch, long firstEpoch, boolean classification, List<String> timeLabels,
-                                List<CellInternals> cells) {
+                                List<CellInternals> cells, long epochsTrained) {
 
     public SequenceInternals {
         timeLabels = List.copyOf(timeLabels);

@@ -3,6 +3,7 @@ package io.tinynets.lab.sequence;
 import io.tinynets.data.sequence.NextCharacterTask;
 import io.tinynets.data.sequence.SequenceBatch;
 import io.tinynets.data.sequence.SequenceTask;
+import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.model.SequenceModel;
 import io.tinynets.engine.optim.GradientClipping;
 import io.tinynets.engine.optim.Optimizer;
@@ -14,6 +15,7 @@ import io.tinynets.engine.recurrent.GruCell;
 import io.tinynets.engine.recurrent.LstmCell;
 import io.tinynets.engine.recurrent.LstmStep;
 import io.tinynets.engine.recurrent.RecurrentCell;
+import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
@@ -56,6 +58,8 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
     private final double[][] lossRing;
     private final double[][] metricRing;
     private long epoch;
+    /** Epochs the saved run had trained before this trainer continued it (0 for a fresh run). */
+    private final long epochsBefore;
 
     public SequenceTrainer(SequenceConfig config, LiveOptions options, long seed) {
         this(config, options, seed, null);
@@ -63,7 +67,10 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
 
     /**
      * A trainer whose models start from saved weights ({@link SequenceWeights} JSON) instead of the seed's initial
-     * ones; the seed still draws the data. {@code savedWeights} null means fresh weights.
+     * ones; the seed still draws the data. When the saved weights carry the optimizers' state and the epoch count,
+     * each optimizer resumes its state (if of the same kind) and the batch stream is fast-forwarded by the saved
+     * epochs, so the continued run trains as the uninterrupted run would have. {@code savedWeights} null means fresh
+     * weights.
      */
     public SequenceTrainer(SequenceConfig config, LiveOptions options, long seed, String savedWeights) {
         config.validate();
@@ -90,8 +97,13 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
             models.add(m);
             optimizers.add(OptimizerConfig.of(config.optimizer(), config.learningRate()).create());
         }
-        if (savedWeights != null) {
-            SequenceWeights.load(savedWeights, models);
+        epochsBefore = savedWeights == null ? 0 : SequenceWeights.load(savedWeights, models, optimizers);
+        // redraw, without training, the batches the saved run trained on, so the next ones are the run's next
+        // (about one draw per sequence step)
+        long skip = ResumePoint.epochsToFastForward(epochsBefore,
+                (long) STEPS_PER_EPOCH * BATCH * Math.max(1, example.inputs().length));
+        for (long s = 0; s < skip * STEPS_PER_EPOCH; s++) {
+            task.batch(BATCH, data);
         }
         lossRing = new double[models.size()][TAIL];
         metricRing = new double[models.size()][TAIL];
@@ -178,9 +190,10 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
             }
             RecurrentCell cell = model.cell();
             cells.add(new CellInternals(cell.kind(), cell.parameterCount(), model.parameterCount(), loss, metric,
-                    trace, gradH, gradC, prediction, SequenceWeights.flatten(model)));
+                    trace, gradH, gradC, prediction, SequenceWeights.flatten(model),
+                    OptimizerStateJson.Saved.of(optimizers.get(m))));
         }
-        return new SequenceInternals(epoch, first, task.classification(), timeLabels, cells);
+        return new SequenceInternals(epoch, first, task.classification(), timeLabels, cells, epochsBefore + epoch);
     }
 
     /** The distribution of the character after the example, and a continuation sampled one character at a time. */

@@ -160,6 +160,10 @@ class AutoencoderExperimentTest extends KaribuTest {
         double[] original = experiments.get(CurrentUser.experimentOwner(), id).curves().get(0).y();
         double initial = original[0];
         double saved = original[EPOCHS - 1];
+        // the uninterrupted run's next epoch
+        view.live.step(1);
+        awaitEpochs(view, EPOCHS + 1);
+        double uninterruptedNext = losses(view.live.run().orElseThrow())[EPOCHS];
         view.live.discard();
 
         AutoencoderView reopened = reopen(id);
@@ -169,6 +173,8 @@ class AutoencoderExperimentTest extends KaribuTest {
                 () -> reopened.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 1).orElse(false));
         double first = losses(reopened.live.run().orElseThrow())[0];
         assertThat(Math.abs(first - saved)).isLessThan(Math.abs(first - initial) / 3);
+        // exactly: the optimizer's state, the batch order and the noise resume where the saved run stood
+        assertThat(first).isEqualTo(uninterruptedNext);
     }
 
     @Test

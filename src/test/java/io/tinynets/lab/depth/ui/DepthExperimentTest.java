@@ -123,6 +123,13 @@ class DepthExperimentTest extends KaribuTest {
         stepAndWait(5);
         assertThat(trainLosses(view)).containsExactly(java.util.Arrays.copyOf(original, 5));
 
+        // the uninterrupted run's next epoch: replay on to one epoch past the saved ones
+        view.training.step(EPOCHS + 1 - 5);
+        awaitUi(Duration.ofSeconds(10), (EPOCHS + 1) + " replayed epochs", () -> view.lastInternals != null
+                && view.lastInternals.epoch() == EPOCHS + 1 && !view.training.isRunning());
+        assertThat(java.util.Arrays.copyOf(trainLosses(view), EPOCHS)).containsExactly(original);
+        double uninterruptedNext = trainLosses(view)[EPOCHS];
+
         // continue: starts near the saved final loss, far from the first one
         _click(view.reopened.continueTraining);
         stepAndWait(1);
@@ -130,6 +137,8 @@ class DepthExperimentTest extends KaribuTest {
         double savedFinal = original[EPOCHS - 1];
         assertThat(first).isCloseTo(savedFinal, within(0.25 * savedFinal));
         assertThat(original[0] - first).isGreaterThan(2 * Math.abs(first - savedFinal));
+        // and exactly the uninterrupted run's next epoch: the batch order resumes where the run stood
+        assertThat(first).isEqualTo(uninterruptedNext);
     }
 
     @Test

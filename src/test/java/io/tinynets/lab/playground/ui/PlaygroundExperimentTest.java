@@ -133,6 +133,13 @@ class PlaygroundExperimentTest extends KaribuTest {
         assertThat(view.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
         assertThat(view.training.hasRun()).isTrue();
 
+        // the uninterrupted run's next epoch: replay one epoch further than the experiment trained
+        view.training.step(EPOCHS + 1);
+        awaitUi(Duration.ofSeconds(10), (EPOCHS + 1) + " replayed epochs",
+                () -> view.lossChart.pointCount(0) == EPOCHS + 1 && !view.training.isRunning());
+        assertThat(Arrays.copyOf(view.lossChart.yValues(0), EPOCHS)).containsExactly(original);
+        double uninterruptedNext = view.lossChart.yValues(0)[EPOCHS];
+
         // continue: the first loss starts near where the experiment stopped, not where it began
         _click(view.reopened.continueTraining);
         assertThat(view.reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
@@ -142,6 +149,8 @@ class PlaygroundExperimentTest extends KaribuTest {
         double first = view.lossChart.yValues(0)[0];
         assertThat(first).isCloseTo(savedFinal, within(0.25 * savedFinal));
         assertThat(savedFirst - first).isGreaterThan(2 * Math.abs(first - savedFinal));
+        // and exactly where the uninterrupted run would have gone: momentum and the batch order resume
+        assertThat(first).isEqualTo(uninterruptedNext);
     }
 
     @Test

@@ -161,6 +161,10 @@ class SequenceLabExperimentTest extends KaribuTest {
         double initial = original[0];
         double saved = original[EPOCHS - 1];
         assertThat(initial - saved).as("the run learned something").isGreaterThan(0.3);
+        // the uninterrupted run's next epoch
+        view.training.step(1);
+        awaitEpochs(view, EPOCHS + 1);
+        double uninterruptedNext = losses(view.training.run().orElseThrow())[EPOCHS];
         view.training.discard();
 
         SequenceLabView reopened = reopen(id);
@@ -169,6 +173,8 @@ class SequenceLabExperimentTest extends KaribuTest {
         awaitEpochs(reopened, 1);
         double first = losses(reopened.training.run().orElseThrow())[0];
         assertThat(Math.abs(first - saved)).isLessThan(Math.abs(first - initial) / 3);
+        // exactly: Adam's moments and the data stream resume where the saved run stood
+        assertThat(first).isEqualTo(uninterruptedNext);
     }
 
     @Test

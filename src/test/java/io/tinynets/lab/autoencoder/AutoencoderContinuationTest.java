@@ -1,0 +1,111 @@
+package io.tinynets.lab.autoencoder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.data.images.ImageSetKind;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.model.AutoencoderLoss;
+import io.tinynets.engine.model.AutoencoderNoise;
+import io.tinynets.engine.optim.OptimizerKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Continue training" in the autoencoder lab resumes the optimizer, the batch order and the noise exactly. */
+class AutoencoderContinuationTest {
+
+    private static final int N = 3;
+    private static final int K = 3;
+    private static final long SEED = 5;
+
+    private static AutoencoderConfig config(OptimizerKind kind, AutoencoderNoise noise) {
+        return new AutoencoderConfig(ImageSetKind.DIGITS_8, 120, new int[]{12}, 2, Activation.TANH, false,
+                AutoencoderLoss.MSE, noise, kind, 0.01);
+    }
+
+    private static AutoencoderNoise noise(String kind) {
+        return switch (kind) {
+            case "gaussian" -> AutoencoderNoise.gaussian(0.2);
+            case "mask" -> new AutoencoderNoise(AutoencoderNoise.Kind.MASK, 0.3);
+            default -> AutoencoderNoise.NONE;
+        };
+    }
+
+    private static double[] train(AutoencoderLabTrainer t, int epochs) {
+        double[] losses = new double[epochs];
+        for (int i = 0; i < epochs; i++) {
+            losses[i] = t.trainEpoch().trainLoss();
+        }
+        return losses;
+    }
+
+    private record Saved(String json, double[] next) {
+    }
+
+    private static Saved saveAfterN(AutoencoderConfig c) {
+        AutoencoderLabTrainer t = new AutoencoderLabTrainer(c, SEED);
+        train(t, N);
+        String json = t.captureInternals().decoder().weightsJson();
+        return new Saved(json, train(t, K));
+    }
+
+    private static String without(String json, String... fields) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = (ObjectNode) mapper.readTree(json);
+        root.remove(List.of(fields));
+        return mapper.writeValueAsString(root);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ADAM, gaussian", "MOMENTUM, mask", "ADAM, none", "ADAGRAD, none"})
+    void aContinuedRunTrainsBitForBitAsTheUninterruptedOne(OptimizerKind kind, String noise) {
+        AutoencoderConfig c = config(kind, noise(noise));
+        Saved saved = saveAfterN(c);
+
+        AutoencoderLabTrainer continued = new AutoencoderLabTrainer(c, SEED, saved.json());
+
+        assertThat(train(continued, K)).containsExactly(saved.next());
+        assertThat(continued.captureInternals().decoder().epochs()).isEqualTo(N + K);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ADAM", "MOMENTUM"})
+    void withoutTheOptimizerStateTheContinuedRunWouldDiffer(OptimizerKind kind) throws Exception {
+        AutoencoderConfig c = config(kind, noise("gaussian"));
+        Saved saved = saveAfterN(c);
+        assertThat(saved.json()).contains("\"optimizer\"", "\"epochs\"");
+
+        double[] fresh = train(new AutoencoderLabTrainer(c, SEED, without(saved.json(), "optimizer")), K);
+        assertThat(fresh[0]).isNotEqualTo(saved.next()[0]);
+        double[] replay = train(new AutoencoderLabTrainer(c, SEED, without(saved.json(), "epochs")), K);
+        assertThat(replay[0]).isNotEqualTo(saved.next()[0]);
+    }
+
+    @Test
+    void olderSavedWeightsWithoutTheOptimizerStillContinueWithAFreshOne() {
+        AutoencoderConfig c = config(OptimizerKind.ADAM, noise("none"));
+        AutoencoderLabTrainer t = new AutoencoderLabTrainer(c, SEED);
+        train(t, N);
+        String old = AutoencoderWeights.write(t.captureInternals().decoder().frozenModelForTests());
+        assertThat(old).doesNotContain("\"optimizer\"");
+
+        AutoencoderLabTrainer continued = new AutoencoderLabTrainer(c, SEED, old);
+        LatentDecoder d = continued.captureInternals().decoder();
+        assertThat(d.optimizer().state().steps()).isZero();
+        assertThat(d.epochs()).isZero();
+        assertThat(train(continued, 1)[0]).isFinite();
+    }
+
+    @Test
+    void aSavedStateOfAnotherOptimizerLeavesTheOptimizerFresh() {
+        Saved adam = saveAfterN(config(OptimizerKind.ADAM, noise("none")));
+        AutoencoderLabTrainer rms = new AutoencoderLabTrainer(config(OptimizerKind.RMSPROP, noise("none")), SEED,
+                adam.json());
+        assertThat(rms.captureInternals().decoder().optimizer().state().steps()).isZero();
+        assertThat(train(rms, 1)[0]).isFinite();
+    }
+}
