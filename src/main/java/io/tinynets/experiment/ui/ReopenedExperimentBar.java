@@ -7,9 +7,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.QueryParameters;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
 
+import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
@@ -68,21 +70,34 @@ public class ReopenedExperimentBar extends Div {
         setVisible(false);
     }
 
-    /** Opens {@code ?experiment=<id>} when the lab is entered with one. */
+    /**
+     * Opens {@code ?experiment=<id>} when the lab is entered with one. An id that is not a number (a mistyped link)
+     * is refused like a missing experiment, so the student learns why the lab opened empty.
+     */
     public void beforeEnter(BeforeEnterEvent event) {
-        LabRoutes.experimentId(event.getLocation().getQueryParameters())
-                .flatMap(id -> LabExperimentSupport.open(this, service, id, lab, prefix + ".wrongLab"))
-                .ifPresent(e -> {
-                    if (restore.test(e, false)) {
-                        experiment = e;
-                        show(e.name());
-                    }
-                });
+        QueryParameters parameters = event.getLocation().getQueryParameters();
+        Optional<String> raw = parameters.getSingleParameter(LabRoutes.EXPERIMENT_PARAMETER);
+        if (raw.isEmpty()) {
+            return;
+        }
+        Optional<Long> id = LabRoutes.experimentId(parameters);
+        if (id.isEmpty()) {
+            LabExperimentSupport.error(getTranslation("experiments.error.notFound", raw.get()));
+            return;
+        }
+        LabExperimentSupport.open(this, service, id.get(), lab, prefix + ".wrongLab").ifPresent(e -> {
+            if (restore.test(e, false)) {
+                experiment = e;
+                // an experiment saved without weights can only be replayed: offer nothing that must be refused
+                continueTraining.setEnabled(e.weightsJson() != null);
+                show(e.name());
+            }
+        });
     }
 
     /** The experiment the lab was opened with, if any. */
-    public java.util.Optional<Experiment> experiment() {
-        return java.util.Optional.ofNullable(experiment);
+    public Optional<Experiment> experiment() {
+        return Optional.ofNullable(experiment);
     }
 
     private void reopen(boolean continueTraining) {
