@@ -2,8 +2,6 @@ package io.tinynets.lab.sequence.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -24,7 +22,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
@@ -39,8 +36,8 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.TranslatableProblem;
-import io.tinynets.experiment.ui.LabRoutes;
+import io.tinynets.experiment.ui.LabExperimentSupport;
+import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.engine.recurrent.CellKind;
 import io.tinynets.engine.recurrent.CellStep;
@@ -68,7 +65,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -131,15 +127,9 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
     final Div panelArea = new Div();
     final Div textBox = new Div();
     final Button save;
-    final Div restored = new Div();
-    final Paragraph restoredText = new Paragraph();
-    final Button replay = new Button();
-    final Button continueTraining = new Button();
+    final ReopenedExperimentBar reopened;
     final AssignmentBar assignment;
 
-    private final ExperimentService experiments;
-    /** The experiment reopened in the lab, whose weights "Continue training" starts from; null if none. */
-    private Experiment reopened;
     /** True while the charts show a reopened experiment's saved curves, until the new run draws its own. */
     private boolean showingSaved;
 
@@ -152,7 +142,6 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private int sentCount;
 
     SequenceLabView(TrainingService service, ExperimentService experiments, AssignmentService assignments) {
-        this.experiments = experiments;
         assignment = new AssignmentBar(LAB_KEY, assignments, experiments, this::restore, this::draft,
                 this::applyLocks);
         setSizeFull();
@@ -161,6 +150,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         training = new LiveTraining<>(this, service, LAB_KEY, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
         save = SaveExperimentDialog.button(experiments, this::draft);
+        reopened = new ReopenedExperimentBar(LAB_KEY, experiments, this::restore);
         training.addSnapshotListener(s -> updateSave());
         add(new H2(getTranslation("sequence.title")), new Paragraph(getTranslation("sequence.intro")));
 
@@ -377,6 +367,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
         updateEnabled();
         updateSave();
+        reopened.showChanged();
     }
 
     /** Builds the run from the form when none exists; false (with field messages) while the form is invalid. */
@@ -405,18 +396,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
     // ---- experiments: save and reopen ----
 
     private Component configureExperiment() {
-        replay.setText(getTranslation("sequence.replay"));
-        replay.setTooltipText(getTranslation("sequence.replay.tooltip"));
-        replay.addClickListener(e -> replay());
-        continueTraining.setText(getTranslation("sequence.continue"));
-        continueTraining.setTooltipText(getTranslation("sequence.continue.tooltip"));
-        continueTraining.addClickListener(e -> continueFromSaved());
-        HorizontalLayout choices = new HorizontalLayout(replay, continueTraining);
-        choices.setSpacing(true);
-        restored.add(restoredText, choices);
-        restored.addClassName("sequence-restored");
-        restored.setVisible(false);
-        Div box = new Div(save, restored);
+        Div box = new Div(save, reopened);
         box.setWidthFull();
         return box;
     }
@@ -476,49 +456,15 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (assignment.beforeEnter(event)) {
-            return; // an assignment's configuration, not a saved experiment's
-        }
-        var parameters = event.getLocation().getQueryParameters();
-        if (parameters.getSingleParameter(LabRoutes.EXPERIMENT_PARAMETER).isEmpty()) {
-            return;
-        }
-        Optional<Long> id = LabRoutes.experimentId(parameters);
-        if (id.isEmpty()) {
-            showError(getTranslation("experiments.error.notFound",
-                    parameters.getSingleParameter(LabRoutes.EXPERIMENT_PARAMETER).orElse("")));
-            return;
-        }
-        reopen(id.get());
-    }
-
-    /** Opens a saved experiment: its form, seed and curves, a READY run that replays it, and Replay / Continue. */
-    void reopen(long id) {
-        Experiment e;
-        try {
-            e = experiments.get(CurrentUser.experimentOwner(), id);
-        } catch (RuntimeException ex) {
-            if (ex instanceof TranslatableProblem p) {
-                showError(getTranslation(p.messageKey(), p.messageArgs()));
-                return;
-            }
-            throw ex;
-        }
-        if (!LAB_KEY.equals(e.lab())) {
-            showError(getTranslation("sequence.experiment.wrongLab", e.name()));
-            return;
-        }
-        if (restore(e, false)) {
-            continueTraining.setEnabled(e.weightsJson() != null);
-            restoredText.setText(getTranslation("sequence.restored", e.name(), e.seed()));
-            restored.setVisible(true);
+        if (!assignment.beforeEnter(event)) {
+            reopened.beforeEnter(event); // an assignment's configuration comes first, not a saved experiment's
         }
     }
 
     /**
      * Puts an experiment (or an assignment's configuration) into the lab: the form and seed, the saved curves, and a
-     * READY run that replays it from its seed or, with {@code fromWeights}, continues from its saved weights. False
-     * (with a message) when its configuration cannot be read; the lab is then unchanged.
+     * READY run that replays it from its seed or, with {@code fromWeights}, continues from its saved weights and
+     * optimizer state. False (with a message) when its configuration cannot be read or the run cannot be built.
      */
     boolean restore(Experiment e, boolean fromWeights) {
         SequenceConfig config;
@@ -528,30 +474,24 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
                 throw new IllegalArgumentException("seed must be in 0.." + Integer.MAX_VALUE + ", was " + e.seed());
             }
         } catch (IllegalArgumentException ex) {
-            showError(getTranslation("sequence.experiment.unreadable", e.name(), ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("sequence.experiment.unreadable", e.name(), ex.getMessage()));
             return false;
         }
         if (fromWeights && e.weightsJson() == null) {
-            showError(getTranslation("sequence.experiment.noWeights", e.name()));
+            LabExperimentSupport.error(getTranslation("sequence.experiment.noWeights", e.name()));
             return false;
         }
-        restored.setVisible(false); // reopen shows it again for a saved experiment; an assignment has none
         training.discard();
         form.load(config);
         form.setSeed((int) e.seed());
         binder.refreshFields();
         updateTaskFields();
-        reopened = e;
         resetCharts();
         drawSavedCurves(e, config);
-        if (fromWeights) {
-            continueFromSaved();
-        } else {
-            ensureRun();
-            controls.showReady();
-        }
+        boolean created = fromWeights ? continueFrom(e.weightsJson()) : ensureRun();
+        controls.showReady();
         updateSave();
-        return true;
+        return created;
     }
 
     /** The saved per-cell curves, drawn as the current ones until the new run trains. */
@@ -574,35 +514,21 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         showingSaved = true;
     }
 
-    /** A fresh run from the saved seed: the same config and seed draw the same curve again. */
-    void replay() {
-        if (reopened == null) {
-            return;
+    /**
+     * A run whose models start from the saved weights and optimizer state (the data stream resumes where the saved
+     * run stood); false, with a message, when the weights do not fit the form's settings.
+     */
+    private boolean continueFrom(String weightsJson) {
+        if (!binder.validate().isOk()) {
+            return false;
         }
-        training.discard();
-        controls.showReady();
-        resetCharts();
-        drawSavedCurves(reopened, form.toConfig());
-        ensureRun();
-        updateSave();
-    }
-
-    /** A run whose models start from the saved weights (the data stream starts again from the seed). */
-    void continueFromSaved() {
-        if (reopened == null || reopened.weightsJson() == null || !binder.validate().isOk()) {
-            return;
-        }
-        training.discard();
-        controls.showReady();
-        resetCharts();
-        drawSavedCurves(reopened, form.toConfig());
         try {
-            training.create(SequenceTrainer.factory(form.toConfig(), options, reopened.weightsJson()),
+            return training.create(SequenceTrainer.factory(form.toConfig(), options, weightsJson),
                     RunSettings.seeded(form.getSeed()).withSpeed(controls.selectedSpeed()));
         } catch (IllegalArgumentException ex) {
-            showError(getTranslation("sequence.continue.failed", ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("sequence.experiment.continueFailed", ex.getMessage()));
+            return false;
         }
-        updateSave();
     }
 
     /**
@@ -625,11 +551,6 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         // the seed is kept by the experiment, not the config, so no assignment unlocks it: the run starts from the
         // teacher's seed, as the assignment promises
         assignment.lock("seed", seed);
-    }
-
-    private void showError(String text) {
-        Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     // ---- charts ----

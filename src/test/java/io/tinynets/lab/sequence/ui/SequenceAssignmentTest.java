@@ -79,7 +79,7 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Next letters");
         assertThat(view.assignment.goal.getText()).isEqualTo("training loss at most 100");
-        assertThat(view.restored.isVisible()).as("no Replay / Continue of a saved experiment").isFalse();
+        assertThat(view.reopened.isVisible()).as("no Replay / Continue of a saved experiment").isFalse();
         // the teacher's settings...
         assertThat(view.task.getValue()).isEqualTo(SequenceTaskKind.CUSTOM_TEXT);
         assertThat(view.customText.getValue()).isEqualTo(TEXT);

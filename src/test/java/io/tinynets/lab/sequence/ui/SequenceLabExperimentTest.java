@@ -138,14 +138,14 @@ class SequenceLabExperimentTest extends KaribuTest {
         assertThat(reopened.cell.getValue()).isEqualTo(CellKind.LSTM);
         assertThat(reopened.learningRate.getValue()).isEqualTo(0.05);
         assertThat(reopened.seed.getValue()).isEqualTo(7);
-        assertThat(reopened.restored.isVisible()).isTrue();
+        assertThat(reopened.reopened.isVisible()).isTrue();
         assertThat(reopened.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
         assertThat(reopened.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
         // the saved curve stays drawn while the new run has not trained
         awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.latest() != null);
         assertThat(reopened.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
 
-        _click(reopened.replay);
+        _click(reopened.reopened.replay);
         reopened.training.step(5);
         awaitEpochs(reopened, 5);
         double[] replayed = losses(reopened.training.run().orElseThrow());
@@ -168,7 +168,7 @@ class SequenceLabExperimentTest extends KaribuTest {
         view.training.discard();
 
         SequenceLabView reopened = reopen(id);
-        _click(reopened.continueTraining);
+        _click(reopened.reopened.continueTraining);
         reopened.training.step(1);
         awaitEpochs(reopened, 1);
         double first = losses(reopened.training.run().orElseThrow())[0];
@@ -185,12 +185,67 @@ class SequenceLabExperimentTest extends KaribuTest {
         NotificationsKt.clearNotifications();
         SequenceLabView v = reopen(foreign);
         NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
-        assertThat(v.restored.isVisible()).isFalse();
+        assertThat(v.reopened.isVisible()).isFalse();
         assertThat(v.training.hasRun()).isFalse();
         assertThat(v.hidden.getValue()).isEqualTo(SequenceConfig.defaults().hidden());
 
         v = reopen(987654321L);
         NotificationsKt.expectNotifications("Experiment 987654321 does not exist or was deleted.");
         assertThat(v.training.hasRun()).isFalse();
+    }
+
+    @Test
+    void barNamesTheExperimentAndSaysWhetherTheRunReplaysContinuesOrHasOtherSettings() {
+        trainSmallLstm(3);
+        long id = saveThroughDialog("bar check");
+        view.training.discard();
+
+        SequenceLabView v = reopen(id);
+        assertThat(v.reopened.title.getText()).isEqualTo("Experiment \"bar check\"");
+        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
+        assertThat(v.reopened.continueTraining.isEnabled()).isTrue();
+
+        v.hidden.setValue(12);
+        assertThat(v.reopened.mode.getText()).startsWith("Settings changed");
+        assertThat(v.training.hasRun()).as("the changed settings start their own run on Play").isFalse();
+
+        _click(v.reopened.continueTraining);
+        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
+        assertThat(v.hidden.getValue()).as("the experiment's settings are back").isEqualTo(8);
+        assertThat(v.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
+        assertThat(v.lossChart.pointCount(CellKind.LSTM.ordinal())).as("the saved curve").isEqualTo(3);
+
+        _click(v.reopened.replay);
+        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
+    }
+
+    @Test
+    void anotherLabsExperimentOrAMalformedIdIsRefusedWithAMessage() {
+        long other = experiments.save(CurrentUser.experimentOwner(), new io.tinynets.experiment.ExperimentDraft(
+                "playground", "elsewhere", "", List.of(), SequenceConfigJson.write(SequenceConfig.defaults()), 1, 3,
+                List.of(), java.util.Map.of(), null, null));
+        NotificationsKt.clearNotifications();
+        SequenceLabView v = reopen(other);
+        NotificationsKt.expectNotifications("Experiment " + other
+                + " was made in another lab (playground); open it from the experiments page.");
+        assertThat(v.reopened.isVisible()).isFalse();
+        assertThat(v.training.hasRun()).isFalse();
+
+        UI.getCurrent().navigate("sequence", QueryParameters.of("experiment", "twelve"));
+        NotificationsKt.expectNotifications("Experiment twelve does not exist or was deleted.");
+        assertThat(_get(SequenceLabView.class).reopened.isVisible()).isFalse();
+    }
+
+    @Test
+    void experimentWithoutWeightsCanOnlyBeReplayed() {
+        long id = experiments.save(CurrentUser.experimentOwner(), new io.tinynets.experiment.ExperimentDraft(
+                "sequence", "no weights", "", List.of(), SequenceConfigJson.write(SequenceConfig.defaults()), 1, 3,
+                List.of(), java.util.Map.of(), null, null));
+        SequenceLabView v = reopen(id);
+        assertThat(v.reopened.isVisible()).isTrue();
+        assertThat(v.reopened.continueTraining.isEnabled()).isFalse();
+        assertThat(v.reopened.replay.isEnabled()).isTrue();
+        assertThat(v.seed.getValue()).isEqualTo(3);
+        assertThat(v.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
     }
 }
