@@ -7,8 +7,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,7 +20,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
@@ -41,8 +38,8 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.TranslatableProblem;
-import io.tinynets.experiment.ui.LabRoutes;
+import io.tinynets.experiment.ui.LabExperimentSupport;
+import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.autoencoder.AutoencoderConfig;
 import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
@@ -61,7 +58,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -142,18 +138,12 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
     final LiveTraining<AutoencoderInternals> live;
     final TrainingControls controls;
     final Button save;
-    final Div restored = new Div();
-    final Paragraph restoredText = new Paragraph();
-    final Button replay = new Button();
-    final Button continueTraining = new Button();
+    final ReopenedExperimentBar reopened;
     final AssignmentBar assignment;
     AutoencoderConfig runConfig;
     AutoencoderInternals lastInternals;
     /** The epoch {@link #lastInternals} belong to. */
     private long lastInternalsEpoch;
-    private final ExperimentService experiments;
-    /** The experiment reopened here, whose weights "Continue training" starts from; null if none. */
-    private Experiment reopened;
     /** True while the loss chart shows a reopened experiment's saved curve, until the new run draws its own. */
     private boolean showingSaved;
     private long lastGridNanos;
@@ -161,10 +151,11 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private List<String> shownClasses = List.of();
 
     AutoencoderView(TrainingService service, ExperimentService experiments, AssignmentService assignments) {
-        this.experiments = experiments;
         // first: the form locks its controls through it as they are built and re-enabled
         assignment = new AssignmentBar(LAB_KEY, assignments, experiments, this::restore, this::draft,
                 this::applyLocks);
+        // before the form too: any structural change tells it the settings are no longer the experiment's
+        reopened = new ReopenedExperimentBar(LAB_KEY, experiments, this::restore);
         setSizeFull();
         addClassName("lab-view");
         addClassName("autoencoder-lab");
@@ -391,6 +382,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         if (save != null) {
             updateSave();
         }
+        reopened.showChanged();
     }
 
     boolean ensureRun() {
@@ -413,17 +405,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
     // ---- experiments: save and reopen -------------------------------------------------------------------------
 
     private Div configureExperiment() {
-        replay.setText(getTranslation("autoencoder.replay"));
-        replay.setTooltipText(getTranslation("autoencoder.replay.tooltip"));
-        replay.addClickListener(e -> replay());
-        continueTraining.setText(getTranslation("autoencoder.continue"));
-        continueTraining.setTooltipText(getTranslation("autoencoder.continue.tooltip"));
-        continueTraining.addClickListener(e -> continueFromSaved());
-        HorizontalLayout choices = new HorizontalLayout(replay, continueTraining);
-        restored.add(restoredText, choices);
-        restored.addClassName("ae-restored");
-        restored.setVisible(false);
-        Div box = new Div(save, restored);
+        Div box = new Div(save, reopened);
         box.setWidthFull();
         updateSave();
         return box;
@@ -473,50 +455,17 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (assignment.beforeEnter(event)) {
-            return; // an assignment's configuration, not a saved experiment's
-        }
-        var parameters = event.getLocation().getQueryParameters();
-        Optional<String> raw = parameters.getSingleParameter(LabRoutes.EXPERIMENT_PARAMETER);
-        if (raw.isEmpty()) {
-            return;
-        }
-        Optional<Long> id = LabRoutes.experimentId(parameters);
-        if (id.isEmpty()) {
-            showError(getTranslation("experiments.error.notFound", raw.get()));
-            return;
-        }
-        reopen(id.get());
-    }
-
-    /** Opens a saved experiment: its form (seed included), its loss curve, a READY run, and Replay / Continue. */
-    void reopen(long id) {
-        Experiment e;
-        try {
-            e = experiments.get(CurrentUser.experimentOwner(), id);
-        } catch (RuntimeException ex) {
-            if (ex instanceof TranslatableProblem p) {
-                showError(getTranslation(p.messageKey(), p.messageArgs()));
-                return;
-            }
-            throw ex;
-        }
-        if (!LAB_KEY.equals(e.lab())) {
-            showError(getTranslation("autoencoder.experiment.wrongLab", e.name()));
-            return;
-        }
-        if (restore(e, false)) {
-            continueTraining.setEnabled(e.weightsJson() != null);
-            restoredText.setText(getTranslation("autoencoder.restored", e.name(), e.seed()));
-            restored.setVisible(true);
+        if (!assignment.beforeEnter(event)) {
+            reopened.beforeEnter(event); // an assignment's configuration comes first, not a saved experiment's
         }
     }
 
     /**
      * Puts an experiment (or an assignment's configuration) into the lab: the form with the seed, the saved loss
      * curve, and a READY run that replays it from its seed or, with {@code fromWeights}, continues from its saved
-     * weights. The form writes the same config back when nothing is changed (an assignment compares them). False
-     * (with a message) when the configuration cannot be read or shown; the lab is then unchanged.
+     * weights and optimizer state. The form writes the same config back when nothing is changed (an assignment
+     * compares them). False (with a message) when the configuration cannot be read or shown, or the run cannot be
+     * built.
      */
     boolean restore(Experiment e, boolean fromWeights) {
         AutoencoderConfig config;
@@ -531,14 +480,13 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
                         + config.noise().level());
             }
         } catch (IllegalArgumentException ex) {
-            showError(getTranslation("autoencoder.experiment.unreadable", e.name(), ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("autoencoder.experiment.unreadable", e.name(), ex.getMessage()));
             return false;
         }
         if (fromWeights && e.weightsJson() == null) {
-            showError(getTranslation("autoencoder.experiment.noWeights", e.name()));
+            LabExperimentSupport.error(getTranslation("autoencoder.experiment.noWeights", e.name()));
             return false;
         }
-        restored.setVisible(false); // reopen shows it again for a saved experiment; an assignment has none
         form.data = config.data();
         form.samplesData = config.data();
         form.samples = config.samples();
@@ -557,56 +505,39 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
         binder.refreshFields();
         configurationChanged();
-        reopened = e;
-        if (fromWeights) {
-            continueFromSaved();
-        } else {
-            drawSavedCurve();
-            ensureRun();
-        }
+        drawSavedCurve(e);
+        boolean created = fromWeights ? continueFrom(e.weightsJson()) : ensureRun();
         updateSave();
-        return true;
+        return created;
     }
 
-    private void drawSavedCurve() {
+    private void drawSavedCurve(Experiment e) {
         lossChart.reset();
-        reopened.curves().stream().filter(c -> c.name().equals("loss")).findFirst()
+        e.curves().stream().filter(c -> c.name().equals("loss")).findFirst()
                 .ifPresent(c -> lossChart.setPoints(0, c.x(), c.y()));
         showingSaved = true;
     }
 
-    /** A fresh run from the saved seed: the same config and seed draw the same curve again. */
-    void replay() {
-        if (reopened == null) {
-            return;
-        }
-        configurationChanged();
-        drawSavedCurve();
-        ensureRun();
-        updateSave();
-    }
-
-    /** A run whose model starts from the saved weights (data and batch order start again from the seed). */
-    void continueFromSaved() {
-        if (reopened == null || reopened.weightsJson() == null) {
-            return;
-        }
+    /**
+     * A run whose model starts from the saved weights and optimizer state (data and batch order resume where the
+     * saved run stood); false, with a message, when the weights do not fit the form's settings.
+     */
+    private boolean continueFrom(String weightsJson) {
         AutoencoderConfig config = currentConfig();
         if (config == null) {
             binder.validate();
-            return;
+            return false;
         }
-        configurationChanged();
-        drawSavedCurve();
         try {
-            if (live.create(AutoencoderLabTrainer.factory(config, reopened.weightsJson()),
+            if (live.create(AutoencoderLabTrainer.factory(config, weightsJson),
                     RunSettings.seeded(config.seed()).withSpeed(controls.selectedSpeed()))) {
                 runConfig = config;
+                return true;
             }
         } catch (IllegalArgumentException ex) {
-            showError(getTranslation("autoencoder.continue.failed", ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("autoencoder.experiment.continueFailed", ex.getMessage()));
         }
-        updateSave();
+        return false;
     }
 
     /**
@@ -628,11 +559,6 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         assignment.lock("optimizer", optimizer);
         assignment.lock("learningRate", learningRate);
         assignment.lock("seed", seed);
-    }
-
-    private void showError(String text) {
-        Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     // ---- panels -----------------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
 
         assertThat(view.assignment.isVisible()).isTrue();
         assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Denoise the digits");
-        assertThat(view.restored.isVisible()).as("no Replay / Continue of a saved experiment").isFalse();
+        assertThat(view.reopened.isVisible()).as("no Replay / Continue of a saved experiment").isFalse();
         // the teacher's settings...
         assertThat(view.hidden.getValue()).isEqualTo("12");
         assertThat(view.bottleneck.getValue()).isEqualTo(3);

@@ -140,12 +140,12 @@ class AutoencoderExperimentTest extends KaribuTest {
         assertThat(reopened.learningRate.getValue()).isEqualTo(0.05);
         assertThat(reopened.hidden.getValue()).isEqualTo("16");
         assertThat(reopened.bottleneck.getValue()).isEqualTo(2);
-        assertThat(reopened.restored.isVisible()).isTrue();
+        assertThat(reopened.reopened.isVisible()).isTrue();
         assertThat(reopened.live.run().orElseThrow().state()).isEqualTo(RunState.READY);
         awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.lastInternals != null);
         assertThat(reopened.lossChart.pointCount(0)).as("the saved curve stays drawn").isEqualTo(EPOCHS);
 
-        _click(reopened.replay);
+        _click(reopened.reopened.replay);
         reopened.live.step(4);
         awaitUi(Duration.ofSeconds(15), "4 replayed epochs",
                 () -> reopened.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 4).orElse(false)
@@ -167,7 +167,7 @@ class AutoencoderExperimentTest extends KaribuTest {
         view.live.discard();
 
         AutoencoderView reopened = reopen(id);
-        _click(reopened.continueTraining);
+        _click(reopened.reopened.continueTraining);
         reopened.live.step(1);
         awaitUi(Duration.ofSeconds(15), "one continued epoch",
                 () -> reopened.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 1).orElse(false));
@@ -185,12 +185,47 @@ class AutoencoderExperimentTest extends KaribuTest {
         NotificationsKt.clearNotifications();
         AutoencoderView v = reopen(foreign);
         NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
-        assertThat(v.restored.isVisible()).isFalse();
+        assertThat(v.reopened.isVisible()).isFalse();
         assertThat(v.live.hasRun()).isFalse();
         assertThat(v.seed.getValue()).isEqualTo(42);
 
         v = reopen(987654321L);
         NotificationsKt.expectNotifications("Experiment 987654321 does not exist or was deleted.");
+        assertThat(v.live.hasRun()).isFalse();
+    }
+
+    @Test
+    void barNamesTheExperimentAndSaysWhetherTheRunReplaysContinuesOrHasOtherSettings() {
+        train(2);
+        long id = saveThroughDialog("bar check");
+        view.live.discard();
+
+        AutoencoderView v = reopen(id);
+        assertThat(v.reopened.title.getText()).isEqualTo("Experiment \"bar check\"");
+        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
+        assertThat(v.reopened.continueTraining.isEnabled()).isTrue();
+
+        v.bottleneck.setValue(3);
+        assertThat(v.reopened.mode.getText()).startsWith("Settings changed");
+        assertThat(v.live.hasRun()).as("the changed settings start their own run on Play").isFalse();
+
+        _click(v.reopened.continueTraining);
+        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
+        assertThat(v.bottleneck.getValue()).as("the experiment's settings are back").isEqualTo(2);
+        assertThat(v.live.run().orElseThrow().state()).isEqualTo(RunState.READY);
+        assertThat(v.lossChart.pointCount(0)).as("the saved curve").isEqualTo(2);
+    }
+
+    @Test
+    void anotherLabsExperimentIsRefusedWithAMessage() {
+        long other = experiments.save(CurrentUser.experimentOwner(), new ExperimentDraft("sequence", "elsewhere", "",
+                List.of(), AutoencoderConfigJson.write(AutoencoderConfig.defaults()), 1, 3, List.of(), Map.of(),
+                null, null));
+        NotificationsKt.clearNotifications();
+        AutoencoderView v = reopen(other);
+        NotificationsKt.expectNotifications("Experiment " + other
+                + " was made in another lab (sequence); open it from the experiments page.");
+        assertThat(v.reopened.isVisible()).isFalse();
         assertThat(v.live.hasRun()).isFalse();
     }
 }
