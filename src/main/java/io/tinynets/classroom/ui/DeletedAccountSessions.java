@@ -16,10 +16,13 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ends the sessions of a deleted account. The services already refuse an unknown username, but a browser still
@@ -33,6 +36,8 @@ class DeletedAccountSessions implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeletedAccountSessions.class);
 
+    /** Time for the pushed redirect to reach the browser before its session is invalidated. */
+    static final Duration INVALIDATE_AFTER = Duration.ofSeconds(2);
     private static final String LOGGED_OUT = DeletedAccountSessions.class.getName() + ".loggedOut";
     private final AccountService accounts;
     /** Sessions with a UI; weak, so a session that ends without a destroy event is not kept alive here. */
@@ -81,16 +86,22 @@ class DeletedAccountSessions implements VaadinServiceInitListener {
     }
 
     private void end(VaadinSession s) {
-        // first the pages go to the login view (pushed when this access ends), then the session itself goes
-        s.access(() -> s.getUIs().forEach(ui -> ui.getPage().setLocation("login")));
-        s.access(() -> {
-            sessions.remove(s);
-            try {
-                s.getSession().invalidate();
-            } catch (IllegalStateException alreadyInvalidated) {
-                // logged out meanwhile
-            }
-        });
+        // First the pages go to the login view, pushed now; then, a moment later, the session itself goes. Invalidating
+        // at once closed the push connection before the message was written (seen in ClassroomIT): the page stayed.
+        // Meanwhile every classroom service already refuses the deleted name.
+        s.access(() -> s.getUIs().forEach(ui -> {
+            ui.getPage().setLocation("login");
+            ui.push();
+        }));
+        sessions.remove(s);
+        CompletableFuture.delayedExecutor(INVALIDATE_AFTER.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
+                s.access(() -> {
+                    try {
+                        s.getSession().invalidate();
+                    } catch (IllegalStateException alreadyInvalidated) {
+                        // logged out meanwhile
+                    }
+                }));
         log.info("ended a session of a deleted account");
     }
 

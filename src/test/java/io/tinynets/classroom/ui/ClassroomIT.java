@@ -47,6 +47,8 @@ class ClassroomIT {
     ExperimentService experiments;
     @Autowired
     AssignmentService assignments;
+    @Autowired
+    io.tinynets.classroom.AdminService admin;
 
     @AfterAll
     static void stopBrowsers() {
@@ -139,5 +141,15 @@ class ClassroomIT {
         student.waitForVaadin();
         assertThat(student.driver.getPageSource()).contains("바꿀 수 있는 설정: 학습률");
         student.screenshot("classroom-assignment-lab-ko");
+
+        // the admin deletes the student's account: the open page is sent to the login at once (pushed), and the old
+        // session cannot be used again
+        admin.deleteAccount("admin", accounts.find("it.minji").orElseThrow().id());
+        student.waitFor(30, d -> d.getCurrentUrl().contains("/login"));
+        student.driver.get(base + "/experiments");
+        student.waitFor(30, d -> d.getCurrentUrl().contains("/login"));
+        student.waitFor(60, d -> !d.findElements(By.id("vaadinLoginUsername")).isEmpty());
+        student.waitForVaadin();
+        student.screenshot("classroom-deleted-account");
     }
 }
