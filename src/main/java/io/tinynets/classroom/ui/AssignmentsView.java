@@ -76,6 +76,7 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
     final NumberField limitMax = new NumberField();
     final Button create = new Button();
     Dialog createDialog;
+    private VerticalLayout createForm;
     // both: the selected assignment
     final Grid<Submission> submissions = new Grid<>();
     final ComboBox<ExperimentSummary> toSubmit = new ComboBox<>();
@@ -226,13 +227,14 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         updateButtons();
     }
 
-    private void openCreateDialog() {
-        createDialog = new Dialog();
-        createDialog.setHeaderTitle(getTranslation("classroom.assignments.new"));
+    /**
+     * The new-assignment form, built once: its fields live on this view, so listeners added on every opening would
+     * pile up (and a second opening's Create would create the assignment twice).
+     */
+    private VerticalLayout configureCreateForm() {
         source.setLabel(getTranslation("classroom.assignments.source"));
         source.setHelperText(getTranslation("classroom.assignments.source.help"));
         source.setItemLabelGenerator(ExperimentSummary::name);
-        source.setItems(experiments.list(user, null));
         source.setWidthFull();
         source.addValueChangeListener(e -> {
             unlocked.setItems(e.getValue() == null ? List.of() : assignments.controlsOf(user, e.getValue().id()));
@@ -260,12 +262,10 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         goalMetric.setItems(metrics);
         goalMetric.setItemLabelGenerator(m -> m.isEmpty() ? getTranslation("classroom.assignments.noGoal")
                 : AssignmentBar.metricName(this, m));
-        goalMetric.setValue("");
         goalMetric.addValueChangeListener(e -> validateForm());
         goalBelow.setItems(true, false);
         goalBelow.setItemLabelGenerator(b -> getTranslation(b ? "classroom.assignments.atMost"
                 : "classroom.assignments.atLeast"));
-        goalBelow.setValue(true);
         goalValue.setLabel(getTranslation("classroom.assignments.goalValue"));
         goalValue.setValueChangeMode(ValueChangeMode.EAGER);
         goalValue.addValueChangeListener(e -> validateForm());
@@ -275,8 +275,6 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         limitPath.setHelperText(getTranslation("classroom.assignments.limit.help"));
         limitPath.setItemLabelGenerator(path -> path.isEmpty() ? getTranslation("classroom.assignments.noLimit")
                 : ControlNames.label(this, path));
-        limitPath.setItems("");
-        limitPath.setValue("");
         limitPath.addValueChangeListener(e -> validateForm());
         limitMax.setLabel(getTranslation("classroom.assignments.atMost"));
         limitMax.setValueChangeMode(ValueChangeMode.EAGER);
@@ -290,7 +288,28 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         form.setPadding(false);
         form.setWidth("36rem");
         form.setMaxWidth("100%");
-        createDialog.add(form);
+        return form;
+    }
+
+    /** Opens the new-assignment form, empty, with the teacher's experiments as of now. */
+    private void openCreateDialog() {
+        if (createForm == null) {
+            createForm = configureCreateForm();
+        }
+        source.clear();
+        source.setItems(experiments.list(user, null));
+        title.clear();
+        instructions.clear();
+        unlocked.setItems(List.of());
+        goalMetric.setValue("");
+        goalBelow.setValue(true);
+        goalValue.clear();
+        limitPath.setItems("");
+        limitPath.setValue("");
+        limitMax.clear();
+        createDialog = new Dialog();
+        createDialog.setHeaderTitle(getTranslation("classroom.assignments.new"));
+        createDialog.add(createForm);
         createDialog.getFooter().add(new Button(getTranslation("classroom.close"), e -> createDialog.close()), create);
         validateForm();
         createDialog.open();

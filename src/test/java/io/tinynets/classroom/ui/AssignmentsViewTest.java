@@ -50,6 +50,27 @@ class AssignmentsViewTest extends KaribuTest {
     }
 
     @Test
+    void theNewAssignmentFormOpensEmptyAgainAndCreatesOneAssignmentPerClick() {
+        experiments.save("kim", AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.3));
+        login("kim", "TEACHER");
+        AssignmentsView teacher = open();
+        for (int opening = 1; opening <= 3; opening++) {
+            _click(teacher.newAssignment);
+            assertThat(teacher.source.getValue()).isNull();
+            assertThat(teacher.title.getValue()).isEmpty();
+            assertThat(teacher.create.isEnabled()).isFalse();
+            teacher.source.setValue(teacher.source.getListDataView().getItem(0));
+            teacher.title.setValue("Attempt " + opening);
+            if (opening < 3) {
+                teacher.createDialog.close();
+            }
+        }
+        _click(teacher.create);
+        assertThat(_size(teacher.grid)).isEqualTo(1);
+        assertThat(_getFormattedRow(teacher.grid, 0).get(0)).isEqualTo("Attempt 3");
+    }
+
+    @Test
     void createSubmitCheckCompareAndAnswer() {
         experiments.save("kim", AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.3));
         login("kim", "TEACHER");
