@@ -84,6 +84,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     private final String user = CurrentUser.experimentOwner();
     private long classId = -1;
     private Subscription projected;
+    private com.vaadin.flow.shared.Registration polling;
     private LivePicture projectedLab;
     private Picture drawnPicture;
     private LivePicture.Overlay drawnOverlay;
@@ -147,15 +148,16 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         ui.setPollInterval(REFRESH_MILLIS);
-        ui.addPollListener(e -> {
-            if (isAttached()) {
-                refresh();
-            }
-        });
+        // removed on detach: the UI outlives this view, and a teacher may come back to the dashboard many times
+        polling = ui.addPollListener(e -> refresh());
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
         event.getUI().setPollInterval(-1);
         stopProjection();
     }
