@@ -8,12 +8,12 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
@@ -67,20 +67,10 @@ class ActivationExplorerView extends VerticalLayout implements HasDynamicTitle {
 
         VerticalLayout controls = new VerticalLayout(configureFunctions(), configureSlider(), configureReadout(),
                 LabText.explanation(this, "activation.explain", 4), LabText.tryThis(this, "activation.try", 3));
-        controls.addClassName("lab-controls");
-        controls.setPadding(false);
-        controls.setWidth("22rem");
-        controls.getStyle().set("flex-shrink", "0");
 
         VerticalLayout charts = new VerticalLayout(configureCurveCharts(), configureDepthChart(), configureFacts());
-        charts.setPadding(false);
-        charts.addClassName("lab-charts");
 
-        HorizontalLayout body = new HorizontalLayout(controls, charts);
-        body.setWidthFull();
-        body.setFlexGrow(1, charts);
-        body.setAlignItems(FlexComponent.Alignment.START);
-        body.addClassName("lab-body");
+        HorizontalLayout body = LabLayout.body(controls, charts);
         add(body);
         refresh();
     }

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
@@ -168,10 +169,6 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         VerticalLayout controlsColumn = new VerticalLayout(assignment, configureForm(), controls,
                 configureExperiment(),
                 LabText.explanation(this, "autoencoder.explain", 4), LabText.tryThis(this, "autoencoder.try", 4));
-        controlsColumn.addClassName("lab-controls");
-        controlsColumn.setPadding(false);
-        controlsColumn.setWidth("22rem");
-        controlsColumn.getStyle().set("flex-shrink", "0");
 
         HorizontalLayout top = new HorizontalLayout(configureArchitecture(), configureLoss());
         top.setWidthFull();
@@ -180,14 +177,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         bottom.setWidthFull();
         bottom.addClassName("chart-row");
         VerticalLayout charts = new VerticalLayout(top, configureSamples(), bottom);
-        charts.setPadding(false);
-        charts.addClassName("lab-charts");
 
-        HorizontalLayout body = new HorizontalLayout(controlsColumn, charts);
-        body.setWidthFull();
-        body.setFlexGrow(1, charts);
-        body.setAlignItems(FlexComponent.Alignment.START);
-        body.addClassName("lab-body");
+        HorizontalLayout body = LabLayout.body(controlsColumn, charts);
         add(body);
         configurationChanged();
     }

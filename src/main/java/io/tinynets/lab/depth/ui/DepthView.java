@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -18,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
@@ -131,10 +131,6 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         VerticalLayout controlColumn = new VerticalLayout(assignment, dataset, new Div(depth, width), activation, compare, other,
                 initializer, lr, seed, controls, saveExperiment, reopened, LabText.explanation(this, "depth.explain", 4),
                 LabText.tryThis(this, "depth.try", 4));
-        controlColumn.addClassName("lab-controls");
-        controlColumn.setPadding(false);
-        controlColumn.setWidth("22rem");
-        controlColumn.getStyle().set("flex-shrink", "0");
 
         HorizontalLayout pair = new HorizontalLayout(columns.get(0), columns.get(1));
         pair.setWidthFull();
@@ -145,14 +141,8 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         Div lossBox = new Div(new H3(getTranslation("depth.chart.loss")), lossChart);
         lossBox.addClassName("chart-box");
         VerticalLayout charts = new VerticalLayout(pair, lossBox);
-        charts.setPadding(false);
-        charts.addClassName("lab-charts");
 
-        HorizontalLayout body = new HorizontalLayout(controlColumn, charts);
-        body.setWidthFull();
-        body.setFlexGrow(1, charts);
-        body.setAlignItems(FlexComponent.Alignment.START);
-        body.addClassName("lab-body");
+        HorizontalLayout body = LabLayout.body(controlColumn, charts);
         add(body);
         updating = false;
         configChanged();

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -20,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.tinynets.base.ui.HeatMap;
+import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
@@ -165,10 +165,6 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
                 configureLearningRate(), configureHyperparameters(), configureStart(), controls, saveExperiment, reopened,
                 statuses, rules,
                 LabText.explanation(this, "descent.explain", 4), LabText.tryThis(this, "descent.try", 4));
-        controlColumn.addClassName("lab-controls");
-        controlColumn.setPadding(false);
-        controlColumn.setWidth("22rem");
-        controlColumn.getStyle().set("flex-shrink", "0");
         statuses.addClassName("descent-statuses");
         rules.addClassName("descent-rules");
 
@@ -185,14 +181,8 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         lossChart.setEmptyText(getTranslation("descent.loss.empty"));
         Div lossBox = titled("descent.chart.loss", lossChart);
         VerticalLayout charts = new VerticalLayout(row, lossBox);
-        charts.setPadding(false);
-        charts.addClassName("lab-charts");
 
-        HorizontalLayout body = new HorizontalLayout(controlColumn, charts);
-        body.setWidthFull();
-        body.setFlexGrow(1, charts);
-        body.setAlignItems(FlexComponent.Alignment.START);
-        body.addClassName("lab-body");
+        HorizontalLayout body = LabLayout.body(controlColumn, charts);
         add(body);
         map.addGridClickListener(e -> setStart(e.getX(), e.getY()));
         updating = false;

@@ -31,14 +31,15 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.tinynets.base.ui.HeatMap;
-import io.tinynets.classroom.AssignmentService;
-import io.tinynets.classroom.ui.AssignmentBar;
+import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
+import io.tinynets.classroom.AssignmentService;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.data.CsvDatasetReader;
 import io.tinynets.data.CsvFormatException;
 import io.tinynets.data.Dataset2D;
@@ -196,20 +197,10 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
                 configureFeatures(), configureNetwork(),
                 configureTraining(), LabText.explanation(this, "playground.explain", 4),
                 LabText.tryThis(this, "playground.try", 5));
-        side.addClassName("lab-controls");
-        side.setPadding(false);
-        side.setWidth("22rem");
-        side.getStyle().set("flex-shrink", "0");
 
         VerticalLayout charts = new VerticalLayout(configureLive(), configureCurves());
-        charts.setPadding(false);
-        charts.addClassName("lab-charts");
 
-        HorizontalLayout body = new HorizontalLayout(side, charts);
-        body.setWidthFull();
-        body.setFlexGrow(1, charts);
-        body.setAlignItems(FlexComponent.Alignment.START);
-        body.addClassName("lab-body");
+        HorizontalLayout body = LabLayout.body(side, charts);
         add(body);
         configureBinder();
         building = false;

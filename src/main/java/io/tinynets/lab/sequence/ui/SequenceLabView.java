@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -23,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.tinynets.base.ui.HeatMap;
+import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
@@ -156,20 +156,10 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
         VerticalLayout side = new VerticalLayout(assignment, controls, configureExperiment(), configureForm(),
                 LabText.explanation(this, "sequence.explain", 4), LabText.tryThis(this, "sequence.try", 4));
-        side.addClassName("lab-controls");
-        side.setPadding(false);
-        side.setWidth("22rem");
-        side.getStyle().set("flex-shrink", "0");
 
         VerticalLayout charts = new VerticalLayout(configureCurves(), configurePanels());
-        charts.setPadding(false);
-        charts.addClassName("lab-charts");
 
-        HorizontalLayout body = new HorizontalLayout(side, charts);
-        body.setWidthFull();
-        body.setFlexGrow(1, charts);
-        body.setAlignItems(FlexComponent.Alignment.START);
-        body.addClassName("lab-body");
+        HorizontalLayout body = LabLayout.body(side, charts);
         add(body);
         showGatePanels(CellKind.LSTM);
         updateTaskFields();
