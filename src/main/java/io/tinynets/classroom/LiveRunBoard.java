@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 
@@ -96,11 +97,29 @@ public class LiveRunBoard {
         jdbc.sql("SELECT run_id, owner, lab, state, epoch, train_loss, accuracy FROM live_run "
                         + "WHERE instance_id <> ? AND updated_at >= ? AND owner IN (" + marks + ")")
                 .params(params)
-                .query((rs, row) -> new RunStatus(rs.getString("run_id"), rs.getString("owner"), rs.getString("lab"),
-                        RunState.valueOf(rs.getString("state")), rs.getLong("epoch"),
-                        optional(rs.getObject("train_loss")), optional(rs.getObject("accuracy"))))
-                .list().forEach(s -> out.add(Map.entry(s, false)));
+                .query((rs, row) -> {
+                    Optional<RunState> state = state(rs.getString("state"));
+                    if (state.isEmpty()) {
+                        return Optional.<RunStatus>empty();
+                    }
+                    return Optional.of(new RunStatus(rs.getString("run_id"), rs.getString("owner"),
+                            rs.getString("lab"), state.get(), rs.getLong("epoch"),
+                            optional(rs.getObject("train_loss")), optional(rs.getObject("accuracy"))));
+                })
+                .list().forEach(s -> s.ifPresent(status -> out.add(Map.entry(status, false))));
         return out;
+    }
+
+    /**
+     * A state another instance wrote; empty for one this version does not know (an instance of a newer version during
+     * a rolling update), whose row is then left out rather than breaking the dashboard.
+     */
+    private static Optional<RunState> state(String name) {
+        try {
+            return Optional.of(RunState.valueOf(name));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     private static Double finite(OptionalDouble v) {

@@ -81,6 +81,9 @@ class LiveRunBoardTest {
         otherInstanceRow("remote-1", "jisoo", 42, Instant.now());
         otherInstanceRow("remote-old", "minji", 7, Instant.now().minusSeconds(60)); // a stopped instance
         otherInstanceRow("remote-foreign", "someone-else", 9, Instant.now()); // not in this class
+        jdbc.update("INSERT INTO live_run (run_id, instance_id, owner, lab, state, epoch, updated_at) "
+                + "VALUES ('remote-newer', 'other-instance', 'minji', 'depth', 'WARMING_UP', 1, ?)",
+                Timestamp.from(Instant.now())); // a state of a newer version: left out, not an error
 
         List<StudentRun> rows = dashboard.liveRuns("kim", c.id());
         assertThat(rows).hasSize(2);
