@@ -21,10 +21,17 @@ public final class ResumePoint {
 
     /**
      * Most random draws a continued run spends redrawing the saved epochs' data stream (about a second on these
-     * machines). Trainers are built on the caller's thread, so a very long run is not fast-forwarded: it continues
-     * with its optimizer state on the replay's batch order instead, as if from epoch 1.
+     * machines, spent on the training pool in pieces of {@link #DRAWS_PER_PIECE}, never on a request thread), so a
+     * very long run is not fast-forwarded: it continues with its optimizer state on the replay's batch order instead,
+     * as if from epoch 1.
      */
     public static final long MAX_FAST_FORWARD_DRAWS = 100_000_000;
+
+    /**
+     * Random draws of one piece of a fast-forward ({@code Trainer.prepare()}): about a millisecond, so preparing a
+     * continued run takes turns with the other runs' slices instead of holding a worker for a second.
+     */
+    public static final long DRAWS_PER_PIECE = 200_000;
 
     /**
      * The epochs to fast-forward: {@code savedEpochs}, or 0 when redrawing them ({@code drawsPerEpoch} random draws
@@ -37,6 +44,11 @@ public final class ResumePoint {
         }
         long perEpoch = Math.max(1, drawsPerEpoch);
         return savedEpochs <= MAX_FAST_FORWARD_DRAWS / perEpoch ? savedEpochs : 0;
+    }
+
+    /** Whole epochs one fast-forward piece redraws: at least one, else as many as fit {@link #DRAWS_PER_PIECE}. */
+    public static long epochsPerPiece(long drawsPerEpoch) {
+        return Math.max(1, DRAWS_PER_PIECE / Math.max(1, drawsPerEpoch));
     }
 
     /**

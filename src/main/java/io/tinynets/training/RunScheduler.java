@@ -1,11 +1,11 @@
 package io.tinynets.training;
 
-import java.util.concurrent.ExecutorService;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,46 +15,74 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The threads of the training runtime, all bounded and named:
  * <ul>
  * <li>workers: a fixed pool, one thread per core, with a FIFO queue. A run trains one short slice and re-queues
- * itself at the tail, so all running runs take turns (round robin) however many there are;</li>
- * <li>a timer thread that only wakes runs up (speed limits, idle sweeps), it never trains;</li>
+ * itself at the tail, so all running runs take turns (round robin) however many there are; the pool also builds
+ * and prepares trainers, so no request thread ever does;</li>
  * <li>a delivery thread that hands snapshots to subscribers, so a slow view never holds a worker.</li>
  * </ul>
+ * The timer that wakes runs up belongs to the {@link RunClock}. The scheduler also keeps how long tasks held a
+ * worker ({@link WorkerHolds}), the figure that shows slices are kept short.
  */
 final class RunScheduler implements AutoCloseable {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+
     private final ThreadPoolExecutor workers;
-    private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor delivery;
+    private long tasks; // guarded by this
+    private long longestWallNanos; // guarded by this
+    private long longestCpuNanos; // guarded by this
+    private String longestLab = ""; // guarded by this
 
     RunScheduler(int workerThreads) {
         workers = new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), named("tinynets-train"));
-        timer = new ScheduledThreadPoolExecutor(1, named("tinynets-train-timer"));
-        timer.setRemoveOnCancelPolicy(true);
         delivery = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 named("tinynets-snapshots"));
     }
 
-    void train(Runnable slice) {
+    /** Runs one task of a run of {@code lab} on a worker, timing how long it holds the worker. */
+    void train(String lab, Runnable slice) {
         try {
-            workers.execute(slice);
+            workers.execute(() -> {
+                long wall = System.nanoTime();
+                long cpu = threadCpuNanos(wall);
+                try {
+                    slice.run();
+                } finally {
+                    long end = System.nanoTime();
+                    record(lab, end - wall, threadCpuNanos(end) - cpu);
+                }
+            });
         } catch (RejectedExecutionException e) {
             rethrowUnlessShutDown(e); // the service is closing: nothing trains any more
         }
     }
 
-    /** Wakes a run after a delay; null when the service is closing. */
-    ScheduledFuture<?> wakeLater(Runnable wake, long delayNanos) {
-        try {
-            return timer.schedule(wake, delayNanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            rethrowUnlessShutDown(e);
-            return null;
+    private synchronized void record(String lab, long wallNanos, long cpuNanos) {
+        tasks++;
+        if (wallNanos > longestWallNanos) {
+            longestWallNanos = wallNanos;
+            longestLab = lab;
         }
+        longestCpuNanos = Math.max(longestCpuNanos, cpuNanos);
     }
 
-    ScheduledFuture<?> every(Runnable task, long periodNanos) {
-        return timer.scheduleWithFixedDelay(task, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    synchronized WorkerHolds holds() {
+        return new WorkerHolds(tasks, Duration.ofNanos(longestWallNanos), Duration.ofNanos(longestCpuNanos),
+                longestLab);
+    }
+
+    synchronized void resetHolds() {
+        tasks = 0;
+        longestWallNanos = 0;
+        longestCpuNanos = 0;
+        longestLab = "";
+    }
+
+    /** This thread's CPU time, or {@code wallNanos} where the JVM cannot measure it. */
+    static long threadCpuNanos(long wallNanos) {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : wallNanos;
     }
 
     void deliver(Runnable delivery) {
@@ -81,11 +109,6 @@ final class RunScheduler implements AutoCloseable {
         return workers.getActiveCount();
     }
 
-    /** Pending timer wake-ups, excluding periodic housekeeping. */
-    int pendingWakeUps() {
-        return timer.getQueue().size();
-    }
-
     int workerThreads() {
         return workers.getCorePoolSize();
     }
@@ -93,7 +116,6 @@ final class RunScheduler implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdown(); // first, so late submissions are recognised as part of closing
-        timer.shutdownNow();
         workers.shutdownNow();
         delivery.shutdownNow();
         try {
@@ -103,7 +125,7 @@ final class RunScheduler implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory named(String prefix) {
+    static ThreadFactory named(String prefix) {
         ThreadFactory base = Executors.defaultThreadFactory();
         AtomicInteger count = new AtomicInteger();
         return task -> {

@@ -1,7 +1,5 @@
 package io.tinynets.training;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,13 +17,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The run is a small actor. At most one task of a run is ever queued or executing on the worker pool
  * ({@code taskQueued}), and only that task touches the trainer, so trainers need no locking and controls never wait
- * for an epoch. Controls change fields under the run's monitor and {@link #wake()} the run; the task trains for one
- * slice (a few milliseconds) and re-queues itself at the tail of the pool's queue so every running run takes turns.
- * A speed limit is kept by asking the timer to wake the run when its next epoch is due, never by sleeping a worker.
+ * for an epoch. Controls change fields under the run's monitor and {@link #wake()} the run; the task works for one
+ * slice (a few milliseconds of CPU) and re-queues itself at the tail of the pool's queue so every run takes turns.
+ * A speed limit is kept by asking the clock to wake the run when its next epoch is due, never by sleeping a worker.
  *
- * <p>Snapshots are taken by the task between two epochs, at most once per snapshot interval and only when someone
- * subscribes; each subscriber keeps a cursor into the history, so its next snapshot carries exactly the points it has
- * not seen. State changes are published at once.
+ * <p>The task's work comes in bounded pieces, and the slice budget is checked between two pieces: building the
+ * trainer (the run is created without one: the service only checked the factory's {@link TrainerPlan}), preparing it
+ * ({@link Trainer#prepare()}, e.g. a continued run's fast-forward), training ({@link Trainer#trainChunk()}, a
+ * mini-batch or so, so a long epoch yields inside itself) and capturing the internals for a snapshot
+ * ({@link Trainer#startCapture()}). Until the trainer is built and prepared the run {@link #isPreparing()} and sends
+ * no snapshots (except its end); controls given meanwhile take effect as soon as it is ready.
+ *
+ * <p>Snapshots are taken between two epochs, at most once per snapshot interval and only when someone subscribes;
+ * each subscriber keeps a cursor into the history, so its next snapshot carries exactly the points it has not seen.
+ * State changes are published at once.
  *
  * <p>Views read a run through its public getters; all controls go through {@link TrainingService}, which checks the
  * acting user and the limits.
@@ -36,26 +40,26 @@ public final class TrainingRun<I> {
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
     /** After falling behind (a busy machine), a speed-limited run may catch up by at most this much. */
     private static final long MAX_CATCH_UP_NANOS = 100_000_000L;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
     private final String id;
-    private final String ownerId;
+    private final Requester requester;
     private final String labKey;
     private final TrainerFactory<I> factory;
     private final List<Hyperparameter> hyperparameterSpecs;
     private final RunScheduler scheduler;
+    private final RunClock clock;
+    private final TrainingLimits limits;
     private final long epochLimit;
     private final long snapshotIntervalNanos;
     private final long sliceNanos;
-    private final long createdNanos = System.nanoTime();
 
     // Guarded by this.
     private RunState state = RunState.READY;
+    private boolean preparing = true;
     private long seed;
     private double learningRate;
     private final Map<String, Double> hyperparameters = new LinkedHashMap<>();
-    private boolean settingsDirty;
+    private boolean settingsDirty = true;
     private boolean resetRequested;
     private Speed speed;
     private StopConditions stop;
@@ -68,32 +72,37 @@ public final class TrainingRun<I> {
     private long lastPublishNanos;
     private long nextEpochDueNanos;
     private boolean taskQueued;
-    private ScheduledFuture<?> timer;
-    private long unwatchedSinceNanos = createdNanos;
+    private RunClock.Wakeup timer;
+    private long unwatchedSinceNanos;
     private boolean freed;
 
-    // Touched only by the run's single task (or by the constructor, before any task exists).
+    // Touched only by the run's single task.
     private Trainer<I> trainer;
+    private boolean epochInProgress;
+    private InternalsCapture<I> capture;
     private I cachedInternals;
     private boolean internalsDirty = true;
 
-    TrainingRun(String id, String ownerId, String labKey, TrainerFactory<I> factory, Trainer<I> trainer,
-                RunSettings settings, RunScheduler scheduler, TrainingLimits limits) {
+    TrainingRun(String id, Requester requester, String labKey, TrainerFactory<I> factory, TrainerPlan plan,
+                RunSettings settings, RunScheduler scheduler, RunClock clock, TrainingLimits limits) {
         this.id = id;
-        this.ownerId = ownerId;
+        this.requester = requester;
         this.labKey = labKey;
         this.factory = factory;
-        this.trainer = trainer;
-        this.hyperparameterSpecs = List.copyOf(trainer.hyperparameters());
+        this.hyperparameterSpecs = plan.hyperparameters();
         this.scheduler = scheduler;
+        this.clock = clock;
+        this.limits = limits;
         this.epochLimit = limits.maxEpochs();
         this.snapshotIntervalNanos = limits.snapshotInterval().toNanos();
         this.sliceNanos = limits.slice().toNanos();
         this.seed = settings.seed();
         this.speed = settings.speed();
         this.stop = settings.stop();
-        this.learningRate = trainer.learningRate();
-        this.lastPublishNanos = createdNanos - snapshotIntervalNanos;
+        this.learningRate = plan.learningRate();
+        long now = clock.nanoTime();
+        this.unwatchedSinceNanos = now;
+        this.lastPublishNanos = now - snapshotIntervalNanos;
         for (Hyperparameter h : hyperparameterSpecs) {
             hyperparameters.put(h.key(), h.initial());
         }
@@ -106,7 +115,11 @@ public final class TrainingRun<I> {
     }
 
     public String ownerId() {
-        return ownerId;
+        return requester.ownerId();
+    }
+
+    Requester requester() {
+        return requester;
     }
 
     public String labKey() {
@@ -115,6 +128,14 @@ public final class TrainingRun<I> {
 
     public synchronized RunState state() {
         return state;
+    }
+
+    /**
+     * True while the trainer is being built or prepared on the training pool (after create and after a reset); the
+     * run sends its first snapshot once it is ready.
+     */
+    public synchronized boolean isPreparing() {
+        return preparing;
     }
 
     /** Epochs trained since the start or the last reset. */
@@ -151,7 +172,6 @@ public final class TrainingRun<I> {
         return Optional.ofNullable(advice);
     }
 
-    /** Every metric point since the start or the last reset. */
     /** State and latest figures in one consistent read, cheap (no copy of the history). */
     public synchronized RunStatus status() {
         int size = history.size();
@@ -162,9 +182,10 @@ public final class TrainingRun<I> {
             loss = OptionalDouble.of(last.trainLoss());
             accuracy = last.accuracy();
         }
-        return new RunStatus(id, ownerId, labKey, state, size, loss, accuracy);
+        return new RunStatus(id, ownerId(), labKey, state, size, loss, accuracy);
     }
 
+    /** Every metric point since the start or the last reset. */
     public synchronized List<MetricPoint> history() {
         return history.slice(0, history.size());
     }
@@ -175,6 +196,11 @@ public final class TrainingRun<I> {
 
     // ---- controls (called by TrainingService after its checks) ---------------------------------------------
 
+    /** Queues the first task, which builds and prepares the trainer on the pool. */
+    synchronized void beginPreparing() {
+        wake();
+    }
+
     synchronized void start() {
         if (state == RunState.RUNNING) {
             stepBudget = 0;
@@ -184,7 +210,7 @@ public final class TrainingRun<I> {
         state = RunState.RUNNING;
         stepBudget = 0;
         advice = null;
-        nextEpochDueNanos = System.nanoTime();
+        nextEpochDueNanos = clock.nanoTime();
         changed();
     }
 
@@ -207,7 +233,10 @@ public final class TrainingRun<I> {
         changed();
     }
 
-    /** Back to epoch 0 with a trainer rebuilt from the seed; the live settings (learning rate…) are kept. */
+    /**
+     * Back to epoch 0 with a trainer rebuilt (on the pool) from the seed; the live settings (learning rate…) are
+     * kept. The run prepares again until the new trainer is ready.
+     */
     synchronized void reset(Long newSeed) {
         if (state == RunState.CANCELLED) {
             return;
@@ -216,6 +245,7 @@ public final class TrainingRun<I> {
             seed = newSeed;
         }
         state = RunState.READY;
+        preparing = true;
         stepBudget = 0;
         advice = null;
         history.clear();
@@ -239,7 +269,7 @@ public final class TrainingRun<I> {
 
     synchronized void setSpeed(Speed speed) {
         this.speed = speed;
-        nextEpochDueNanos = System.nanoTime();
+        nextEpochDueNanos = clock.nanoTime();
         if (state == RunState.RUNNING) {
             wake();
         }
@@ -254,6 +284,7 @@ public final class TrainingRun<I> {
             return;
         }
         state = RunState.CANCELLED;
+        preparing = false;
         stepBudget = 0;
         changed();
     }
@@ -273,7 +304,7 @@ public final class TrainingRun<I> {
             return;
         }
         // The tab is gone: stop spending CPU on a run nobody sees; the service frees it after the idle timeout.
-        unwatchedSinceNanos = System.nanoTime();
+        unwatchedSinceNanos = clock.nanoTime();
         if (state == RunState.RUNNING) {
             state = RunState.PAUSED;
             stepBudget = 0;
@@ -296,6 +327,11 @@ public final class TrainingRun<I> {
         return freed;
     }
 
+    /** True while a task of this run is queued or working (for tests: false means the run is at rest). */
+    synchronized boolean hasTask() {
+        return taskQueued;
+    }
+
     private void refuseIfEnded() {
         if (state.hasEnded()) {
             throw new TrainingRefusedException(TrainingService.REFUSED_ENDED, state.messageKey());
@@ -316,11 +352,11 @@ public final class TrainingRun<I> {
             return;
         }
         if (timer != null) {
-            timer.cancel(false);
+            timer.cancel();
             timer = null;
         }
         taskQueued = true;
-        scheduler.train(this::runTask);
+        scheduler.train(labKey, this::runTask);
     }
 
     private void runTask() {
@@ -333,76 +369,198 @@ public final class TrainingRun<I> {
         }
     }
 
-    /** Trains until the slice is used up, the speed limit says wait, or the state is no longer RUNNING. */
+    /** The next piece of work of the task; see {@link #next()}. */
+    private enum Work { BUILD, PREPARE, CAPTURE, TRAIN, REST }
+
+    /**
+     * Works piece by piece until the slice is used up (checked between two pieces, after at least one) or nothing
+     * is left to do now.
+     */
     private void slice() {
         long sliceStart = System.nanoTime();
-        long cpuStart = threadCpuNanos(sliceStart);
-        while (true) {
-            applyPendingCommands();
-            synchronized (this) {
-                if (state != RunState.RUNNING) {
-                    break;
-                }
-                long now = System.nanoTime();
-                if (history.size() >= maxEpochs()) {
-                    finish(Advice.of(RunAdvice.FINISHED_MAX_EPOCHS, (long) history.size()));
-                    break;
-                }
-                // A slice is measured in CPU time, so a run whose worker the OS preempted (other processes on a
-                // shared machine) is not charged for time it did not train; wall time caps it for safety.
-                boolean sliceUsed = threadCpuNanos(now) - cpuStart >= sliceNanos || now - sliceStart >= 4 * sliceNanos;
-                if (sliceUsed || stepBudget == 0 && now < nextEpochDueNanos) {
-                    break;
+        long cpuStart = RunScheduler.threadCpuNanos(sliceStart);
+        boolean worked = false;
+        while (!worked || !sliceUsed(sliceStart, cpuStart)) {
+            switch (next()) {
+                case BUILD -> build();
+                case PREPARE -> prepareChunk();
+                case CAPTURE -> captureChunk();
+                case TRAIN -> trainChunk();
+                case REST -> {
+                    return;
                 }
             }
-            EpochMetrics metrics = trainer.trainEpoch();
-            boolean finite = metrics != null && metrics.lossesFinite() && trainer.parametersFinite();
-            synchronized (this) {
-                if (resetRequested || state == RunState.CANCELLED) {
-                    continue; // this epoch belongs to a history that no longer exists
-                }
-                if (metrics == null) {
-                    throw new IllegalStateException("trainer " + trainer.getClass().getName() + " returned no metrics");
-                }
-                internalsDirty = true;
-                if (!finite) {
-                    state = RunState.DIVERGED;
-                    stepBudget = 0;
-                    advice = RunAdvice.diverged(history.size() + 1L, learningRate, metrics);
-                    snapshotRequested = true;
-                    log.debug("run {} ({}) diverged at epoch {}", id, labKey, history.size() + 1);
-                    break;
-                }
-                history.add(metrics);
-                long now = System.nanoTime();
-                if (stepBudget == 0) {
-                    nextEpochDueNanos = Math.max(nextEpochDueNanos + speed.periodNanos(), now - MAX_CATCH_UP_NANOS);
-                }
-                if (stop.targetLoss().isPresent() && metrics.trainLoss() <= stop.targetLoss().getAsDouble()) {
-                    finish(Advice.of(RunAdvice.FINISHED_TARGET_LOSS, (long) history.size(), metrics.trainLoss(),
-                            stop.targetLoss().getAsDouble()));
-                } else if (history.size() >= maxEpochs()) {
-                    finish(Advice.of(RunAdvice.FINISHED_MAX_EPOCHS, (long) history.size()));
-                } else if (stepBudget > 0 && --stepBudget == 0) {
-                    state = RunState.PAUSED;
-                    snapshotRequested = true;
-                }
-            }
-            publishIfDue();
+            worked = true;
         }
-        applyPendingCommands();
-        publishIfDue();
     }
 
-    /** This thread's CPU time, or {@code wallNanos} where the JVM cannot measure it. */
-    private static long threadCpuNanos(long wallNanos) {
-        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : wallNanos;
+    /**
+     * A slice is measured in CPU time, so a run whose worker the OS preempted (other processes on a shared machine)
+     * is not charged for time it did not work; wall time caps it for safety.
+     */
+    private boolean sliceUsed(long sliceStart, long cpuStart) {
+        long now = System.nanoTime();
+        return RunScheduler.threadCpuNanos(now) - cpuStart >= sliceNanos || now - sliceStart >= 4 * sliceNanos;
+    }
+
+    /** Decides the next piece of work; cheap steps (commands, publishing cached internals) are done here. */
+    private Work next() {
+        boolean rebuild;
+        synchronized (this) {
+            if (state == RunState.CANCELLED) {
+                epochInProgress = false;
+                capture = null;
+                deliverIfDue(); // the last snapshot, with the last good internals
+                return Work.REST;
+            }
+            rebuild = resetRequested;
+            resetRequested = false;
+        }
+        if (rebuild) {
+            // the epoch in progress, a capture and the prepared stream belong to a history that no longer exists
+            trainer = null;
+            epochInProgress = false;
+            capture = null;
+            internalsDirty = true;
+        }
+        synchronized (this) {
+            if (state.hasEnded() && (trainer == null || preparing)) {
+                preparing = false;
+                deliverIfDue(); // a build or preparation that failed: nothing to capture
+                return Work.REST;
+            }
+        }
+        if (trainer == null) {
+            return Work.BUILD;
+        }
+        if (isPreparing()) {
+            return Work.PREPARE;
+        }
+        if (capture != null) {
+            return Work.CAPTURE;
+        }
+        if (epochInProgress) {
+            return Work.TRAIN;
+        }
+        // between two epochs: live settings, snapshots, then the next epoch if the state and the speed allow
+        applySettings();
+        synchronized (this) {
+            if (snapshotDue()) {
+                if (internalsDirty && state != RunState.FAILED) {
+                    capture = trainer.startCapture();
+                    return Work.CAPTURE;
+                }
+                deliverIfDue();
+            }
+            if (state != RunState.RUNNING) {
+                return Work.REST;
+            }
+            if (history.size() >= maxEpochs()) {
+                finish(Advice.of(RunAdvice.FINISHED_MAX_EPOCHS, (long) history.size()));
+                return Work.REST; // scheduleNext queues the task again for the FINISHED snapshot
+            }
+            if (stepBudget == 0 && clock.nanoTime() < nextEpochDueNanos) {
+                return Work.REST;
+            }
+            epochInProgress = true;
+        }
+        return Work.TRAIN;
+    }
+
+    /** Builds the trainer from the seed and checks it against the limits (its factory's plan was checked before). */
+    private void build() {
+        long seedNow;
+        synchronized (this) {
+            seedNow = seed;
+        }
+        Trainer<I> built = factory.create(seedNow);
+        if (built == null) {
+            throw new IllegalStateException("trainer factory of " + labKey + " returned no trainer");
+        }
+        Advice refusal = null;
+        if (built.parameterCount() > limits.maxParameters()) {
+            refusal = Advice.of(TrainingService.REFUSED_PARAMETERS, built.parameterCount(), limits.maxParameters());
+        } else if (built.datasetSize() > limits.maxDatasetSize()) {
+            refusal = Advice.of(TrainingService.REFUSED_DATASET, built.datasetSize(), limits.maxDatasetSize());
+        }
+        if (refusal != null) {
+            log.warn("run {} ({}): the built trainer exceeds the limits its plan was checked against: {}", id, labKey,
+                    refusal);
+            end(RunState.FAILED, refusal);
+            return;
+        }
+        trainer = built;
+        internalsDirty = true;
+        synchronized (this) {
+            settingsDirty = true; // the student may have changed them while it was being built
+        }
+    }
+
+    private void prepareChunk() {
+        if (!trainer.prepare()) {
+            synchronized (this) {
+                if (!resetRequested && state != RunState.CANCELLED) {
+                    preparing = false;
+                    nextEpochDueNanos = Math.max(nextEpochDueNanos, clock.nanoTime()); // no burst after a long build
+                    snapshotRequested = true; // the run is ready: its first snapshot
+                }
+            }
+        }
+    }
+
+    private void captureChunk() {
+        if (capture.step()) {
+            cachedInternals = capture.result();
+            capture = null;
+            internalsDirty = false;
+            synchronized (this) {
+                deliverIfDue();
+            }
+        }
+    }
+
+    private void trainChunk() {
+        EpochMetrics metrics = trainer.trainChunk();
+        if (metrics == null) {
+            return; // the epoch goes on
+        }
+        epochInProgress = false;
+        internalsDirty = true;
+        boolean finite = metrics.lossesFinite() && trainer.parametersFinite();
+        synchronized (this) {
+            if (resetRequested || state == RunState.CANCELLED) {
+                return; // this epoch belongs to a history that no longer exists
+            }
+            if (!finite) {
+                state = RunState.DIVERGED;
+                stepBudget = 0;
+                advice = RunAdvice.diverged(history.size() + 1L, learningRate, metrics);
+                snapshotRequested = true;
+                log.debug("run {} ({}) diverged at epoch {}", id, labKey, history.size() + 1);
+                return;
+            }
+            history.add(metrics);
+            long now = clock.nanoTime();
+            if (stepBudget == 0) {
+                nextEpochDueNanos = Math.max(nextEpochDueNanos + speed.periodNanos(), now - MAX_CATCH_UP_NANOS);
+            }
+            if (stop.targetLoss().isPresent() && metrics.trainLoss() <= stop.targetLoss().getAsDouble()) {
+                finish(Advice.of(RunAdvice.FINISHED_TARGET_LOSS, (long) history.size(), metrics.trainLoss(),
+                        stop.targetLoss().getAsDouble()));
+            } else if (history.size() >= maxEpochs()) {
+                finish(Advice.of(RunAdvice.FINISHED_MAX_EPOCHS, (long) history.size()));
+            } else if (stepBudget > 0 && --stepBudget == 0 && state == RunState.RUNNING) {
+                state = RunState.PAUSED;
+                snapshotRequested = true;
+            }
+        }
     }
 
     private long maxEpochs() {
         return Math.min(epochLimit, stop.maxEpochs().orElse(epochLimit));
     }
 
+    /** Caller holds the monitor. */
     private void finish(Advice why) {
         state = RunState.FINISHED;
         stepBudget = 0;
@@ -410,72 +568,55 @@ public final class TrainingRun<I> {
         snapshotRequested = true;
     }
 
-    /** Applies reset and live settings to the trainer; only the task calls this. */
-    private void applyPendingCommands() {
-        boolean rebuild;
-        boolean apply;
-        long seedNow;
+    /** Applies the live settings to the trainer between two epochs; only the task calls this. */
+    private void applySettings() {
         double lr;
         Map<String, Double> hp;
         synchronized (this) {
-            rebuild = resetRequested;
-            apply = settingsDirty || rebuild;
-            resetRequested = false;
-            settingsDirty = false;
-            seedNow = seed;
-            lr = learningRate;
-            hp = apply ? new LinkedHashMap<>(hyperparameters) : Map.of();
-        }
-        if (rebuild && trainer != null) {
-            trainer = null; // let the old model go before the new one is built
-            trainer = factory.create(seedNow);
-            internalsDirty = true;
-        }
-        if (apply && trainer != null) {
-            if (trainer.learningRate() != lr) {
-                trainer.setLearningRate(lr);
-            }
-            for (Map.Entry<String, Double> e : hp.entrySet()) {
-                trainer.setHyperparameter(e.getKey(), e.getValue());
-            }
-        }
-    }
-
-    /** Sends each subscriber what it has not seen, if the snapshot interval has passed or the state changed. */
-    private void publishIfDue() {
-        synchronized (this) {
-            if (subscribers.isEmpty()) {
-                snapshotRequested = false;
+            if (!settingsDirty) {
                 return;
             }
-            if (!snapshotRequested) {
-                long now = System.nanoTime();
-                if (now - lastPublishNanos < snapshotIntervalNanos || !anyUnseenPoints()) {
-                    return;
-                }
-            }
+            settingsDirty = false;
+            lr = learningRate;
+            hp = new LinkedHashMap<>(hyperparameters);
         }
-        if (internalsDirty && trainer != null) {
-            try {
-                cachedInternals = trainer.captureInternals();
-                internalsDirty = false;
-            } catch (Exception | StackOverflowError | AssertionError e) {
-                fail(e); // and publish the last good internals with the failure
-            }
+        if (trainer.learningRate() != lr) {
+            trainer.setLearningRate(lr);
         }
-        synchronized (this) {
-            long now = System.nanoTime();
-            Optional<Advice> message = Optional.ofNullable(advice);
-            int size = history.size();
-            for (Subscriber<I> s : subscribers) {
-                s.offer(new Snapshot<>(id, state, size, history.slice(s.cursor, size), s.fromStart, cachedInternals,
-                        message, now));
-                s.cursor = size;
-                s.fromStart = false;
-            }
-            lastPublishNanos = now;
+        for (Map.Entry<String, Double> e : hp.entrySet()) {
+            trainer.setHyperparameter(e.getKey(), e.getValue());
+        }
+        internalsDirty = true;
+    }
+
+    /** Whether a snapshot should go out now. Caller holds the monitor. */
+    private boolean snapshotDue() {
+        if (subscribers.isEmpty()) {
             snapshotRequested = false;
+            return false;
         }
+        if (snapshotRequested) {
+            return true;
+        }
+        return clock.nanoTime() - lastPublishNanos >= snapshotIntervalNanos && anyUnseenPoints();
+    }
+
+    /** Sends each subscriber what it has not seen, with the cached internals, if due. Caller holds the monitor. */
+    private void deliverIfDue() {
+        if (!snapshotDue()) {
+            return;
+        }
+        long now = clock.nanoTime();
+        Optional<Advice> message = Optional.ofNullable(advice);
+        int size = history.size();
+        for (Subscriber<I> s : subscribers) {
+            s.offer(new Snapshot<>(id, state, size, history.slice(s.cursor, size), s.fromStart, cachedInternals,
+                    message, now));
+            s.cursor = size;
+            s.fromStart = false;
+        }
+        lastPublishNanos = now;
+        snapshotRequested = false;
     }
 
     private boolean anyUnseenPoints() {
@@ -488,16 +629,23 @@ public final class TrainingRun<I> {
     }
 
     private void fail(Throwable cause) {
+        epochInProgress = false;
+        capture = null;
         synchronized (this) {
             log.warn("training run {} ({}) failed at epoch {}", id, labKey, history.size() + 1, cause);
             if (state == RunState.CANCELLED || state == RunState.FAILED) {
                 return;
             }
-            state = RunState.FAILED;
-            stepBudget = 0;
-            advice = RunAdvice.failed(history.size() + 1L, cause);
-            snapshotRequested = true;
+            end(RunState.FAILED, RunAdvice.failed(history.size() + 1L, cause));
         }
+    }
+
+    private synchronized void end(RunState ended, Advice why) {
+        state = ended;
+        preparing = false;
+        stepBudget = 0;
+        advice = why;
+        snapshotRequested = true;
     }
 
     /** Decides what happens after a slice: queue again now, wake up later, or rest until a control wakes us. */
@@ -506,24 +654,28 @@ public final class TrainingRun<I> {
         if (state == RunState.CANCELLED) {
             // The last snapshot is out: drop the model and everyone holding on to it.
             trainer = null;
+            capture = null;
             cachedInternals = null;
             subscribers.clear();
             freed = true;
             return;
         }
-        boolean pendingWork = resetRequested || snapshotRequested && !subscribers.isEmpty();
-        if (state == RunState.RUNNING && !pendingWork) {
-            long delay = stepBudget > 0 || speed.isUnlimited() ? 0 : nextEpochDueNanos - System.nanoTime();
+        boolean ready = !preparing && trainer != null;
+        boolean pendingWork = resetRequested || capture != null || epochInProgress
+                || preparing && !state.hasEnded()
+                || snapshotRequested && !subscribers.isEmpty();
+        if (state == RunState.RUNNING && ready && !pendingWork) {
+            long delay = stepBudget > 0 || speed.isUnlimited() ? 0 : nextEpochDueNanos - clock.nanoTime();
             if (delay > 0) {
-                timer = scheduler.wakeLater(this::wake, delay);
+                timer = clock.schedule(this::wake, delay);
                 return;
             }
             pendingWork = true;
         }
         if (pendingWork) {
-            // Back to the tail of the queue: every other running run gets its slice before our next one.
+            // Back to the tail of the queue: every other run gets its slice before our next one.
             taskQueued = true;
-            scheduler.train(this::runTask);
+            scheduler.train(labKey, this::runTask);
         }
     }
 
@@ -581,6 +733,6 @@ public final class TrainingRun<I> {
 
     @Override
     public String toString() {
-        return "TrainingRun[" + id + ", " + labKey + ", " + ownerId + "]";
+        return "TrainingRun[" + id + ", " + labKey + ", " + ownerId() + "]";
     }
 }

@@ -2,22 +2,26 @@ package io.tinynets.training;
 
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
  * Runs every lab's live training: creates runs, enforces the limits, and carries out the student's controls.
  * Training happens on a fixed pool of one worker per core where runs take turns in short slices (see
- * {@link TrainingRun}); nothing here trains on the caller's (request) thread.
+ * {@link TrainingRun}); nothing here trains, builds or prepares a trainer on the caller's (request) thread. Every
+ * limit is checked before anything is built: the run counts (per user, per anonymous address, the anonymous share,
+ * the server's) and the factory's declared {@link TrainerPlan}.
  *
  * <p>Every control names the acting user and the run; a user can only see and control their own runs. Refusals are
  * {@link TrainingRefusedException}s with a message key for the UI. Usable without Spring:
@@ -33,6 +37,11 @@ public class TrainingService implements AutoCloseable {
     public static final String REFUSED_USER_RUNNING = "training.refused.userRunningLimit";
     public static final String REFUSED_GLOBAL_RUNNING = "training.refused.globalRunningLimit";
     public static final String REFUSED_USER_RUNS = "training.refused.userRunLimit";
+    public static final String REFUSED_GLOBAL_RUNS = "training.refused.globalRunLimit";
+    public static final String REFUSED_ANONYMOUS_RUNS = "training.refused.anonymousRunLimit";
+    public static final String REFUSED_ANONYMOUS_RUNNING = "training.refused.anonymousRunningLimit";
+    public static final String REFUSED_ADDRESS_RUNS = "training.refused.addressRunLimit";
+    public static final String REFUSED_ADDRESS_SESSIONS = "training.refused.addressSessionLimit";
     public static final String REFUSED_PARAMETERS = "training.refused.parameters";
     public static final String REFUSED_DATASET = "training.refused.datasetSize";
     public static final String REFUSED_EPOCHS = "training.refused.epochs";
@@ -43,18 +52,29 @@ public class TrainingService implements AutoCloseable {
 
     private final TrainingLimits limits;
     private final RunScheduler scheduler;
+    private final RunClock clock;
     private final Map<String, TrainingRun<?>> runs = new ConcurrentHashMap<>();
-    private final ScheduledFuture<?> idleSweep;
+    private final RunClock.Wakeup idleSweep;
 
+    @Autowired
     public TrainingService(TrainingLimits limits) {
+        this(limits, new SystemRunClock());
+    }
+
+    /** With a given clock: tests move a logical clock by hand. */
+    TrainingService(TrainingLimits limits, RunClock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = new RunScheduler(limits.effectiveWorkerThreads());
         long idle = limits.idleTimeout().toNanos();
         // Sweep often enough that an idle run is freed within a quarter of the timeout after it expires.
         long period = Math.max(10_000_000L, Math.min(idle / 4, 30_000_000_000L));
-        this.idleSweep = scheduler.every(this::freeIdleRuns, period);
-        log.info("training runtime: {} workers, at most {} running runs ({} per user)",
-                scheduler.workerThreads(), limits.maxRunningGlobal(), limits.maxRunningPerUser());
+        this.idleSweep = clock.every(this::freeIdleRuns, period);
+        log.info("training runtime: {} workers; at most {} runs held and {} training ({} and {} per user); "
+                        + "visitors without an account: {} held and {} training in all, {} runs in {} sessions per "
+                        + "address", scheduler.workerThreads(), limits.maxRunsGlobal(), limits.maxRunningGlobal(),
+                limits.maxRunsPerUser(), limits.maxRunningPerUser(), limits.maxRunsAnonymous(),
+                limits.maxRunningAnonymous(), limits.anonymousRunsPerAddress(), limits.anonymousSessionsPerAddress());
     }
 
     public TrainingLimits limits() {
@@ -62,32 +82,50 @@ public class TrainingService implements AutoCloseable {
     }
 
     /**
-     * Creates a run in state READY. The trainer is built here (cheap) so the limits on parameters and dataset size
-     * are checked before anything trains.
+     * Creates a run for a logged-in user (a class member, whose runs are not capped per address); see
+     * {@link #create(Requester, String, TrainerFactory, RunSettings)}.
      */
     public <I> TrainingRun<I> create(String userId, String labKey, TrainerFactory<I> factory, RunSettings settings) {
-        Objects.requireNonNull(userId, "userId");
+        return create(Requester.account(Objects.requireNonNull(userId, "userId"), null), labKey, factory, settings);
+    }
+
+    /**
+     * Creates a run in state READY, {@linkplain TrainingRun#isPreparing() preparing}: every limit is checked first
+     * (the factory's plan against the size limits, the requester's and the server's run counts), then the factory's
+     * own {@linkplain TrainerFactory#check() check}, and only then is the trainer built and prepared, on the
+     * training pool. Returns at once; the run sends its first snapshot when it is ready, and controls given
+     * meanwhile take effect then.
+     *
+     * @throws TrainingRefusedException naming the limit that was hit
+     * @throws IllegalArgumentException from the factory's check (e.g. saved weights that do not fit)
+     */
+    public <I> TrainingRun<I> create(Requester requester, String labKey, TrainerFactory<I> factory,
+                                     RunSettings settings) {
+        Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(labKey, "labKey");
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(settings, "settings");
         checkStop(settings.stop());
+        TrainerPlan plan = Objects.requireNonNull(factory.plan(), "the factory's plan");
+        if (plan.parameters() > limits.maxParameters()) {
+            throw new TrainingRefusedException(REFUSED_PARAMETERS, plan.parameters(), limits.maxParameters());
+        }
+        if (plan.datasetSize() > limits.maxDatasetSize()) {
+            throw new TrainingRefusedException(REFUSED_DATASET, plan.datasetSize(), limits.maxDatasetSize());
+        }
+        checkLearningRate(plan.learningRate());
         synchronized (this) {
-            checkRunCount(userId);
+            checkHeldLimits(requester);
         }
-        Trainer<I> trainer = factory.create(settings.seed());
-        if (trainer.parameterCount() > limits.maxParameters()) {
-            throw new TrainingRefusedException(REFUSED_PARAMETERS, trainer.parameterCount(), limits.maxParameters());
-        }
-        if (trainer.datasetSize() > limits.maxDatasetSize()) {
-            throw new TrainingRefusedException(REFUSED_DATASET, trainer.datasetSize(), limits.maxDatasetSize());
-        }
-        checkLearningRate(trainer.learningRate());
-        TrainingRun<I> run = new TrainingRun<>(UUID.randomUUID().toString(), userId, labKey, factory, trainer,
-                settings, scheduler, limits);
+        factory.check(); // outside the lock: it may parse saved weights
+        TrainingRun<I> run;
         synchronized (this) {
-            checkRunCount(userId); // again: another request of the same user may have won the race
+            checkHeldLimits(requester); // again: another request may have taken the last place meanwhile
+            run = new TrainingRun<>(UUID.randomUUID().toString(), requester, labKey, factory, plan, settings,
+                    scheduler, clock, limits);
             runs.put(run.id(), run);
         }
+        run.beginPreparing();
         return run;
     }
 
@@ -155,12 +193,15 @@ public class TrainingService implements AutoCloseable {
         return run.subscribe(listener);
     }
 
-    /** Starts (or resumes) training; refused when the user's or the server's running limit is reached. */
+    /**
+     * Starts (or resumes) training; refused when the user's, the visitors' or the server's running limit is reached.
+     * A run still preparing starts as soon as it is ready.
+     */
     public void start(String userId, String runId) {
         TrainingRun<?> run = run(userId, runId);
         synchronized (this) {
             if (!run.isRunning()) {
-                checkRunningLimits(userId);
+                checkRunningLimits(run.requester());
             }
             run.start();
         }
@@ -182,7 +223,7 @@ public class TrainingService implements AutoCloseable {
         }
         synchronized (this) {
             if (!run.isRunning()) {
-                checkRunningLimits(userId);
+                checkRunningLimits(run.requester());
             }
             run.step(epochs);
         }
@@ -262,6 +303,21 @@ public class TrainingService implements AutoCloseable {
         return (int) runs.values().stream().filter(TrainingRun::isRunning).count();
     }
 
+    /** Runs held in memory right now, in any state, on the whole server. */
+    public int heldCount() {
+        return runs.size();
+    }
+
+    /** How long runs held a training worker per task since the start or {@link #resetWorkerHolds()}. */
+    public WorkerHolds workerHolds() {
+        return scheduler.holds();
+    }
+
+    /** Starts the {@link #workerHolds()} statistics afresh (e.g. after a benchmark's warm-up). */
+    public void resetWorkerHolds() {
+        scheduler.resetHolds();
+    }
+
     int queuedSlices() {
         return scheduler.queuedSlices();
     }
@@ -271,36 +327,79 @@ public class TrainingService implements AutoCloseable {
     }
 
     int pendingWakeUps() {
-        return scheduler.pendingWakeUps();
+        return clock.pendingWakeUps();
     }
 
     boolean holds(String runId) {
         return runs.containsKey(runId);
     }
 
-    private void checkRunningLimits(String userId) {
+    /** Limits on runs training at once. Caller holds the monitor. */
+    private void checkRunningLimits(Requester requester) {
         int mine = 0;
+        int anonymous = 0;
         int all = 0;
         for (TrainingRun<?> r : runs.values()) {
             if (r.isRunning()) {
                 all++;
-                if (r.ownerId().equals(userId)) {
+                if (r.ownerId().equals(requester.ownerId())) {
                     mine++;
+                }
+                if (r.requester().anonymous()) {
+                    anonymous++;
                 }
             }
         }
         if (mine >= limits.maxRunningPerUser()) {
             throw new TrainingRefusedException(REFUSED_USER_RUNNING, limits.maxRunningPerUser());
         }
+        if (requester.anonymous() && anonymous >= limits.maxRunningAnonymous()) {
+            throw new TrainingRefusedException(REFUSED_ANONYMOUS_RUNNING, limits.maxRunningAnonymous());
+        }
         if (all >= limits.maxRunningGlobal()) {
             throw new TrainingRefusedException(REFUSED_GLOBAL_RUNNING, limits.maxRunningGlobal());
         }
     }
 
-    private void checkRunCount(String userId) {
-        long owned = runs.values().stream().filter(r -> r.ownerId().equals(userId)).count();
-        if (owned >= limits.maxRunsPerUser()) {
+    /**
+     * Limits on runs held in memory (any state), checked before a run is created. The most specific limit is
+     * named: the requester's own, their address's, the visitors' share, the server's. Caller holds the monitor.
+     */
+    private void checkHeldLimits(Requester requester) {
+        int mine = 0;
+        int anonymous = 0;
+        int atAddress = 0;
+        Set<String> sessionsAtAddress = new HashSet<>();
+        for (TrainingRun<?> r : runs.values()) {
+            Requester other = r.requester();
+            if (other.ownerId().equals(requester.ownerId())) {
+                mine++;
+            }
+            if (other.anonymous()) {
+                anonymous++;
+                if (other.address().equals(requester.address())) {
+                    atAddress++;
+                    sessionsAtAddress.add(other.ownerId());
+                }
+            }
+        }
+        if (mine >= limits.maxRunsPerUser()) {
             throw new TrainingRefusedException(REFUSED_USER_RUNS, limits.maxRunsPerUser());
+        }
+        if (requester.anonymous()) {
+            if (!sessionsAtAddress.contains(requester.ownerId())
+                    && sessionsAtAddress.size() >= limits.anonymousSessionsPerAddress()) {
+                throw new TrainingRefusedException(REFUSED_ADDRESS_SESSIONS, limits.anonymousSessionsPerAddress());
+            }
+            if (atAddress >= limits.anonymousRunsPerAddress()) {
+                throw new TrainingRefusedException(REFUSED_ADDRESS_RUNS, limits.anonymousRunsPerAddress());
+            }
+            if (anonymous >= limits.maxRunsAnonymous()) {
+                throw new TrainingRefusedException(REFUSED_ANONYMOUS_RUNS, limits.maxRunsAnonymous());
+            }
+        }
+        if (runs.size() >= limits.maxRunsGlobal()) {
+            throw new TrainingRefusedException(REFUSED_GLOBAL_RUNS, limits.maxRunsGlobal());
         }
     }
 
@@ -318,7 +417,7 @@ public class TrainingService implements AutoCloseable {
     }
 
     private void freeIdleRuns() {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         long timeout = limits.idleTimeout().toNanos();
         for (TrainingRun<?> run : runs.values()) {
             if (run.idleFor(timeout, now)) {
@@ -332,11 +431,12 @@ public class TrainingService implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        idleSweep.cancel(false);
+        idleSweep.cancel();
         for (TrainingRun<?> run : runs.values()) {
             run.cancel();
         }
         runs.clear();
+        clock.close();
         scheduler.close();
     }
 }

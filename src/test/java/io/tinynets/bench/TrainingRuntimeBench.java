@@ -8,6 +8,7 @@ import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainingLimits;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
+import io.tinynets.training.WorkerHolds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ import io.tinynets.lab.playground.PlaygroundConfig;
 import io.tinynets.lab.playground.PlaygroundInternals;
 import io.tinynets.lab.playground.PlaygroundTrainer;
 import io.tinynets.training.TrainerFactory;
+import io.tinynets.training.TrainerPlan;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,7 +49,7 @@ public final class TrainingRuntimeBench {
         TrainingService service = new TrainingService(TrainingLimits.defaults());
         // By default every run is the Network Playground's real trainer (engine Mlp/MlpTrainer, plus its boundary,
         // unit grids and weights captured for each delivered snapshot) on W1's network and data.
-        TrainerFactory<?> factory = standIn ? (TrainerFactory<double[]>) SpiralMlp::new : playgroundW1();
+        TrainerFactory<?> factory = standIn ? TrainerFactory.of(SpiralMlp.PLAN, SpiralMlp::new) : playgroundW1();
         long[] latencies = new long[1 << 20];
         AtomicLong latencyCount = new AtomicLong();
         List<TrainingRun<?>> all = new ArrayList<>();
@@ -79,6 +81,7 @@ public final class TrainingRuntimeBench {
         long elapsed = System.nanoTime() - start;
         long endLatencies = Math.min(latencyCount.get(), latencies.length);
         subscriptions.forEach(Subscription::close);
+        WorkerHolds holds = service.workerHolds(); // issue 15: how long one run held a worker, warm-up included
         service.close();
 
         double[] rates = new double[runs];
@@ -96,6 +99,16 @@ public final class TrainingRuntimeBench {
                 window.length == 0 ? 0 : window[window.length - 1] / 1e6);
         System.out.printf("budget: >= 20 epochs/s per run: %s; p95 latency <= 100 ms: %s%n",
                 rates[0] >= 20 ? "met" : "NOT met", millis(window, 0.95) <= 100 ? "met" : "NOT met");
+
+        // ---- issue 15: the longest time one run held a worker (a separate measurement, see WorkerHoldBench) ----
+        System.out.printf("longest worker hold of these runs: %.1f ms wall, %.1f ms CPU over %d tasks (slice %d ms)%n",
+                holds.longestWall().toNanos() / 1e6, holds.longestCpu().toNanos() / 1e6, holds.tasks(),
+                service.limits().slice().toMillis());
+        try {
+            WorkerHoldBench.run(seconds);
+        } catch (Exception e) {
+            throw new IllegalStateException("worker hold measurement failed", e);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -108,8 +121,12 @@ public final class TrainingRuntimeBench {
         PlaygroundConfig config = new PlaygroundConfig(DatasetKind.SPIRAL, 1000, 0.0, 0.5, 10, 1,
                 List.of(Feature.X1, Feature.X2), List.of(8, 8), List.of(Activation.TANH, Activation.TANH),
                 OutputLoss.TANH_SQUARED, Initializer.XAVIER, OptimizerKind.SGD, 0.03, RegularizationKind.NONE, 0.0);
-        return seed -> new PlaygroundTrainer(config, Dataset2D.generate(DatasetKind.SPIRAL, 1000, 0.0, 0.5,
-                new SplittableRandom(seed)), seed);
+        return TrainerFactory.of(PlaygroundTrainer.plan(config, spiral(0)),
+                seed -> new PlaygroundTrainer(config, spiral(seed), seed));
+    }
+
+    private static Dataset2D spiral(long seed) {
+        return Dataset2D.generate(DatasetKind.SPIRAL, 1000, 0.0, 0.5, new SplittableRandom(seed));
     }
 
     private static double millis(long[] sorted, double quantile) {
@@ -125,6 +142,7 @@ public final class TrainingRuntimeBench {
         private static final int H = 8;
         private static final int BATCH = 10;
         private static final int GRID = 30;
+        static final TrainerPlan PLAN = TrainerPlan.of(2L * H + H + H * H + H + H + 1, N, 0.03);
 
         private final double[] xs = new double[N * 2];
         private final double[] ys = new double[N];

@@ -3,11 +3,13 @@ package io.tinynets.classroom;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
+import io.tinynets.training.TrainerPlan;
 
 /** A stand-in for a lab's trainer: the loss halves every epoch, a little sleep so runs stay observable. */
 public final class DecayTrainer implements Trainer<Double> {
 
-    public static final TrainerFactory<Double> FACTORY = seed -> new DecayTrainer();
+    public static final TrainerFactory<Double> FACTORY = TrainerFactory.of(TrainerPlan.of(1, 1, 0.1),
+            seed -> new DecayTrainer());
     private double loss = 1;
     private double lr = 0.1;
 

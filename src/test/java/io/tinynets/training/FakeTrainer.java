@@ -2,11 +2,16 @@ package io.tinynets.training;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A deterministic stand-in for a lab: loss = scale * 0.97^epoch plus seeded noise, optional busy work per epoch,
- * and switches to misbehave (NaN loss, infinite weights, an exception) at a chosen epoch.
+ * A deterministic stand-in for a lab: loss = scale * 0.97^epoch plus seeded noise, optional busy work per piece of an
+ * epoch, epochs in several pieces, a preparation in pieces, a build that waits for the test, and switches to misbehave
+ * (NaN loss, infinite weights, an exception) at a chosen epoch.
  */
 final class FakeTrainer implements Trainer<FakeTrainer.Internals> {
 
@@ -15,25 +20,57 @@ final class FakeTrainer implements Trainer<FakeTrainer.Internals> {
 
     static final class Config {
         long spinNanos;
+        int piecesPerEpoch = 1;
+        long preparePieces;
         long nanLossAt = -1;
         long infiniteWeightsAt = -1;
         long throwAt = -1;
+        boolean throwOnBuild;
         long parameters = 10;
+        /** What the plan declares; -1: the truth ({@link #parameters}). */
+        long plannedParameters = -1;
         int datasetSize = 100;
         double learningRate = 0.1;
+        /** When set, a build waits (at most 10 s) until the test opens it. */
+        CountDownLatch buildGate;
         final AtomicInteger captures = new AtomicInteger();
         final AtomicInteger built = new AtomicInteger();
+        final AtomicReference<String> buildThread = new AtomicReference<>();
+        final AtomicLong piecesTrained = new AtomicLong();
+        final AtomicLong piecesPrepared = new AtomicLong();
 
+        /** Busy work (wall clock) per piece of an epoch. */
         Config spin(long micros) {
             spinNanos = micros * 1000;
             return this;
         }
 
+        Config pieces(int perEpoch) {
+            piecesPerEpoch = perEpoch;
+            return this;
+        }
+
         TrainerFactory<Internals> factory() {
-            return seed -> {
+            TrainerPlan plan = new TrainerPlan(plannedParameters >= 0 ? plannedParameters : parameters, datasetSize,
+                    learningRate, List.of(new Hyperparameter("l2", 0, 1, 0)));
+            return TrainerFactory.of(plan, seed -> {
+                buildThread.set(Thread.currentThread().getName());
+                if (buildGate != null) {
+                    try {
+                        if (!buildGate.await(10, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("the test never opened the build gate");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                if (throwOnBuild) {
+                    throw new IllegalStateException("fake trainer could not be built");
+                }
                 built.incrementAndGet();
                 return new FakeTrainer(this, seed);
-            };
+            });
         }
     }
 
@@ -43,6 +80,8 @@ final class FakeTrainer implements Trainer<FakeTrainer.Internals> {
     private double learningRate;
     private double l2;
     private long epoch;
+    private int piece;
+    private long prepared;
 
     FakeTrainer(Config config, long seed) {
         this.config = config;
@@ -52,12 +91,33 @@ final class FakeTrainer implements Trainer<FakeTrainer.Internals> {
     }
 
     @Override
-    public EpochMetrics trainEpoch() {
-        epoch++;
-        long until = System.nanoTime() + config.spinNanos;
-        while (System.nanoTime() < until) {
-            Thread.onSpinWait();
+    public boolean prepare() {
+        if (prepared < config.preparePieces) {
+            prepared++;
+            config.piecesPrepared.incrementAndGet();
+            spin(config.spinNanos);
         }
+        return prepared < config.preparePieces;
+    }
+
+    @Override
+    public EpochMetrics trainEpoch() {
+        EpochMetrics metrics;
+        while ((metrics = trainChunk()) == null) {
+            // the rest of the epoch
+        }
+        return metrics;
+    }
+
+    @Override
+    public EpochMetrics trainChunk() {
+        spin(config.spinNanos);
+        config.piecesTrained.incrementAndGet();
+        if (++piece < config.piecesPerEpoch) {
+            return null;
+        }
+        piece = 0;
+        epoch++;
         if (epoch == config.throwAt) {
             throw new IllegalStateException("fake trainer broke");
         }
@@ -66,6 +126,13 @@ final class FakeTrainer implements Trainer<FakeTrainer.Internals> {
         }
         double loss = scale * Math.pow(0.97, epoch) + 1e-3 * random.nextDouble();
         return EpochMetrics.of(loss, loss * 1.1, 1 - loss / 3);
+    }
+
+    private static void spin(long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
     }
 
     @Override

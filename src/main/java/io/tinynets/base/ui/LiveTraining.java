@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import io.tinynets.training.Advice;
+import io.tinynets.training.Requester;
 import io.tinynets.training.RunSettings;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.Speed;
@@ -20,9 +21,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One live training run as a view sees it: creates the run in the {@link TrainingService}, subscribes while the
- * owner component is attached (the service pauses the run when nobody watches), hands every snapshot to the view
- * inside {@code ui.access}, and turns a refusal into a clear, translated notification instead of an exception.
+ * One live training run as a view sees it: creates the run in the {@link TrainingService} (as the logged-in user, or
+ * as an anonymous visitor with their browser session and network address, which the service's fair limits need),
+ * subscribes while the owner component is attached and closes the run when it is detached, hands every
+ * snapshot to the view inside {@code ui.access}, and turns a refusal into a clear, translated notification instead
+ * of an exception. A new or reset run is first {@linkplain TrainingRun#isPreparing() prepared} on the training pool;
+ * its first snapshot arrives when it is ready.
  *
  * @param <I> the lab's internals type
  */
@@ -33,6 +37,7 @@ public final class LiveTraining<I> {
     private final String labKey;
     private final Consumer<Snapshot<I>> onSnapshot;
     private final List<Consumer<Snapshot<I>>> stateListeners = new ArrayList<>();
+    private final List<Runnable> runChangeListeners = new ArrayList<>();
     private TrainingRun<I> run;
     private Subscription subscription;
     private UI ui;
@@ -46,7 +51,10 @@ public final class LiveTraining<I> {
             ui = e.getUI();
             subscribe();
         });
-        owner.addDetachListener(e -> unsubscribe());
+        // The view is gone for good (navigating back builds a new one, and a closed tab's UI is detached when it
+        // expires): its run could never be watched again, so it is closed at once instead of holding memory and a
+        // place in its owner's and address's limits until the idle timeout.
+        owner.addDetachListener(e -> discard());
     }
 
     /** Also told of every snapshot (after the view): the controls use it for state, epoch and messages. */
@@ -55,19 +63,38 @@ public final class LiveTraining<I> {
     }
 
     /**
-     * Replaces the current run (if any) by a new one built from {@code factory}; it starts READY. Returns false and
-     * shows the reason when the service refuses (limits, invalid values).
+     * Also told when a run is created or reset here (it is then preparing, with no snapshot yet): the controls use it
+     * to show "preparing" at once.
+     */
+    public void addRunChangeListener(Runnable listener) {
+        runChangeListeners.add(listener);
+    }
+
+    /**
+     * Replaces the current run (if any) by a new one built from {@code factory}; it starts READY, preparing on the
+     * training pool. Returns false and shows the reason when the service refuses (limits, invalid values).
+     *
+     * @throws IllegalArgumentException from the factory's check (e.g. saved weights that do not fit), for the view
+     *                                  to show where it belongs
      */
     public boolean create(TrainerFactory<I> factory, RunSettings settings) {
         discard();
         try {
-            run = service.create(CurrentUser.trainerId(), labKey, factory, settings);
+            run = service.create(requester(), labKey, factory, settings);
         } catch (TrainingRefusedException e) {
             showRefusal(e);
             return false;
         }
         subscribe();
+        runChangeListeners.forEach(Runnable::run);
         return true;
+    }
+
+    /** Who is asking, as the service's limits need it: the account, or the anonymous session and its address. */
+    private static Requester requester() {
+        String address = ClientAddress.current();
+        return CurrentUser.username().map(user -> Requester.account(user, address))
+                .orElseGet(() -> Requester.anonymous(CurrentUser.trainerId(), address));
     }
 
     public Optional<TrainingRun<I>> run() {
@@ -80,6 +107,11 @@ public final class LiveTraining<I> {
 
     public boolean isRunning() {
         return run != null && run.state() == io.tinynets.training.RunState.RUNNING;
+    }
+
+    /** True while the current run's trainer is being built or prepared (after create and after a reset). */
+    public boolean isPreparing() {
+        return run != null && run.isPreparing();
     }
 
     public void play() {
@@ -96,10 +128,12 @@ public final class LiveTraining<I> {
 
     public void reset() {
         act(() -> service.reset(user(), run.id()));
+        runChangeListeners.forEach(Runnable::run);
     }
 
     public void reset(long newSeed) {
         act(() -> service.reset(user(), run.id(), newSeed));
+        runChangeListeners.forEach(Runnable::run);
     }
 
     public void setSpeed(Speed speed) {

@@ -90,6 +90,7 @@ public class TrainingControls extends VerticalLayout {
         add(buttons, speed, status, message);
         show(RunState.READY, 0, null);
         training.addSnapshotListener(this::apply);
+        training.addRunChangeListener(this::showCurrentRun);
     }
 
     /** The speed chosen in the controls, for a view creating a run. */
@@ -97,9 +98,17 @@ public class TrainingControls extends VerticalLayout {
         return speedOf(speed.getValue() == null ? 0.0 : speed.getValue());
     }
 
-    /** Shows READY at epoch 0, e.g. after the view replaced the run by a new configuration. */
+    /**
+     * Shows READY at epoch 0 ("preparing" while the run's trainer is built), e.g. after the view replaced the run by
+     * a new configuration.
+     */
     public void showReady() {
         show(RunState.READY, 0, null);
+    }
+
+    /** The current run's state as it is now: a new or reset run shows "preparing" until its first snapshot. */
+    private void showCurrentRun() {
+        training.run().ifPresentOrElse(r -> show(r.state(), r.epoch(), null), this::showReady);
     }
 
     private void togglePlay() {
@@ -124,9 +133,11 @@ public class TrainingControls extends VerticalLayout {
         play.setText(getTranslation(running ? "training.pause" : "training.play"));
         play.setTooltipText(getTranslation(running ? "training.pause.tooltip" : "training.play.tooltip"));
         epoch.setText(getTranslation("training.epoch", epochs));
-        state.setText(getTranslation(runState.messageKey()));
+        // a run being built and prepared on the training pool (a continued run's fast-forward can take a second)
+        boolean preparing = training.isPreparing() && !runState.hasEnded();
+        state.setText(getTranslation(preparing ? "training.state.preparing" : runState.messageKey()));
         state.getElement().getThemeList().removeAll(List.of("success", "error", "contrast"));
-        switch (runState) {
+        switch (preparing ? RunState.READY : runState) {
             case RUNNING -> state.getElement().getThemeList().add("success");
             case DIVERGED, FAILED -> state.getElement().getThemeList().add("error");
             case FINISHED -> state.getElement().getThemeList().add("contrast");

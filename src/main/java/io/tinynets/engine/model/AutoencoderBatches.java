@@ -24,6 +24,8 @@ public final class AutoencoderBatches {
     private final DMatrixRMaj clean = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj input = new DMatrixRMaj(1, 1);
     private long samplesSeen;
+    /** Where the next batch starts in {@link #order}; {@code order.length} between two epochs. */
+    private int cursor;
 
     public AutoencoderBatches(Autoencoder model, DMatrixRMaj samples, AutoencoderLoss loss, Optimizer optimizer,
                               int batchSize, RandomGenerator rng) {
@@ -43,6 +45,7 @@ public final class AutoencoderBatches {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+        this.cursor = order.length;
         setBatchSize(batchSize);
     }
 
@@ -80,10 +83,14 @@ public final class AutoencoderBatches {
      * batches and the noise the uninterrupted run saw next. The order of the samples follows too.
      *
      * @throws IllegalArgumentException if {@code epochs} is negative
+     * @throws IllegalStateException    in the middle of an epoch begun with {@link #batch()}
      */
     public void fastForward(long epochs) {
         if (epochs < 0) {
             throw new IllegalArgumentException("epochs to fast-forward must be >= 0, was " + epochs);
+        }
+        if (inEpoch()) {
+            throw new IllegalStateException("fast-forward only between epochs, not in the middle of one");
         }
         int n = order.length;
         int d = samples.numCols;
@@ -97,29 +104,56 @@ public final class AutoencoderBatches {
         }
     }
 
-    /** One pass over every sample in a fresh order; returns the mean batch loss (NaN/Inf as soon as one is). */
+    /**
+     * One pass over every sample in a fresh order (the rest of the current one, if {@link #batch()} began it);
+     * returns the mean batch loss (NaN/Inf as soon as one is).
+     */
     public double epoch() {
-        int n = order.length;
-        int d = samples.numCols;
-        shuffle();
         double sum = 0;
         int batches = 0;
-        for (int start = 0; start < n; start += batchSize) {
-            int size = Math.min(batchSize, n - start);
-            clean.reshape(size, d);
-            for (int r = 0; r < size; r++) {
-                System.arraycopy(samples.data, order[start + r] * d, clean.data, r * d, d);
-            }
-            noise.apply(clean, input, rng);
-            double value = model.trainStep(input, clean, loss, optimizer);
-            samplesSeen += size;
+        do {
+            double value = batch();
             if (!Double.isFinite(value)) {
                 return value;
             }
             sum += value;
             batches++;
-        }
+        } while (inEpoch());
         return sum / batches;
+    }
+
+    /**
+     * One mini-batch step: the next batch of the current epoch, or the first of a new epoch (a fresh order) between
+     * two epochs. Returns the batch's loss; a NaN or infinite one ends the epoch (the next batch starts a fresh
+     * order, as after {@link #epoch()}). Lets a caller interleave other work between the batches of an epoch; the
+     * batches, noise and results are exactly those of {@link #epoch()}.
+     */
+    public double batch() {
+        int n = order.length;
+        int d = samples.numCols;
+        if (cursor >= n) {
+            shuffle();
+            cursor = 0;
+        }
+        int start = cursor;
+        int size = Math.min(batchSize, n - start);
+        clean.reshape(size, d);
+        for (int r = 0; r < size; r++) {
+            System.arraycopy(samples.data, order[start + r] * d, clean.data, r * d, d);
+        }
+        noise.apply(clean, input, rng);
+        cursor = start + size;
+        samplesSeen += size;
+        double value = model.trainStep(input, clean, loss, optimizer);
+        if (!Double.isFinite(value)) {
+            cursor = n;
+        }
+        return value;
+    }
+
+    /** True between the first and the last batch of an epoch begun with {@link #batch()}. */
+    public boolean inEpoch() {
+        return cursor < order.length;
     }
 
     private void shuffle() {

@@ -1,11 +1,12 @@
 package io.tinynets.lab.autoencoder;
 
 import io.tinynets.data.images.ImageSet;
+import io.tinynets.data.images.ImageSetKind;
 import io.tinynets.engine.model.Autoencoder;
 import io.tinynets.engine.model.AutoencoderBatches;
-import io.tinynets.engine.model.AutoencoderLoss;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.model.AutoencoderPca;
+import io.tinynets.engine.model.AutoencoderSpec;
 import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
@@ -13,7 +14,9 @@ import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Hyperparameter;
 import io.tinynets.training.Trainer;
+import io.tinynets.training.InternalsCapture;
 import io.tinynets.training.TrainerFactory;
+import io.tinynets.training.TrainerPlan;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;
@@ -30,17 +33,28 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     public static final int LATENT_POINTS = 300;
     public static final String NOISE_LEVEL = "noiseLevel";
 
+    /** Rows of the clean samples one capture piece reconstructs to measure the error. */
+    static final int ERROR_ROWS_PER_PIECE = 250;
+
     private final AutoencoderConfig config;
     private final ImageSet data;
     private final Autoencoder model;
     private final AutoencoderBatches batches;
-    private final double pcaError;
+    /** Epochs of the saved run's stream still to redraw before the first epoch (see {@link #prepare()}). */
+    private long fastForwardLeft;
+    private final long drawsPerEpoch;
+    /** PCA's error at the bottleneck size; NaN until {@link #prepare()} (or first use) has fitted it. */
+    private double pcaError = Double.NaN;
     private final SplittableRandom captureRng;
     private final DMatrixRMaj shown;
     private final DMatrixRMaj latentInputs;
     private final DMatrixRMaj noisy = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj errorRows = new DMatrixRMaj(1, 1);
     /** Epochs of the whole run, those of the saved run this one continues included. */
     private long epochs;
+    /** The batch losses of the epoch in progress (see {@link #trainChunk()}). */
+    private double epochLossSum;
+    private int epochBatches;
 
     AutoencoderLabTrainer(AutoencoderConfig config, long seed) {
         this(config, seed, null);
@@ -69,12 +83,10 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         this.captureRng = rng.split();
         // after the split, as in the uninterrupted run: its epochs drew from rng only after this point
         // one shuffle per epoch, and one noise draw per pixel of every sample unless there is no noise
-        long drawsPerEpoch = data.size() - 1L
+        this.drawsPerEpoch = data.size() - 1L
                 + (config.noise().kind() == AutoencoderNoise.Kind.NONE ? 0 : (long) data.size() * data.features());
-        batches.fastForward(ResumePoint.epochsToFastForward(epochsBefore, drawsPerEpoch));
+        this.fastForwardLeft = ResumePoint.epochsToFastForward(epochsBefore, drawsPerEpoch);
         this.epochs = epochsBefore;
-        this.pcaError = AutoencoderPca.fit(data.samples()).reconstructionError(
-                Math.min(config.bottleneck(), data.features()));
         int d = data.features();
         this.shown = rows(0, SHOWN, d);
         this.latentInputs = rows(0, Math.min(LATENT_POINTS, data.size()), d);
@@ -85,12 +97,38 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
      * {@link AutoencoderConfig#seed()}; the runtime passes the seed in so a reset may draw a new one.
      */
     public static TrainerFactory<AutoencoderInternals> factory(AutoencoderConfig config) {
-        return seed -> new AutoencoderLabTrainer(config, seed);
+        return TrainerFactory.of(plan(config), seed -> new AutoencoderLabTrainer(config, seed));
     }
 
-    /** The factory of "continue training": every build (and reset) starts from the saved weights. */
+    /**
+     * The factory of "continue training": every build (and reset) starts from the saved weights. Its check refuses
+     * weights that do not fit the config, on a throw-away model of the config's shape (no data is generated).
+     */
     public static TrainerFactory<AutoencoderInternals> factory(AutoencoderConfig config, String savedWeights) {
-        return seed -> new AutoencoderLabTrainer(config, seed, savedWeights);
+        return TrainerFactory.of(plan(config), () -> {
+            AutoencoderSpec spec = config.spec(inputs(config));
+            Autoencoder shape = new Autoencoder(spec, new SplittableRandom(0));
+            AutoencoderWeights.load(savedWeights, shape);
+            AutoencoderWeights.resume(savedWeights,
+                    OptimizerConfig.of(config.optimizer(), config.learningRate()).create(), shape);
+        }, seed -> new AutoencoderLabTrainer(config, seed, savedWeights));
+    }
+
+    /** What the trainer of this config will hold, from the layer sizes alone. */
+    static TrainerPlan plan(AutoencoderConfig config) {
+        int[] sizes = config.spec(inputs(config)).encoderSizes();
+        long parameters = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            // encoder layer l, and its mirror in the decoder: a weight of its own unless tied, and a bias
+            parameters += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
+            parameters += (config.tied() ? 0 : (long) sizes[l] * sizes[l + 1]) + sizes[l];
+        }
+        return new TrainerPlan(parameters, config.samples(), config.learningRate(), hyperparametersOf(config));
+    }
+
+    /** Features per sample of the config's data set (the size of a handful of samples, not of the data). */
+    private static int inputs(AutoencoderConfig config) {
+        return config.data().generate(ImageSetKind.MIN_SAMPLES, new SplittableRandom(0)).features();
     }
 
     private DMatrixRMaj rows(int from, int count, int d) {
@@ -104,18 +142,112 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     public double pcaError() {
+        fitPca();
         return pcaError;
+    }
+
+    private void fitPca() {
+        if (Double.isNaN(pcaError)) {
+            pcaError = AutoencoderPca.fit(data.samples()).reconstructionError(
+                    Math.min(config.bottleneck(), data.features()));
+        }
+    }
+
+    /** First the PCA baseline, then a continued run's fast-forward in pieces; true while some is left. */
+    @Override
+    public boolean prepare() {
+        if (Double.isNaN(pcaError)) {
+            fitPca();
+        } else if (fastForwardLeft > 0) {
+            long piece = Math.min(fastForwardLeft, ResumePoint.epochsPerPiece(drawsPerEpoch));
+            batches.fastForward(piece);
+            fastForwardLeft -= piece;
+        }
+        return fastForwardLeft > 0;
     }
 
     @Override
     public EpochMetrics trainEpoch() {
+        while (prepare()) {
+            // a trainer used outside the runtime prepares on first use
+        }
+        EpochMetrics metrics;
+        while ((metrics = trainChunk()) == null) {
+            // the rest of the epoch
+        }
+        return metrics;
+    }
+
+    /** One mini-batch; the epoch's mean batch loss once its last batch is done (exactly as a whole epoch). */
+    @Override
+    public EpochMetrics trainChunk() {
+        if (!batches.inEpoch()) {
+            epochLossSum = 0;
+            epochBatches = 0;
+        }
+        double value = batches.batch();
+        if (!Double.isFinite(value)) {
+            epochs++;
+            return EpochMetrics.of(value); // at once, like a whole epoch: the run ends as diverged
+        }
+        epochLossSum += value;
+        epochBatches++;
+        if (batches.inEpoch()) {
+            return null;
+        }
         epochs++;
-        return EpochMetrics.of(batches.epoch());
+        return EpochMetrics.of(epochLossSum / epochBatches);
     }
 
     @Override
     public AutoencoderInternals captureInternals() {
-        int d = data.features();
+        InternalsCapture<AutoencoderInternals> capture = startCapture();
+        while (!capture.step()) {
+            // every piece at once
+        }
+        return capture.result();
+    }
+
+    /**
+     * In pieces: the latent plane, then the reconstruction error on the clean samples {@value #ERROR_ROWS_PER_PIECE}
+     * rows at a time (the same sum, in the same order, as one pass over them all), then the pictures.
+     */
+    @Override
+    public InternalsCapture<AutoencoderInternals> startCapture() {
+        fitPca();
+        return new InternalsCapture<>() {
+            private LatentPlane plane;
+            private int errorRow;
+            private double squaredError;
+            private AutoencoderInternals result;
+
+            @Override
+            public boolean step() {
+                if (plane == null) {
+                    plane = latentPlane();
+                } else if (errorRow < data.size()) {
+                    int rows = Math.min(ERROR_ROWS_PER_PIECE, data.size() - errorRow);
+                    squaredError = addSquaredError(squaredError, errorRow, rows);
+                    errorRow += rows;
+                } else {
+                    result = pictures(plane, squaredError / ((double) data.size() * data.features()));
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public AutoencoderInternals result() {
+                return result;
+            }
+        };
+    }
+
+    /** The codes of the first samples on the latent plane. */
+    private record LatentPlane(double[] x, double[] y, int[] labels, int k, AutoencoderPca codePca) {
+    }
+
+    private LatentPlane latentPlane() {
         // latent plane: codes of the first samples (classes take turns, so all appear)
         DMatrixRMaj codes = model.encode(latentInputs).copy();
         int n = codes.numRows;
@@ -132,7 +264,29 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
             ly[i] = p[1];
             labels[i] = data.labels()[i];
         }
-        double error = model.loss(data.samples(), data.samples(), AutoencoderLoss.MSE);
+        return new LatentPlane(lx, ly, labels, k, codePca);
+    }
+
+    /**
+     * {@code sum} plus (o − t)² of each element of the reconstructions of {@code rows} clean samples from
+     * {@code from}, added one by one: the running sum of one pass over every sample, continued.
+     */
+    private double addSquaredError(double sum, int from, int rows) {
+        int d = data.features();
+        errorRows.reshape(rows, d);
+        System.arraycopy(data.samples().data, from * d, errorRows.data, 0, rows * d);
+        double[] out = model.forward(errorRows).data;
+        double[] target = errorRows.data;
+        for (int i = 0; i < rows * d; i++) {
+            double diff = out[i] - target[i];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    private AutoencoderInternals pictures(LatentPlane plane, double error) {
+        int d = data.features();
+        int k = plane.k();
         byte[] grid = new byte[0];
         if (data.isImage()) {
             grid = new byte[3 * SHOWN * d];
@@ -147,8 +301,9 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
             }
         }
         return new AutoencoderInternals(data.width(), data.height(), data.isImage(), SHOWN, grid,
-                shown.data.clone(), lx, ly, labels, data.classNames(), k, pcaError, error,
-                new LatentDecoder(model.copy(), codePca, OptimizerStateJson.Saved.of(batches.optimizer()), epochs));
+                shown.data.clone(), plane.x(), plane.y(), plane.labels(), data.classNames(), k, pcaError, error,
+                new LatentDecoder(model.copy(), plane.codePca(), OptimizerStateJson.Saved.of(batches.optimizer()),
+                        epochs));
     }
 
     @Override
@@ -168,6 +323,10 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
 
     @Override
     public List<Hyperparameter> hyperparameters() {
+        return hyperparametersOf(config);
+    }
+
+    private static List<Hyperparameter> hyperparametersOf(AutoencoderConfig config) {
         AutoencoderNoise n = config.noise();
         return n.kind() == AutoencoderNoise.Kind.NONE ? List.of()
                 : List.of(new Hyperparameter(NOISE_LEVEL, 0.0, n.kind().maxLevel(), n.level()));

@@ -14,6 +14,7 @@ import io.tinynets.engine.model.MlpTrainer;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.lab.MlpEpochInBatches;
 import io.tinynets.lab.ResumePoint;
 import org.ejml.data.DMatrixRMaj;
 
@@ -33,6 +34,9 @@ final class DepthNetwork {
     private final Activation activation;
     private final Mlp mlp;
     private final MlpTrainer trainer;
+    private final MlpEpochInBatches batches;
+    /** Epochs of the saved run's batch order still to redraw before the first epoch (see {@link #prepare()}). */
+    private long fastForwardLeft;
     private final DMatrixRMaj x;
     private final DMatrixRMaj y;
     private final DMatrixRMaj gridInput;
@@ -44,8 +48,9 @@ final class DepthNetwork {
     /**
      * @param savedModel  {@link ModelJson} of this network's shape to start from instead of the initial draws (which
      *                    are still drawn), or null; its optimizer block, when present and of SGD, is resumed
-     * @param epochsSaved epochs the saved run had trained: the batch order is fast-forwarded by as many, so the
-     *                    continued run sees the batches the uninterrupted one would have (0 = the replay's order)
+     * @param epochsSaved epochs the saved run had trained: the batch order is fast-forwarded by as many (by
+     *                    {@link #prepare()}, in pieces), so the continued run sees the batches the uninterrupted one
+     *                    would have (0 = the replay's order)
      */
     DepthNetwork(DepthConfig config, Activation activation, long seed, String savedModel, long epochsSaved) {
         this.activation = activation;
@@ -55,13 +60,9 @@ final class DepthNetwork {
         y = data.trainTargets(TargetEncoding.ZERO_ONE);
         MlpSpec spec = spec(config, activation);
         mlp = new Mlp(spec, rng);
-        ModelJson.Loaded loaded = savedModel == null ? null : ModelJson.read(savedModel);
+        ModelJson.Loaded loaded = savedModel == null ? null : read(savedModel, spec);
         if (loaded != null) {
             Mlp saved = loaded.mlp();
-            if (!saved.spec().equals(spec)) {
-                throw new IllegalArgumentException("saved weights are for the network " + saved.spec()
-                        + ", not for this config's " + spec);
-            }
             for (int i = 0; i < mlp.params().size(); i++) {
                 double[] from = saved.params().get(i).value().data;
                 System.arraycopy(from, 0, mlp.params().get(i).value().data, 0, from.length);
@@ -73,9 +74,44 @@ final class DepthNetwork {
         }
         trainer = new MlpTrainer(mlp, Loss.BINARY_CROSS_ENTROPY, optimizer, BATCH, true, rng);
         trainer.setData(x, y);
-        // one Fisher–Yates shuffle (n − 1 draws) per epoch
-        trainer.fastForward(ResumePoint.epochsToFastForward(epochsSaved, x.numRows - 1L));
+        batches = new MlpEpochInBatches(trainer);
+        fastForwardLeft = ResumePoint.epochsToFastForward(epochsSaved, drawsPerEpoch());
         gridInput = gridInputs();
+    }
+
+    /** One Fisher–Yates shuffle (n − 1 draws) per epoch. */
+    private long drawsPerEpoch() {
+        return x.numRows - 1L;
+    }
+
+    /** Saved weights of a network of {@code spec}'s shape, or an IllegalArgumentException naming the mismatch. */
+    static ModelJson.Loaded read(String savedModel, MlpSpec spec) {
+        ModelJson.Loaded loaded = ModelJson.read(savedModel);
+        if (!loaded.mlp().spec().equals(spec)) {
+            throw new IllegalArgumentException("saved weights are for the network " + loaded.mlp().spec()
+                    + ", not for this config's " + spec);
+        }
+        return loaded;
+    }
+
+    /** Trainable scalars of a network of this config and activation, from the layer sizes alone. */
+    static long parameterCount(DepthConfig config) {
+        int[] sizes = spec(config, Activation.LINEAR).layerSizes();
+        long n = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            n += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
+        }
+        return n;
+    }
+
+    /** Redraws one piece of the saved run's batch order; true while some is left. */
+    boolean prepare() {
+        if (fastForwardLeft > 0) {
+            long piece = Math.min(fastForwardLeft, ResumePoint.epochsPerPiece(drawsPerEpoch()));
+            trainer.fastForward(piece);
+            fastForwardLeft -= piece;
+        }
+        return fastForwardLeft > 0;
     }
 
     /** Plain SGD, so the gradient norms shown are the raw ones. */
@@ -114,7 +150,19 @@ final class DepthNetwork {
     }
 
     double trainEpoch() {
-        return trainer.epoch();
+        while (prepare()) {
+            // a trainer used outside the runtime prepares on first use
+        }
+        Double loss;
+        while ((loss = batches.step()) == null) {
+            // the rest of the epoch
+        }
+        return loss;
+    }
+
+    /** One mini-batch: the epoch's loss once it completed the epoch (see {@link MlpEpochInBatches}), else null. */
+    Double trainBatch() {
+        return batches.step();
     }
 
     boolean parametersFinite() {

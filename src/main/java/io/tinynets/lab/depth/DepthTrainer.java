@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
+import io.tinynets.training.InternalsCapture;
 import io.tinynets.training.TrainerFactory;
+import io.tinynets.training.TrainerPlan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,9 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
     private final double[][] points;
     private double learningRate;
     private long epoch;
+    /** The network whose mini-batch is next in the current epoch, and the worst loss of the epoch so far. */
+    private int current;
+    private double worst = Double.NEGATIVE_INFINITY;
     /** Epochs the saved run had trained before this trainer continued it (0 for a fresh run). */
     private final long epochsBefore;
 
@@ -56,8 +61,36 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
         points = trainingPoints();
     }
 
+    /**
+     * The factory of "continue training" from saved weights; its check refuses weights that do not fit the config
+     * (before the service builds anything). {@code savedWeights} null means fresh weights.
+     */
     public static TrainerFactory<DepthInternals> factory(DepthConfig config, String savedWeights) {
-        return seed -> new DepthTrainer(config, seed, savedWeights);
+        if (savedWeights == null) {
+            return factory(config);
+        }
+        return TrainerFactory.of(plan(config), () -> checkFits(config, savedWeights),
+                seed -> new DepthTrainer(config, seed, savedWeights));
+    }
+
+    /** Every network's parameters on {@link DepthConfig#POINTS} points, with the config's learning rate. */
+    static TrainerPlan plan(DepthConfig config) {
+        return TrainerPlan.of(DepthNetwork.parameterCount(config) * config.activations().size(), DepthConfig.POINTS,
+                config.learningRate());
+    }
+
+    /** Throws an IllegalArgumentException naming what in the saved weights does not fit the config. */
+    static void checkFits(DepthConfig config, String savedWeights) {
+        JsonNode root = readRoot(savedWeights);
+        List<String> saved = networkModels(root);
+        ResumePoint.epochs(root);
+        if (saved.size() != config.activations().size()) {
+            throw new IllegalArgumentException("saved weights hold " + saved.size() + " networks, the config compares "
+                    + config.activations().size());
+        }
+        for (int i = 0; i < saved.size(); i++) {
+            DepthNetwork.read(saved.get(i), DepthNetwork.spec(config, config.activations().get(i)));
+        }
     }
 
     /**
@@ -118,18 +151,48 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
     }
 
     public static TrainerFactory<DepthInternals> factory(DepthConfig config) {
-        return seed -> new DepthTrainer(config, seed);
+        return TrainerFactory.of(plan(config), seed -> new DepthTrainer(config, seed));
+    }
+
+    /** Redraws a piece of a continued run's batch orders, network after network; true while some is left. */
+    @Override
+    public boolean prepare() {
+        for (DepthNetwork n : networks) {
+            if (n.prepare()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public EpochMetrics trainEpoch() {
-        epoch++;
-        double worst = Double.NEGATIVE_INFINITY;
-        for (DepthNetwork n : networks) {
-            double loss = n.trainEpoch();
-            worst = Double.isNaN(loss) || Double.isNaN(worst) ? Double.NaN : Math.max(worst, loss);
+        while (prepare()) {
+            // a trainer used outside the runtime prepares on first use
         }
-        return EpochMetrics.of(worst);
+        EpochMetrics metrics;
+        while ((metrics = trainChunk()) == null) {
+            // the rest of the epoch
+        }
+        return metrics;
+    }
+
+    /** One mini-batch of one network: the first network's epoch, then the second's, as one runtime epoch. */
+    @Override
+    public EpochMetrics trainChunk() {
+        Double loss = networks.get(current).trainBatch();
+        if (loss == null) {
+            return null;
+        }
+        worst = Double.isNaN(loss) || Double.isNaN(worst) ? Double.NaN : Math.max(worst, loss);
+        if (++current < networks.size()) {
+            return null;
+        }
+        current = 0;
+        epoch++;
+        EpochMetrics metrics = EpochMetrics.of(worst);
+        worst = Double.NEGATIVE_INFINITY;
+        return metrics;
     }
 
     @Override
@@ -139,6 +202,25 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
             out.add(n.capture());
         }
         return new DepthInternals(epoch, out, points, epochsBefore + epoch);
+    }
+
+    /** One network's pictures per piece (a 30-layer network's take a while). */
+    @Override
+    public InternalsCapture<DepthInternals> startCapture() {
+        return new InternalsCapture<>() {
+            private final List<NetworkInternals> out = new ArrayList<>(networks.size());
+
+            @Override
+            public boolean step() {
+                out.add(networks.get(out.size()).capture());
+                return out.size() == networks.size();
+            }
+
+            @Override
+            public DepthInternals result() {
+                return new DepthInternals(epoch, List.copyOf(out), points, epochsBefore + epoch);
+            }
+        };
     }
 
     @Override

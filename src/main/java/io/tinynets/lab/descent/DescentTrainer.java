@@ -10,6 +10,7 @@ import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
+import io.tinynets.training.TrainerPlan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,28 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
         }
     }
 
+    /**
+     * The factory of a race continued from saved positions; its check refuses positions that do not fit the config
+     * (before the service builds anything).
+     */
     public static TrainerFactory<DescentInternals> factory(DescentConfig config, String saved) {
-        return seed -> new DescentTrainer(config, saved);
+        if (saved == null) {
+            return factory(config);
+        }
+        return TrainerFactory.of(plan(config),
+                () -> readPositions(saved, config, config.surface().create().dimensions()),
+                seed -> new DescentTrainer(config, saved));
+    }
+
+    /** What the race will hold: a point per racer (its parameters) on the surface's data. */
+    static TrainerPlan plan(DescentConfig config) {
+        Surface s = config.surface().create();
+        return TrainerPlan.of((long) config.optimizers().size() * s.dimensions(), datasetSize(s),
+                config.learningRate());
+    }
+
+    private static int datasetSize(Surface surface) {
+        return surface instanceof LineFitSurface ? LineFitSurface.POINTS : 1;
     }
 
     /**
@@ -164,7 +185,7 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
 
     /** The run's seed is not used: a walk from a given start is deterministic (the scatter has its own seed). */
     public static TrainerFactory<DescentInternals> factory(DescentConfig config) {
-        return seed -> new DescentTrainer(config);
+        return TrainerFactory.of(plan(config), seed -> new DescentTrainer(config));
     }
 
     public Surface surface() {
@@ -219,7 +240,7 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
 
     @Override
     public int datasetSize() {
-        return surface instanceof LineFitSurface ? LineFitSurface.POINTS : 1;
+        return datasetSize(surface);
     }
 
     /** The racers' current points, in race order (for tests and benchmarks). */

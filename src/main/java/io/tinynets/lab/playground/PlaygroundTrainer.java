@@ -15,10 +15,13 @@ import io.tinynets.engine.model.UnitGrids;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.engine.optim.Regularization;
+import io.tinynets.lab.MlpEpochInBatches;
 import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Hyperparameter;
 import io.tinynets.training.Trainer;
+import io.tinynets.training.TrainerFactory;
+import io.tinynets.training.TrainerPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,14 +32,16 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * The playground's network on its data: wraps the engine's {@link Mlp} and {@link MlpTrainer} (no math of its own)
  * and measures what the view shows. One seed draws the initial weights and then the batch order.
  *
- * <p>Threading: the runtime calls {@link #trainEpoch} and {@link #captureInternals} from one thread at a time. A
- * weight typed by the student arrives from the UI thread through {@link #queueEdit}, which only enqueues it; the
- * edit is applied by the training thread at the next epoch boundary, so it never races a training step.
+ * <p>Threading: the runtime calls {@link #trainChunk} (one mini-batch), {@link #prepare} and
+ * {@link #captureInternals} from one thread at a time. A weight typed by the student arrives from the UI thread
+ * through {@link #queueEdit}, which only enqueues it; the edit is applied by the training thread at the next epoch
+ * boundary, so it never races a training step.
  */
 public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
 
@@ -49,6 +54,9 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
     private final int classes;
     private final Mlp mlp;
     private final MlpTrainer trainer;
+    private final MlpEpochInBatches batches;
+    /** Epochs of the saved run's batch order still to redraw before the first epoch (see {@link #prepare()}). */
+    private long fastForwardLeft;
     private final Loss loss;
     private final DMatrixRMaj trainX;
     private final DMatrixRMaj trainY;
@@ -79,10 +87,7 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
      * @throws IllegalArgumentException if the saved weights do not fit the network
      */
     public PlaygroundTrainer(PlaygroundConfig config, Dataset2D data, long seed, String savedWeights) {
-        if (!config.outputLoss().supports(data.classes())) {
-            throw new IllegalArgumentException("output and loss " + config.outputLoss().key() + " cannot learn "
-                    + (data.isRegression() ? "a regression task" : data.classes() + " classes"));
-        }
+        checkPairing(config, data);
         this.config = config;
         this.features = new FeatureSet(config.features());
         this.classes = data.classes();
@@ -104,14 +109,59 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         this.trainLabels = labels(data.train());
         this.testLabels = labels(data.test());
         trainer.setData(trainX, trainY);
+        this.batches = new MlpEpochInBatches(trainer);
         this.epochsBefore = savedWeights == null ? 0 : savedEpochs(savedWeights);
-        // one Fisher–Yates shuffle (n − 1 draws) per epoch
-        trainer.fastForward(ResumePoint.epochsToFastForward(epochsBefore, trainX.numRows - 1L));
+        this.fastForwardLeft = ResumePoint.epochsToFastForward(epochsBefore, drawsPerEpoch());
         this.regularizationRate = config.regularizationRate();
         trainer.setRegularization(regularization());
         this.domain = domainOf(data);
         this.data = data;
         this.inputGrids = inputGrids();
+    }
+
+    /**
+     * The factory the view hands to the training service: its plan is computed from the config and the data, its
+     * check refuses a loss that cannot learn the data and saved weights that do not fit (before anything is built).
+     *
+     * @param savedWeights see {@link #PlaygroundTrainer(PlaygroundConfig, Dataset2D, long, String)}; null for fresh
+     * @param onBuilt      told of every trainer built (on the training pool), e.g. to queue weight edits into it
+     */
+    public static TrainerFactory<PlaygroundInternals> factory(PlaygroundConfig config, Dataset2D data,
+                                                             String savedWeights,
+                                                             Consumer<PlaygroundTrainer> onBuilt) {
+        return TrainerFactory.of(plan(config, data), () -> {
+            checkPairing(config, data);
+            if (savedWeights != null) {
+                read(savedWeights, specFor(config, data.classes()));
+                savedEpochs(savedWeights);
+            }
+        }, seed -> {
+            PlaygroundTrainer t = new PlaygroundTrainer(config, data, seed, savedWeights);
+            onBuilt.accept(t);
+            return t;
+        });
+    }
+
+    /** What the trainer of this config on this data will hold, from the layer sizes alone. */
+    public static TrainerPlan plan(PlaygroundConfig config, Dataset2D data) {
+        int[] sizes = specFor(config, data.classes()).layerSizes();
+        long parameters = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            parameters += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
+        }
+        return new TrainerPlan(parameters, data.train().size(), config.learningRate(), hyperparametersOf(config));
+    }
+
+    private static void checkPairing(PlaygroundConfig config, Dataset2D data) {
+        if (!config.outputLoss().supports(data.classes())) {
+            throw new IllegalArgumentException("output and loss " + config.outputLoss().key() + " cannot learn "
+                    + (data.isRegression() ? "a regression task" : data.classes() + " classes"));
+        }
+    }
+
+    /** One Fisher–Yates shuffle (n − 1 draws) per epoch. */
+    private long drawsPerEpoch() {
+        return trainX.numRows - 1L;
     }
 
     /** The network a config builds for data with {@code classes} classes (0 = regression). */
@@ -173,13 +223,19 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         }
     }
 
-    private ModelJson.Loaded load(String savedWeights) {
+    /** Saved weights of a network of {@code spec}'s shape, or an IllegalArgumentException naming the mismatch. */
+    private static ModelJson.Loaded read(String savedWeights, MlpSpec spec) {
         ModelJson.Loaded loaded = ModelJson.read(savedWeights);
-        Mlp saved = loaded.mlp();
-        if (!saved.spec().equals(mlp.spec())) {
-            throw new IllegalArgumentException("saved weights are for the network " + saved.spec()
-                    + ", not for this config's " + mlp.spec());
+        if (!loaded.mlp().spec().equals(spec)) {
+            throw new IllegalArgumentException("saved weights are for the network " + loaded.mlp().spec()
+                    + ", not for this config's " + spec);
         }
+        return loaded;
+    }
+
+    private ModelJson.Loaded load(String savedWeights) {
+        ModelJson.Loaded loaded = read(savedWeights, mlp.spec());
+        Mlp saved = loaded.mlp();
         for (int i = 0; i < mlp.params().size(); i++) {
             double[] from = saved.params().get(i).value().data;
             System.arraycopy(from, 0, mlp.params().get(i).value().data, 0, from.length);
@@ -236,10 +292,40 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
         }
     }
 
+    /** Redraws one piece of the saved run's batch order; true while some is left. */
+    @Override
+    public boolean prepare() {
+        if (fastForwardLeft > 0) {
+            long piece = Math.min(fastForwardLeft, ResumePoint.epochsPerPiece(drawsPerEpoch()));
+            trainer.fastForward(piece);
+            fastForwardLeft -= piece;
+        }
+        return fastForwardLeft > 0;
+    }
+
     @Override
     public EpochMetrics trainEpoch() {
-        applyEdits();
-        double trainLoss = trainer.epoch();
+        while (prepare()) {
+            // a trainer used outside the runtime prepares on first use
+        }
+        EpochMetrics metrics;
+        while ((metrics = trainChunk()) == null) {
+            // the rest of the epoch
+        }
+        return metrics;
+    }
+
+    /** One mini-batch; weight edits are applied before an epoch's first batch, test figures after its last. */
+    @Override
+    public EpochMetrics trainChunk() {
+        if (!batches.inEpoch()) {
+            applyEdits();
+        }
+        Double epochLoss = batches.step();
+        if (epochLoss == null) {
+            return null;
+        }
+        double trainLoss = epochLoss;
         if (!Double.isFinite(trainLoss)) {
             return EpochMetrics.of(trainLoss);
         }
@@ -350,6 +436,10 @@ public final class PlaygroundTrainer implements Trainer<PlaygroundInternals> {
 
     @Override
     public List<Hyperparameter> hyperparameters() {
+        return hyperparametersOf(config);
+    }
+
+    private static List<Hyperparameter> hyperparametersOf(PlaygroundConfig config) {
         return List.of(new Hyperparameter(REGULARIZATION_RATE, 0, PlaygroundConfig.MAX_REGULARIZATION_RATE,
                 config.regularizationRate()));
     }

@@ -18,7 +18,9 @@ import io.tinynets.engine.recurrent.RecurrentCell;
 import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
+import io.tinynets.training.InternalsCapture;
 import io.tinynets.training.TrainerFactory;
+import io.tinynets.training.TrainerPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +62,17 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
     private long epoch;
     /** Epochs the saved run had trained before this trainer continued it (0 for a fresh run). */
     private final long epochsBefore;
+    /** Batches of the saved run's stream still to redraw before the first epoch (see {@link #prepare()}). */
+    private long batchesToSkip;
+    private final long drawsPerBatch;
+    /**
+     * The epoch in progress, one model's step per piece: {@code piece} counts the pieces done so far (the training
+     * steps model by model, then each model's evaluation).
+     */
+    private int piece;
+    private SequenceBatch batch;
+    private final double[] epochLoss;
+    private final double[] epochMetric;
 
     public SequenceTrainer(SequenceConfig config, LiveOptions options, long seed) {
         this(config, options, seed, null);
@@ -98,28 +111,64 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
             optimizers.add(OptimizerConfig.of(config.optimizer(), config.learningRate()).create());
         }
         epochsBefore = savedWeights == null ? 0 : SequenceWeights.load(savedWeights, models, optimizers);
-        // redraw, without training, the batches the saved run trained on, so the next ones are the run's next
-        // (about one draw per sequence step)
-        long skip = ResumePoint.epochsToFastForward(epochsBefore,
-                (long) STEPS_PER_EPOCH * BATCH * Math.max(1, example.inputs().length));
-        for (long s = 0; s < skip * STEPS_PER_EPOCH; s++) {
-            task.batch(BATCH, data);
-        }
+        // redraw (in prepare()), without training, the batches the saved run trained on, so the next ones are the
+        // run's next (about one draw per sequence step)
+        drawsPerBatch = (long) BATCH * Math.max(1, example.inputs().length);
+        batchesToSkip = ResumePoint.epochsToFastForward(epochsBefore, STEPS_PER_EPOCH * drawsPerBatch)
+                * STEPS_PER_EPOCH;
         lossRing = new double[models.size()][TAIL];
         metricRing = new double[models.size()][TAIL];
+        epochLoss = new double[models.size()];
+        epochMetric = new double[models.size()];
     }
 
     /** The factory the view hands to the training service. */
     public static TrainerFactory<SequenceInternals> factory(SequenceConfig config, LiveOptions options) {
         config.validate();
-        return seed -> new SequenceTrainer(config, options, seed);
+        return TrainerFactory.of(plan(config), seed -> new SequenceTrainer(config, options, seed));
     }
 
-    /** The factory of "continue training": every build (and every reset) starts from the saved weights. */
+    /**
+     * The factory of "continue training": every build (and every reset) starts from the saved weights. Its check
+     * refuses weights that do not fit the config, on throw-away models of the config's shape (no data is drawn).
+     */
     public static TrainerFactory<SequenceInternals> factory(SequenceConfig config, LiveOptions options,
                                                            String savedWeights) {
         config.validate();
-        return seed -> new SequenceTrainer(config, options, seed, savedWeights);
+        return TrainerFactory.of(plan(config), () -> {
+            SequenceTask task = config.createTask(new SplittableRandom(0));
+            List<SequenceModel> shapes = new ArrayList<>();
+            List<Optimizer> fresh = new ArrayList<>();
+            for (CellKind kind : config.cells()) {
+                shapes.add(new SequenceModel(kind, task.inputSize(), config.hidden(), task.outputSize(),
+                        task.manyToMany(), task.classification(), new SplittableRandom(0)));
+                fresh.add(OptimizerConfig.of(config.optimizer(), config.learningRate()).create());
+            }
+            SequenceWeights.load(savedWeights, shapes, fresh);
+        }, seed -> new SequenceTrainer(config, options, seed, savedWeights));
+    }
+
+    /** What a trainer of this config will hold: each cell and its output layer, one epoch's sequences. */
+    static TrainerPlan plan(SequenceConfig config) {
+        SequenceTask task = config.createTask(new SplittableRandom(0));
+        int hidden = config.hidden();
+        long parameters = 0;
+        for (CellKind kind : config.cells()) {
+            parameters += kind.parameterCount(task.inputSize(), hidden)
+                    + (long) hidden * task.outputSize() + task.outputSize();
+        }
+        return TrainerPlan.of(parameters, STEPS_PER_EPOCH * BATCH, config.learningRate());
+    }
+
+    /** Redraws a piece of the saved run's batches; true while some are left. */
+    @Override
+    public boolean prepare() {
+        long n = Math.min(batchesToSkip, Math.max(1, ResumePoint.DRAWS_PER_PIECE / drawsPerBatch));
+        for (long b = 0; b < n; b++) {
+            task.batch(BATCH, data);
+        }
+        batchesToSkip -= n;
+        return batchesToSkip > 0;
     }
 
     public SequenceConfig config() {
@@ -132,27 +181,57 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
 
     @Override
     public EpochMetrics trainEpoch() {
-        int n = models.size();
-        double[] loss = new double[n];
-        for (int s = 0; s < STEPS_PER_EPOCH; s++) {
-            SequenceBatch batch = task.batch(BATCH, data);
-            for (int m = 0; m < n; m++) {
-                loss[m] += models.get(m).trainStep(batch.inputs(), batch.targets(), optimizers.get(m)) / STEPS_PER_EPOCH;
-            }
+        while (prepare()) {
+            // a trainer used outside the runtime prepares on first use
         }
+        EpochMetrics metrics;
+        while ((metrics = trainChunk()) == null) {
+            // the rest of the epoch
+        }
+        return metrics;
+    }
+
+    /**
+     * One model's part of the epoch per piece: its step on the current batch ({@value #STEPS_PER_EPOCH} batches,
+     * each drawn before the first model's step), then its evaluation. The same work in the same order as a whole
+     * epoch; a long-sequence race thus yields the worker between models instead of holding it for seconds.
+     */
+    @Override
+    public EpochMetrics trainChunk() {
+        int n = models.size();
+        int trainingPieces = STEPS_PER_EPOCH * n;
+        if (piece < trainingPieces) {
+            int m = piece % n;
+            if (m == 0) {
+                if (piece == 0) {
+                    java.util.Arrays.fill(epochLoss, 0);
+                }
+                batch = task.batch(BATCH, data);
+            }
+            epochLoss[m] += models.get(m).trainStep(batch.inputs(), batch.targets(), optimizers.get(m))
+                    / STEPS_PER_EPOCH;
+            piece++;
+            return null;
+        }
+        int m = piece - trainingPieces;
+        SequenceModel model = models.get(m);
+        epochMetric[m] = task.classification()
+                ? model.accuracy(evaluation.inputs(), evaluation.targets())
+                : model.evaluate(evaluation.inputs(), evaluation.targets());
+        if (++piece < trainingPieces + n) {
+            return null;
+        }
+        piece = 0;
+        batch = null;
         int slot = (int) (epoch % TAIL);
         epoch++;
         double total = 0;
         double bestAccuracy = 0;
-        for (int m = 0; m < n; m++) {
-            SequenceModel model = models.get(m);
-            double metric = task.classification()
-                    ? model.accuracy(evaluation.inputs(), evaluation.targets())
-                    : model.evaluate(evaluation.inputs(), evaluation.targets());
-            lossRing[m][slot] = loss[m];
-            metricRing[m][slot] = metric;
-            total += loss[m];
-            bestAccuracy = Math.max(bestAccuracy, metric);
+        for (int k = 0; k < n; k++) {
+            lossRing[k][slot] = epochLoss[k];
+            metricRing[k][slot] = epochMetric[k];
+            total += epochLoss[k];
+            bestAccuracy = Math.max(bestAccuracy, epochMetric[k]);
         }
         // any model's NaN makes the mean NaN: the race stops as diverged, with the runtime's learning-rate advice
         double mean = total / n;
@@ -162,38 +241,69 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
 
     @Override
     public SequenceInternals captureInternals() {
+        List<CellInternals> cells = new ArrayList<>(models.size());
+        boolean panels = options.panelsVisible();
+        for (int m = 0; m < models.size(); m++) {
+            cells.add(captureCell(m, panels));
+        }
+        return internals(cells);
+    }
+
+    /** One model's internals per piece: with long sequences, each one's trace and gradient flow take a while. */
+    @Override
+    public InternalsCapture<SequenceInternals> startCapture() {
+        return new InternalsCapture<>() {
+            private final List<CellInternals> cells = new ArrayList<>(models.size());
+            private final boolean panels = options.panelsVisible();
+
+            @Override
+            public boolean step() {
+                cells.add(captureCell(cells.size(), panels));
+                return cells.size() == models.size();
+            }
+
+            @Override
+            public SequenceInternals result() {
+                return internals(cells);
+            }
+        };
+    }
+
+    private SequenceInternals internals(List<CellInternals> cells) {
         int length = (int) Math.min(epoch, TAIL);
         long first = epoch - length + 1;
-        boolean panels = options.panelsVisible();
-        List<CellInternals> cells = new ArrayList<>(models.size());
-        for (int m = 0; m < models.size(); m++) {
-            SequenceModel model = models.get(m);
-            double[] loss = new double[length];
-            double[] metric = new double[length];
-            for (int i = 0; i < length; i++) {
-                int slot = (int) ((first - 1 + i) % TAIL);
-                loss[i] = lossRing[m][slot];
-                metric[i] = metricRing[m][slot];
-            }
-            List<? extends CellStep> trace = List.of();
-            double[] gradH = new double[0];
-            double[] gradC = new double[0];
-            CellInternals.Prediction prediction = null;
-            if (panels) {
-                trace = model.trace(example.inputs(), 0);
-                GradientFlow flow = model.gradientFlow(example.inputs(), example.targets());
-                gradH = flow.hidden();
-                gradC = flow.cell() == null ? new double[0] : flow.cell();
-                if (task instanceof NextCharacterTask chars && model.cell().kind() == options.focus()) {
-                    prediction = predict(model, chars);
-                }
-            }
-            RecurrentCell cell = model.cell();
-            cells.add(new CellInternals(cell.kind(), cell.parameterCount(), model.parameterCount(), loss, metric,
-                    trace, gradH, gradC, prediction, SequenceWeights.flatten(model),
-                    OptimizerStateJson.Saved.of(optimizers.get(m))));
+        return new SequenceInternals(epoch, first, task.classification(), timeLabels, List.copyOf(cells),
+                epochsBefore + epoch);
+    }
+
+    private CellInternals captureCell(int m, boolean panels) {
+        int length = (int) Math.min(epoch, TAIL);
+        long first = epoch - length + 1;
+        SequenceModel model = models.get(m);
+        double[] loss = new double[length];
+        double[] metric = new double[length];
+        for (int i = 0; i < length; i++) {
+            int slot = (int) ((first - 1 + i) % TAIL);
+            loss[i] = lossRing[m][slot];
+            metric[i] = metricRing[m][slot];
         }
-        return new SequenceInternals(epoch, first, task.classification(), timeLabels, cells, epochsBefore + epoch);
+        List<? extends CellStep> trace = List.of();
+        double[] gradH = new double[0];
+        double[] gradC = new double[0];
+        CellInternals.Prediction prediction = null;
+        if (panels) {
+            trace = model.trace(example.inputs(), 0);
+            GradientFlow flow = model.gradientFlow(example.inputs(), example.targets());
+            gradH = flow.hidden();
+            gradC = flow.cell() == null ? new double[0] : flow.cell();
+            if (task instanceof NextCharacterTask chars && model.cell().kind() == options.focus()) {
+                prediction = predict(model, chars);
+            }
+        }
+        RecurrentCell cell = model.cell();
+        return new CellInternals(cell.kind(), cell.parameterCount(), model.parameterCount(), loss, metric,
+                trace, gradH, gradC, prediction, SequenceWeights.flatten(model),
+                OptimizerStateJson.Saved.of(optimizers.get(m)));
     }
 
     /** The distribution of the character after the example, and a continuation sampled one character at a time. */

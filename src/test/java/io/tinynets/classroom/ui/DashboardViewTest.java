@@ -197,7 +197,7 @@ class DashboardViewTest extends KaribuTest {
     @Test
     void aProjectedPlaygroundRunShowsItsDecisionBoundaryAndFollowsMoreEpochs() {
         TrainingRun<PlaygroundInternals> run = training.create("jisoo", "playground",
-                seed -> new PlaygroundTrainer(CIRCLE, circle(), seed),
+                PlaygroundTrainer.factory(CIRCLE, circle(), null, built -> { }),
                 new RunSettings(SEED, Speed.UNLIMITED, StopConditions.none()));
         training.step("jisoo", run.id(), 3);
         awaitPaused(run, 3);

@@ -294,16 +294,15 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
 
     /** A READY run from the config: fresh weights from the seed, or the saved weights (applied as it is built). */
     private boolean createRun(DepthConfig config, long runSeed, String savedWeights) {
-        if (savedWeights != null) {
-            try {
-                new DepthTrainer(config, runSeed, savedWeights); // the weights must fit before the service sees them
-            } catch (IllegalArgumentException e) {
-                LabExperimentSupport.error(getTranslation("depth.experiment.unreadable", "", e.getMessage()));
-                return false;
-            }
+        boolean created;
+        try {
+            // the service checks that the weights fit before it builds anything
+            created = training.create(DepthTrainer.factory(config, savedWeights),
+                    RunSettings.seeded(runSeed).withSpeed(controls.selectedSpeed()));
+        } catch (IllegalArgumentException e) {
+            LabExperimentSupport.error(getTranslation("depth.experiment.unreadable", "", e.getMessage()));
+            return false;
         }
-        boolean created = training.create(DepthTrainer.factory(config, savedWeights),
-                RunSettings.seeded(runSeed).withSpeed(controls.selectedSpeed()));
         runConfig = created ? config : null;
         lastInternals = null;
         updateSaveButton();

@@ -443,16 +443,15 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
 
     /** A READY race: every racer at the start, or each at its saved position (applied as the trainer is built). */
     private boolean createRun(DescentConfig config, long seed, String savedPositions) {
-        if (savedPositions != null) {
-            try {
-                new DescentTrainer(config, savedPositions); // the positions must fit before the service sees them
-            } catch (IllegalArgumentException e) {
-                LabExperimentSupport.error(getTranslation("descent.experiment.unreadable", "", e.getMessage()));
-                return false;
-            }
+        boolean created;
+        try {
+            // the service checks that the positions fit before it builds anything
+            created = training.create(DescentTrainer.factory(config, savedPositions),
+                    RunSettings.seeded(seed).withSpeed(controls.selectedSpeed()));
+        } catch (IllegalArgumentException e) {
+            LabExperimentSupport.error(getTranslation("descent.experiment.unreadable", "", e.getMessage()));
+            return false;
         }
-        boolean created = training.create(DescentTrainer.factory(config, savedPositions),
-                RunSettings.seeded(seed).withSpeed(controls.selectedSpeed()));
         runConfig = created ? config : null;
         lastInternals = null;
         updateSaveButton();

@@ -728,20 +728,17 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
      */
     private boolean createRun(long runSeed, String savedWeights) {
         PlaygroundConfig config;
+        Dataset2D runData = data;
+        boolean created;
         try {
             config = config();
-            // checks the pairing with the data (and the saved weights' shape) before the service
-            new PlaygroundTrainer(config, data, runSeed, savedWeights);
+            // the service checks the pairing with the data (and the saved weights' shape) before it builds anything
+            created = training.create(PlaygroundTrainer.factory(config, runData, savedWeights, currentTrainer::set),
+                    RunSettings.seeded(runSeed).withSpeed(controls.selectedSpeed()));
         } catch (IllegalArgumentException e) {
             showUploadError(e.getMessage());
             return false;
         }
-        Dataset2D runData = data;
-        boolean created = training.create(s -> {
-            PlaygroundTrainer t = new PlaygroundTrainer(config, runData, s, savedWeights);
-            currentTrainer.set(t);
-            return t;
-        }, RunSettings.seeded(runSeed).withSpeed(controls.selectedSpeed()));
         if (!created) {
             updateSaveButton();
             return false;

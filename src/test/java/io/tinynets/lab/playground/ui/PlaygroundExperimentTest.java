@@ -116,7 +116,9 @@ class PlaygroundExperimentTest extends KaribuTest {
         assertThat(view.reopened.title.getText()).contains(saved.name());
         assertThat(view.lossChart.yValues(2)).containsExactly(original);
         assertThat(view.training.hasRun()).isTrue();
-        assertThat(view.controls.stateLabel().getText()).isEqualTo("Ready");
+        // the replay run is built on the training pool; the controls say so until it is ready
+        awaitUi(Duration.ofSeconds(10), "the replay run ready",
+                () -> view.controls.stateLabel().getText().equals("Ready"));
 
         // replay: the same seed and config give the same first epochs, bit for bit
         view.training.step(5);
