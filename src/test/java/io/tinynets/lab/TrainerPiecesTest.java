@@ -153,8 +153,9 @@ class TrainerPiecesTest {
         for (double expected : new double[] {0.4233878210791299, 0.25400563249756264, 0.13705695745621949}) {
             assertThat(epochInPieces(t, pieces).trainLoss()).isEqualTo(expected);
         }
-        // 4 steps of 3 models, then 3 evaluations: the worker can change hands between any two
-        assertThat(pieces).containsExactly(15, 15, 15);
+        // 4 steps of 3 models, then 3 evaluations, 10 time steps of a pass per piece: a step on 12-step sequences
+        // is 2 forward pieces, the output, 2 backward pieces and the update; an evaluation 2 forward and the output
+        assertThat(pieces).containsExactly(12 * 6 + 3 * 3, 81, 81);
         List<Integer> capturePieces = new ArrayList<>();
         SequenceInternals in = captureInPieces(t, capturePieces);
         assertThat(in.cells().get(1).loss()[2]).isEqualTo(0.11342763776543151);

@@ -146,10 +146,15 @@ public final class SequenceModel {
      */
     public DMatrixRMaj forward(DMatrixRMaj[] x) {
         cell.forward(x, null, null);
+        return head(x.length);
+    }
+
+    /** The output layer on the cell's hidden states of the last forward of {@code steps} steps. */
+    private DMatrixRMaj head(int steps) {
         if (!manyToMany) {
-            return fc.forward(cell.hidden(x.length - 1));
+            return fc.forward(cell.hidden(steps - 1));
         }
-        int t = x.length;
+        int t = steps;
         int b = cell.batchSize();
         int h = cell.hiddenSize();
         stackedH.reshape(t * b, h, false);
@@ -191,8 +196,11 @@ public final class SequenceModel {
         if (!classification()) {
             throw new IllegalStateException("accuracy needs a classification model");
         }
-        DMatrixRMaj out = forward(x);
-        DMatrixRMaj target = stackTargets(targets, x.length, cell.batchSize());
+        return accuracyOf(forward(x), targets, x.length);
+    }
+
+    private double accuracyOf(DMatrixRMaj out, DMatrixRMaj[] targets, int steps) {
+        DMatrixRMaj target = stackTargets(targets, steps, cell.batchSize());
         int k = out.numCols;
         int correct = 0;
         for (int r = 0; r < out.numRows; r++) {
@@ -220,9 +228,14 @@ public final class SequenceModel {
         if (!Double.isFinite(value)) {
             return value;
         }
+        cell.backward(hiddenGradients(out, target, x.length), truncation, false);
+        return value;
+    }
+
+    /** ∂L/∂h_t for each step, through the output layer (whose own grads it adds), from the forward's outputs. */
+    private DMatrixRMaj[] hiddenGradients(DMatrixRMaj out, DMatrixRMaj target, int steps) {
         loss.gradient(out, target, dOut);
         DMatrixRMaj dStacked = fc.backward(dOut, true);
-        int steps = x.length;
         int b = cell.batchSize();
         int h = cell.hiddenSize();
         if (dHArray.length != steps) {
@@ -246,8 +259,7 @@ public final class SequenceModel {
             System.arraycopy(dStacked.data, 0, m.data, 0, b * h);
             dHArray[steps - 1] = m;
         }
-        cell.backward(dHArray, truncation, false);
-        return value;
+        return dHArray;
     }
 
     /**
@@ -268,6 +280,129 @@ public final class SequenceModel {
         }
         optimizer.step(params);
         return value;
+    }
+
+    /**
+     * {@link #trainStep} in pieces of at most {@code stepsPerPiece} time steps of the forward and of the backward
+     * pass, for a caller that shares its thread between pieces (a long sequence's step can take a tenth of a second).
+     * The arithmetic is trainStep's in the same order, so the result is the same bit for bit. The model must not be
+     * used otherwise until the step is {@linkplain PiecewiseStep#advance() complete}.
+     */
+    public PiecewiseStep beginTrainStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, Optimizer optimizer,
+                                        int stepsPerPiece) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must not be null");
+        }
+        return new PiecewiseStep(x, targets, optimizer, stepsPerPiece);
+    }
+
+    /**
+     * {@link #evaluate} (or {@link #accuracy} when {@code accuracy}) in pieces of at most {@code stepsPerPiece} time
+     * steps of the forward pass; the same result bit for bit.
+     */
+    public PiecewiseStep beginEvaluation(DMatrixRMaj[] x, DMatrixRMaj[] targets, boolean accuracy,
+                                         int stepsPerPiece) {
+        if (accuracy && !classification()) {
+            throw new IllegalStateException("accuracy needs a classification model");
+        }
+        return new PiecewiseStep(x, targets, accuracy, stepsPerPiece);
+    }
+
+    /** A training step or an evaluation done piece by piece; see {@link #beginTrainStep}, {@link #beginEvaluation}. */
+    public final class PiecewiseStep {
+
+        private enum Phase { FORWARD, OUTPUT, BACKWARD, UPDATE, DONE }
+
+        private final DMatrixRMaj[] x;
+        private final DMatrixRMaj[] targets;
+        private final Optimizer optimizer; // null for an evaluation
+        private final boolean accuracy;
+        private final int stepsPerPiece;
+        private Phase phase = Phase.FORWARD;
+        private double result = Double.NaN;
+
+        private PiecewiseStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, Optimizer optimizer, int stepsPerPiece) {
+            this(x, targets, optimizer, false, stepsPerPiece);
+            for (Param p : params) {
+                p.zeroGrad();
+            }
+        }
+
+        private PiecewiseStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, boolean accuracy, int stepsPerPiece) {
+            this(x, targets, null, accuracy, stepsPerPiece);
+        }
+
+        private PiecewiseStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, Optimizer optimizer, boolean accuracy,
+                              int stepsPerPiece) {
+            if (stepsPerPiece < 1) {
+                throw new IllegalArgumentException("stepsPerPiece must be at least 1, was " + stepsPerPiece);
+            }
+            this.x = x;
+            this.targets = targets;
+            this.optimizer = optimizer;
+            this.accuracy = accuracy;
+            this.stepsPerPiece = stepsPerPiece;
+            cell.beginForward(x, null, null);
+        }
+
+        /** Does the next piece; true once the step (or evaluation) is complete. */
+        public boolean advance() {
+            switch (phase) {
+                case FORWARD -> {
+                    if (cell.continueForward(stepsPerPiece)) {
+                        phase = Phase.OUTPUT;
+                    }
+                }
+                case OUTPUT -> output();
+                case BACKWARD -> {
+                    if (cell.continueBackward(stepsPerPiece)) {
+                        phase = Phase.UPDATE;
+                    }
+                }
+                case UPDATE -> {
+                    // clip, update: as trainStep
+                    lastGradientNorm = clipping.apply(params);
+                    if (!Double.isFinite(lastGradientNorm)) {
+                        result = Double.NaN;
+                    } else {
+                        optimizer.step(params);
+                    }
+                    phase = Phase.DONE;
+                }
+                case DONE -> {
+                }
+            }
+            return phase == Phase.DONE;
+        }
+
+        private void output() {
+            DMatrixRMaj out = head(x.length);
+            if (optimizer == null && accuracy) {
+                result = accuracyOf(out, targets, x.length);
+                phase = Phase.DONE;
+                return;
+            }
+            DMatrixRMaj target = stackTargets(targets, x.length, cell.batchSize());
+            result = loss.value(out, target);
+            if (optimizer == null || !Double.isFinite(result)) {
+                phase = Phase.DONE; // an evaluation, or a non-finite loss: no update, as trainStep
+                return;
+            }
+            cell.beginBackward(hiddenGradients(out, target, x.length), truncation, false);
+            phase = Phase.BACKWARD;
+        }
+
+        public boolean isDone() {
+            return phase == Phase.DONE;
+        }
+
+        /** The loss before the update (as trainStep returns it), the evaluation's loss or accuracy, once done. */
+        public double result() {
+            if (phase != Phase.DONE) {
+                throw new IllegalStateException("the step is not complete");
+            }
+            return result;
+        }
     }
 
     /**

@@ -74,6 +74,14 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     private double[] cNorms = new double[0];
     private int backwardLength;
 
+    /** The next step a forward begun with {@link #beginForward} computes; {@link #length} once it is complete. */
+    private int forwardCursor;
+    /** The backward begun with {@link #beginBackward}: its arguments and the next step it goes back through. */
+    private DMatrixRMaj[] backwardDH;
+    private int backwardTruncation;
+    private boolean backwardInputGradients;
+    private int backwardCursor = -1;
+
     AbstractRecurrentCell(CellKind kind, int inputSize, int hiddenSize, SplittableRandom random) {
         this(kind, newParams(kind, checkInput(inputSize), checkHidden(hiddenSize)));
         if (random == null) {
@@ -182,8 +190,8 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     /** Reshapes the step's matrices (and any per-step extras the cell keeps) to batch × H. */
     protected abstract void prepareStep(int t, int batch);
 
-    /** Fills steps 0..length−1 from {@link #x}, {@link #h0} and {@link #c0}. */
-    protected abstract void forwardSteps();
+    /** Fills steps from..to−1 from {@link #x}, {@link #h0} and {@link #c0}; steps before {@code from} are done. */
+    protected abstract void forwardSteps(int from, int to);
 
     /**
      * The cell's own part of the backward through step t, for the whole batch. On entry {@code dh} (batch × H) holds
@@ -210,6 +218,12 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
 
     @Override
     public void forward(DMatrixRMaj[] x, DMatrixRMaj h0, DMatrixRMaj c0) {
+        beginForward(x, h0, c0);
+        continueForward(length);
+    }
+
+    @Override
+    public void beginForward(DMatrixRMaj[] x, DMatrixRMaj h0, DMatrixRMaj c0) {
         if (x == null || x.length < 1 || x.length > MAX_LENGTH) {
             throw new IllegalArgumentException("sequence length must be in 1.." + MAX_LENGTH + ", was "
                     + (x == null ? "null" : x.length));
@@ -244,7 +258,21 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         for (int t = 0; t < length; t++) {
             prepareStep(t, b);
         }
-        forwardSteps();
+        forwardCursor = 0;
+        backwardCursor = -1;
+    }
+
+    @Override
+    public boolean continueForward(int maxSteps) {
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
+        }
+        if (forwardCursor < length) {
+            int to = Math.min(length, forwardCursor + maxSteps);
+            forwardSteps(forwardCursor, to);
+            forwardCursor = to;
+        }
+        return forwardCursor == length;
     }
 
     private void setState(DMatrixRMaj target, DMatrixRMaj given, int b, String name) {
@@ -367,8 +395,14 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
 
     @Override
     public void backward(DMatrixRMaj[] dH, int truncation, boolean inputGradients) {
-        if (length == 0) {
-            throw new IllegalStateException("backward needs a forward first");
+        beginBackward(dH, truncation, inputGradients);
+        continueBackward(length);
+    }
+
+    @Override
+    public void beginBackward(DMatrixRMaj[] dH, int truncation, boolean inputGradients) {
+        if (length == 0 || forwardCursor < length) {
+            throw new IllegalStateException("backward needs a forward first (a complete one)");
         }
         if (dH == null || dH.length > length) {
             throw new IllegalArgumentException("dH must have 0.." + length + " entries (one per step), was "
@@ -405,18 +439,36 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         dc0.reshape(batch, hiddenSize, false);
         dh0.zero();
         dc0.zero();
-        double[][] dhCarry = dhRows;
         for (int b = 0; b < batch; b++) {
-            java.util.Arrays.fill(dhCarry[b], 0.0);
+            java.util.Arrays.fill(dhRows[b], 0.0);
         }
-        double[] dcCarry = dc0.data;
         while (dX.size() < length) {
             dX.add(new DMatrixRMaj(1, 1));
         }
+        backwardDH = dH;
+        backwardTruncation = truncation;
+        backwardInputGradients = inputGradients;
+        backwardCursor = length - 1;
+    }
+
+    @Override
+    public boolean continueBackward(int maxSteps) {
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
+        }
+        if (backwardCursor < 0) {
+            return true;
+        }
+        DMatrixRMaj[] dH = backwardDH;
+        int truncation = backwardTruncation;
+        boolean inputGradients = backwardInputGradients;
+        double[][] dhCarry = dhRows;
+        double[] dcCarry = dc0.data;
         int h = hiddenSize;
         int n = batch * h;
         double[] dh = dhStep;
-        for (int t = length - 1; t >= 0; t--) {
+        int last = Math.max(0, backwardCursor - maxSteps + 1);
+        for (int t = backwardCursor; t >= last; t--) {
             double[] ext = t < dH.length && dH[t] != null ? dH[t].data : null;
             double[] dx = null;
             if (inputGradients) {
@@ -448,6 +500,11 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
                 java.util.Arrays.fill(dcCarry, 0, n, 0.0);
             }
         }
+        backwardCursor = last - 1;
+        if (backwardCursor >= 0) {
+            return false;
+        }
+        backwardDH = null;
         for (int b = 0; b < batch; b++) {
             System.arraycopy(dhCarry[b], 0, dh0.data, b * h, h);
         }
@@ -457,6 +514,7 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         flushGradients();
         inputGradsValid = inputGradients;
         backwardLength = length;
+        return true;
     }
 
     private void flushGradients() {

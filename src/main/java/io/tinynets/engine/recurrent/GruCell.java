@@ -65,9 +65,9 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
     }
 
     @Override
-    protected void forwardSteps() {
+    protected void forwardSteps(int from, int to) {
         int h = hiddenSize;
-        for (int t = 0; t < length; t++) {
+        for (int t = from; t < to; t++) {
             GruStep s = steps.get(t);
             double[] hp = prevH(t);
             double[] rs = s.r().data;

@@ -68,9 +68,9 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
     }
 
     @Override
-    protected void forwardSteps() {
+    protected void forwardSteps(int from, int to) {
         int h = hiddenSize;
-        for (int t = 0; t < length; t++) {
+        for (int t = from; t < to; t++) {
             LstmStep s = steps.get(t);
             double[] cp = t == 0 ? c0.data : steps.get(t - 1).c().data;
             double[] ig = s.i().data;

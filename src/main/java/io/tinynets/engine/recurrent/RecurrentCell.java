@@ -49,6 +49,15 @@ public interface RecurrentCell {
      */
     void forward(DMatrixRMaj[] x, DMatrixRMaj h0, DMatrixRMaj c0);
 
+    /**
+     * {@link #forward} in pieces, for a caller that shares its thread between them: checks the arguments and
+     * prepares the steps; {@link #continueForward} then computes them. The same arithmetic in the same order.
+     */
+    void beginForward(DMatrixRMaj[] x, DMatrixRMaj h0, DMatrixRMaj c0);
+
+    /** Computes up to {@code maxSteps} more steps of the forward begun; true once every step is done. */
+    boolean continueForward(int maxSteps);
+
     /** Steps of the last forward. */
     int length();
 
@@ -75,6 +84,15 @@ public interface RecurrentCell {
      * @param inputGradients whether to compute ∂L/∂x_t (not needed to train; costs blocks·H·I per row and step)
      */
     void backward(DMatrixRMaj[] dH, int truncation, boolean inputGradients);
+
+    /**
+     * {@link #backward} in pieces: checks the arguments after a complete forward; {@link #continueBackward} then goes
+     * back through the steps, and the last piece adds into the grads. The same arithmetic in the same order.
+     */
+    void beginBackward(DMatrixRMaj[] dH, int truncation, boolean inputGradients);
+
+    /** Goes back through up to {@code maxSteps} more steps; true once the backward is complete. */
+    boolean continueBackward(int maxSteps);
 
     /** ∂L/∂x_t after a backward that asked for input gradients. */
     DMatrixRMaj inputGrad(int t);

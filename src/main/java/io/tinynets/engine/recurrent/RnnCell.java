@@ -37,9 +37,9 @@ public final class RnnCell extends AbstractRecurrentCell<RnnStep> {
     }
 
     @Override
-    protected void forwardSteps() {
+    protected void forwardSteps(int from, int to) {
         int h = hiddenSize;
-        for (int t = 0; t < length; t++) {
+        for (int t = from; t < to; t++) {
             double[] hs = steps.get(t).h().data;
             // h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh), every row
             preactivate(t);

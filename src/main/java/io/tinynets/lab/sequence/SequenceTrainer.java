@@ -44,6 +44,11 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
     public static final int BATCH = 32;
     public static final int EVAL_BATCH = 64;
     public static final int TAIL = 1024;
+    /**
+     * Time steps of a forward or backward pass per piece of an epoch: a longest sequence's step on a batch takes
+     * about a tenth of a second, in pieces of this many steps a few milliseconds.
+     */
+    static final int TIME_STEPS_PER_PIECE = 10;
     static final int TOP_CHARACTERS = 8;
     static final int SAMPLE_LENGTH = 40;
 
@@ -66,10 +71,12 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
     private long batchesToSkip;
     private final long drawsPerBatch;
     /**
-     * The epoch in progress, one model's step per piece: {@code piece} counts the pieces done so far (the training
-     * steps model by model, then each model's evaluation).
+     * The epoch in progress: {@code task} counts the model steps done so far (the training steps model by model,
+     * then each model's evaluation); {@code current} is the one under way, done {@value #TIME_STEPS_PER_PIECE} time
+     * steps per piece.
      */
     private int piece;
+    private SequenceModel.PiecewiseStep current;
     private SequenceBatch batch;
     private final double[] epochLoss;
     private final double[] epochMetric;
@@ -192,33 +199,43 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
     }
 
     /**
-     * One model's part of the epoch per piece: its step on the current batch ({@value #STEPS_PER_EPOCH} batches,
-     * each drawn before the first model's step), then its evaluation. The same work in the same order as a whole
-     * epoch; a long-sequence race thus yields the worker between models instead of holding it for seconds.
+     * A few time steps of one model's pass per piece: each model's step on the current batch
+     * ({@value #STEPS_PER_EPOCH} batches, each drawn before the first model's step), then each model's evaluation.
+     * The same work in the same order as a whole epoch; a long-sequence race thus yields the worker every few
+     * milliseconds instead of holding it for seconds.
      */
     @Override
     public EpochMetrics trainChunk() {
         int n = models.size();
-        int trainingPieces = STEPS_PER_EPOCH * n;
-        if (piece < trainingPieces) {
+        int trainingSteps = STEPS_PER_EPOCH * n;
+        if (current == null) {
             int m = piece % n;
-            if (m == 0) {
-                if (piece == 0) {
-                    java.util.Arrays.fill(epochLoss, 0);
+            SequenceModel model = models.get(m);
+            if (piece < trainingSteps) {
+                if (m == 0) {
+                    if (piece == 0) {
+                        java.util.Arrays.fill(epochLoss, 0);
+                    }
+                    batch = task.batch(BATCH, data);
                 }
-                batch = task.batch(BATCH, data);
+                current = model.beginTrainStep(batch.inputs(), batch.targets(), optimizers.get(m),
+                        TIME_STEPS_PER_PIECE);
+            } else {
+                current = model.beginEvaluation(evaluation.inputs(), evaluation.targets(), task.classification(),
+                        TIME_STEPS_PER_PIECE);
             }
-            epochLoss[m] += models.get(m).trainStep(batch.inputs(), batch.targets(), optimizers.get(m))
-                    / STEPS_PER_EPOCH;
-            piece++;
+        }
+        if (!current.advance()) {
             return null;
         }
-        int m = piece - trainingPieces;
-        SequenceModel model = models.get(m);
-        epochMetric[m] = task.classification()
-                ? model.accuracy(evaluation.inputs(), evaluation.targets())
-                : model.evaluate(evaluation.inputs(), evaluation.targets());
-        if (++piece < trainingPieces + n) {
+        int m = piece % n;
+        if (piece < trainingSteps) {
+            epochLoss[m] += current.result() / STEPS_PER_EPOCH;
+        } else {
+            epochMetric[m] = current.result();
+        }
+        current = null;
+        if (++piece < trainingSteps + n) {
             return null;
         }
         piece = 0;
