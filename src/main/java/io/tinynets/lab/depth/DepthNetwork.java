@@ -187,42 +187,98 @@ final class DepthNetwork {
 
     /** Everything the UI shows, measured on the whole training set (between two steps, on the training thread). */
     NetworkInternals capture() {
-        // full-batch ∂L/∂θ: steadier than the last mini-batch's, and defined before the first step
-        double loss = mlp.computeGradients(x, y, Loss.BINARY_CROSS_ENTROPY);
-        double[] norms = mlp.layerGradientNorms();
-        LayerTrace trace = mlp.trace(x);
-        int hidden = trace.activations().size() - 1;
-        double[] range = histogramRange(activation);
-        double[][] histograms = new double[hidden][];
-        boolean[][] dead = new boolean[hidden][];
-        int deadCount = 0;
-        for (int l = 0; l < hidden; l++) {
-            DMatrixRMaj a = trace.activations().get(l);
-            histograms[l] = histogram(a, range[0], range[1]);
-            dead[l] = new boolean[a.numCols];
-            for (int j = 0; j < a.numCols; j++) {
-                boolean allZero = true;
-                for (int r = 0; r < a.numRows && allZero; r++) {
-                    allZero = a.get(r, j) == 0.0;
+        Capture capture = startCapture();
+        while (!capture.step()) {
+            // every piece at once
+        }
+        return capture.result();
+    }
+
+    /** The capture in pieces (see {@link Capture}). */
+    Capture startCapture() {
+        return new Capture();
+    }
+
+    /** Grid rows of the decision boundary one capture piece computes (a deep network's grid takes a while). */
+    static final int BOUNDARY_ROWS_PER_PIECE = 10;
+
+    /**
+     * {@link #capture()} in pieces small enough to share a training worker: the measures on the training set, the
+     * decision boundary {@value #BOUNDARY_ROWS_PER_PIECE} grid rows at a time (each row's outputs are computed on
+     * their own, so they are those of one pass over the grid), then the weights. Nothing trains in between.
+     */
+    final class Capture {
+        private double loss;
+        private double[] norms;
+        private double[][] histograms;
+        private boolean[][] dead;
+        private int deadCount;
+        private double accuracy;
+        private double[] range;
+        private double[] boundary;
+        private int boundaryRow = -1;
+        private NetworkInternals result;
+
+        /** Computes the next piece; true once the capture is complete. */
+        boolean step() {
+            if (boundaryRow < 0) {
+                measure();
+                boundary = new double[gridInput.numRows];
+                boundaryRow = 0;
+            } else if (boundaryRow < NetworkInternals.GRID) {
+                int rows = Math.min(BOUNDARY_ROWS_PER_PIECE, NetworkInternals.GRID - boundaryRow);
+                int cols = NetworkInternals.GRID;
+                DMatrixRMaj block = new DMatrixRMaj(rows * cols, 2);
+                System.arraycopy(gridInput.data, boundaryRow * cols * 2, block.data, 0, rows * cols * 2);
+                System.arraycopy(mlp.forward(block).data, 0, boundary, boundaryRow * cols, rows * cols);
+                boundaryRow += rows;
+            } else {
+                LinearCollapse collapse = activation == Activation.LINEAR ? LinearCollapse.of(mlp) : null;
+                double[][] parameters = new double[mlp.params().size()][];
+                for (int i = 0; i < parameters.length; i++) {
+                    parameters[i] = mlp.params().get(i).value().data.clone();
                 }
-                dead[l][j] = allZero;
-                deadCount += allZero ? 1 : 0;
+                result = new NetworkInternals(activation, norms, histograms, range[0], range[1], dead, deadCount,
+                        boundary, loss, accuracy, collapse, parameters,
+                        OptimizerStateJson.Saved.of(trainer.optimizer()));
+                return true;
             }
+            return false;
         }
-        DMatrixRMaj p = trace.activations().get(hidden);
-        int correct = 0;
-        for (int r = 0; r < p.numRows; r++) {
-            correct += (p.get(r, 0) >= 0.5) == (y.get(r, 0) >= 0.5) ? 1 : 0;
+
+        NetworkInternals result() {
+            return result;
         }
-        double[] boundary = mlp.forward(gridInput).data.clone();
-        LinearCollapse collapse = activation == Activation.LINEAR ? LinearCollapse.of(mlp) : null;
-        double[][] parameters = new double[mlp.params().size()][];
-        for (int i = 0; i < parameters.length; i++) {
-            parameters[i] = mlp.params().get(i).value().data.clone();
+
+        private void measure() {
+            // full-batch ∂L/∂θ: steadier than the last mini-batch's, and defined before the first step
+            loss = mlp.computeGradients(x, y, Loss.BINARY_CROSS_ENTROPY);
+            norms = mlp.layerGradientNorms();
+            LayerTrace trace = mlp.trace(x);
+            int hidden = trace.activations().size() - 1;
+            range = histogramRange(activation);
+            histograms = new double[hidden][];
+            dead = new boolean[hidden][];
+            for (int l = 0; l < hidden; l++) {
+                DMatrixRMaj a = trace.activations().get(l);
+                histograms[l] = histogram(a, range[0], range[1]);
+                dead[l] = new boolean[a.numCols];
+                for (int j = 0; j < a.numCols; j++) {
+                    boolean allZero = true;
+                    for (int r = 0; r < a.numRows && allZero; r++) {
+                        allZero = a.get(r, j) == 0.0;
+                    }
+                    dead[l][j] = allZero;
+                    deadCount += allZero ? 1 : 0;
+                }
+            }
+            DMatrixRMaj p = trace.activations().get(hidden);
+            int correct = 0;
+            for (int r = 0; r < p.numRows; r++) {
+                correct += (p.get(r, 0) >= 0.5) == (y.get(r, 0) >= 0.5) ? 1 : 0;
+            }
+            accuracy = (double) correct / p.numRows;
         }
-        return new NetworkInternals(activation, norms, histograms, range[0], range[1], dead, deadCount, boundary,
-                loss, (double) correct / p.numRows, collapse, parameters,
-                OptimizerStateJson.Saved.of(trainer.optimizer()));
     }
 
     /** The bins cover where the activation's outputs live, so a saturated sigmoid piles up at both ends. */

@@ -204,15 +204,22 @@ public final class DepthTrainer implements Trainer<DepthInternals> {
         return new DepthInternals(epoch, out, points, epochsBefore + epoch);
     }
 
-    /** One network's pictures per piece (a 30-layer network's take a while). */
+    /** Network after network, each in pieces (a 30-layer network's boundary alone takes a while). */
     @Override
     public InternalsCapture<DepthInternals> startCapture() {
         return new InternalsCapture<>() {
             private final List<NetworkInternals> out = new ArrayList<>(networks.size());
+            private DepthNetwork.Capture current;
 
             @Override
             public boolean step() {
-                out.add(networks.get(out.size()).capture());
+                if (current == null) {
+                    current = networks.get(out.size()).startCapture();
+                }
+                if (current.step()) {
+                    out.add(current.result());
+                    current = null;
+                }
                 return out.size() == networks.size();
             }
 
