@@ -106,6 +106,16 @@ public final class Dense {
 
     /** x → y = f(x·Wᵀ + b). x is batch × in; the result (batch × out) is an internal buffer. */
     public DMatrixRMaj forward(DMatrixRMaj x) {
+        beginForward(x);
+        forwardRows(0, x.numRows);
+        return output;
+    }
+
+    /**
+     * {@link #forward} in pieces, for a caller that shares its thread between them: keeps {@code x} and sizes the
+     * buffers; {@link #forwardRows} then computes the rows, each on its own, so the result is forward's.
+     */
+    public void beginForward(DMatrixRMaj x) {
         if (x.numCols != inputs) {
             throw new IllegalArgumentException("layer " + name + " expects " + inputs + " input columns, got "
                     + x.numCols);
@@ -114,12 +124,17 @@ public final class Dense {
         input = x;
         preActivation.reshape(batch, outputs);
         output.reshape(batch, outputs);
-        double[] xs = x.data;
+    }
+
+    /** Rows {@code from}..{@code to}−1 of the forward begun with {@link #beginForward}; see {@link #output()}. */
+    public void forwardRows(int from, int to) {
+        checkRows(from, to, input == null ? 0 : input.numRows);
+        double[] xs = input.data;
         double[] w = weight.value().data;
         double[] b = bias.value().data;
         double[] z = preActivation.data;
         // z[r, j] = b[j] + Σ_k x[r, k] · W[j, k]
-        for (int r = 0; r < batch; r++) {
+        for (int r = from; r < to; r++) {
             int xo = r * inputs;
             int zo = r * outputs;
             for (int j = 0; j < outputs; j++) {
@@ -132,27 +147,35 @@ public final class Dense {
             }
         }
         // y = f(z), the common activations inlined so the loop has no virtual call
-        applyActivation(z, output.data, batch * outputs);
-        return output;
+        applyActivation(z, output.data, from * outputs, to * outputs);
     }
 
-    private void applyActivation(double[] z, double[] y, int n) {
+    private void checkRows(int from, int to, int rows) {
+        if (input == null) {
+            throw new IllegalStateException("layer " + name + ": rows of a forward that was not begun");
+        }
+        if (from < 0 || from > to || to > rows) {
+            throw new IllegalArgumentException("layer " + name + ": rows " + from + ".." + to + " outside 0.." + rows);
+        }
+    }
+
+    private void applyActivation(double[] z, double[] y, int start, int end) {
         switch (activation) {
             case TANH -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     y[i] = FastMath.tanh(z[i]);
                 }
             }
-            case LINEAR -> System.arraycopy(z, 0, y, 0, n);
+            case LINEAR -> System.arraycopy(z, start, y, start, end - start);
             case RELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     double v = z[i];
                     y[i] = v > 0 ? v : 0.0;
                 }
             }
             default -> {
                 Activation f = activation;
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     y[i] = f.apply(z[i]);
                 }
             }
@@ -170,42 +193,58 @@ public final class Dense {
      * layer of a network never needs it).
      */
     public DMatrixRMaj backward(DMatrixRMaj dOut, boolean needInputGradient) {
+        return backwardRows(dOut, 0, dOut.numRows, needInputGradient);
+    }
+
+    /**
+     * {@link #backward(DMatrixRMaj, boolean)} in pieces: rows {@code from}..{@code to}−1 of dOut, called for
+     * consecutive row ranges from row 0 to the last (the first call sizes the buffers). The gradients are added row
+     * after row, so the sums are backward's, bit for bit. Returns ∂L/∂x (complete after the last rows) or null.
+     */
+    public DMatrixRMaj backwardRows(DMatrixRMaj dOut, int from, int to, boolean needInputGradient) {
         checkBackwardShape(dOut, "dOut");
+        checkRows(from, to, dOut.numRows);
         int batch = dOut.numRows;
-        dPreActivation.reshape(batch, outputs);
+        if (from == 0) {
+            dPreActivation.reshape(batch, outputs);
+            if (needInputGradient) {
+                dInput.reshape(batch, inputs);
+            }
+        }
         double[] dy = dOut.data;
         double[] z = preActivation.data;
         double[] y = output.data;
         double[] dz = dPreActivation.data;
-        int n = batch * outputs;
+        int start = from * outputs;
+        int end = to * outputs;
         // dz = dy ⊙ f'(z), with f' taken from the cached output where that saves an exp/tanh
         switch (activation) {
             case TANH -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     double t = y[i];
                     dz[i] = dy[i] * (1.0 - t * t);
                 }
             }
-            case LINEAR -> System.arraycopy(dy, 0, dz, 0, n);
+            case LINEAR -> System.arraycopy(dy, start, dz, start, end - start);
             case RELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     dz[i] = z[i] > 0 ? dy[i] : 0.0;
                 }
             }
             case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     double s = y[i];
                     dz[i] = dy[i] * s * (1.0 - s);
                 }
             }
             default -> {
                 Activation f = activation;
-                for (int i = 0; i < n; i++) {
+                for (int i = start; i < end; i++) {
                     dz[i] = dy[i] * f.derivativeFromOutput(z[i], y[i]);
                 }
             }
         }
-        return accumulate(dPreActivation, needInputGradient);
+        return accumulate(dPreActivation, from, to, needInputGradient);
     }
 
     /**
@@ -214,7 +253,10 @@ public final class Dense {
      */
     public DMatrixRMaj backwardFromPreActivation(DMatrixRMaj dz, boolean needInputGradient) {
         checkBackwardShape(dz, "dz");
-        return accumulate(dz, needInputGradient);
+        if (needInputGradient) {
+            dInput.reshape(dz.numRows, inputs);
+        }
+        return accumulate(dz, 0, dz.numRows, needInputGradient);
     }
 
     private void checkBackwardShape(DMatrixRMaj d, String what) {
@@ -227,8 +269,8 @@ public final class Dense {
         }
     }
 
-    private DMatrixRMaj accumulate(DMatrixRMaj dzMatrix, boolean needInputGradient) {
-        int batch = dzMatrix.numRows;
+    /** Adds rows from..to−1 of dz into the grads (and writes those rows of ∂L/∂x into the sized dInput). */
+    private DMatrixRMaj accumulate(DMatrixRMaj dzMatrix, int from, int to, boolean needInputGradient) {
         double[] dz = dzMatrix.data;
         double[] xs = input.data;
         double[] w = weight.value().data;
@@ -236,7 +278,7 @@ public final class Dense {
         double[] db = bias.grad().data;
         if (!needInputGradient) {
             // dW[j, k] += Σ_r dz[r, j] · x[r, k];  db[j] += Σ_r dz[r, j]
-            for (int r = 0; r < batch; r++) {
+            for (int r = from; r < to; r++) {
                 int xo = r * inputs;
                 int zo = r * outputs;
                 for (int j = 0; j < outputs; j++) {
@@ -250,11 +292,10 @@ public final class Dense {
             }
             return null;
         }
-        dInput.reshape(batch, inputs);
         double[] dx = dInput.data;
         // one pass over dz for all three:
         // dW[j, k] += Σ_r dz[r, j] · x[r, k];  db[j] += Σ_r dz[r, j];  dx[r, k] = Σ_j dz[r, j] · W[j, k]
-        for (int r = 0; r < batch; r++) {
+        for (int r = from; r < to; r++) {
             int xo = r * inputs;
             int zo = r * outputs;
             for (int k = 0; k < inputs; k++) {

@@ -151,8 +151,13 @@ public final class SequenceModel {
 
     /** The output layer on the cell's hidden states of the last forward of {@code steps} steps. */
     private DMatrixRMaj head(int steps) {
+        return fc.forward(headInput(steps));
+    }
+
+    /** What the output layer reads: h after the last step, or every step's h stacked into one (T·B) × H batch. */
+    private DMatrixRMaj headInput(int steps) {
         if (!manyToMany) {
-            return fc.forward(cell.hidden(steps - 1));
+            return cell.hidden(steps - 1);
         }
         int t = steps;
         int b = cell.batchSize();
@@ -161,7 +166,7 @@ public final class SequenceModel {
         for (int s = 0; s < t; s++) {
             System.arraycopy(cell.hidden(s).data, 0, stackedH.data, s * b * h, b * h);
         }
-        return fc.forward(stackedH);
+        return stackedH;
     }
 
     /** {@code targets} as one matrix matching the forward's output rows. */
@@ -235,7 +240,11 @@ public final class SequenceModel {
     /** ∂L/∂h_t for each step, through the output layer (whose own grads it adds), from the forward's outputs. */
     private DMatrixRMaj[] hiddenGradients(DMatrixRMaj out, DMatrixRMaj target, int steps) {
         loss.gradient(out, target, dOut);
-        DMatrixRMaj dStacked = fc.backward(dOut, true);
+        return hiddenGradients(fc.backward(dOut, true), steps);
+    }
+
+    /** ∂L/∂h_t for each step from ∂L/∂(output layer's input). */
+    private DMatrixRMaj[] hiddenGradients(DMatrixRMaj dStacked, int steps) {
         int b = cell.batchSize();
         int h = cell.hiddenSize();
         if (dHArray.length != steps) {
@@ -311,7 +320,12 @@ public final class SequenceModel {
     /** A training step or an evaluation done piece by piece; see {@link #beginTrainStep}, {@link #beginEvaluation}. */
     public final class PiecewiseStep {
 
-        private enum Phase { FORWARD, OUTPUT, BACKWARD, UPDATE, DONE }
+        /**
+         * The recurrent forward, the output layer over its rows, the loss, its gradient, the output layer's backward
+         * over its rows, the recurrent backward, the update: each long part a few time steps (or their rows) at a
+         * time.
+         */
+        private enum Phase { FORWARD, OUTPUT, LOSS, LOSS_GRADIENT, OUTPUT_BACKWARD, BACKWARD, UPDATE, DONE }
 
         private final DMatrixRMaj[] x;
         private final DMatrixRMaj[] targets;
@@ -319,6 +333,10 @@ public final class SequenceModel {
         private final boolean accuracy;
         private final int stepsPerPiece;
         private Phase phase = Phase.FORWARD;
+        private int rows;
+        private int row;
+        private DMatrixRMaj target;
+        private DMatrixRMaj dStacked;
         private double result = Double.NaN;
 
         private PiecewiseStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, Optimizer optimizer, int stepsPerPiece) {
@@ -345,15 +363,46 @@ public final class SequenceModel {
             cell.beginForward(x, null, null);
         }
 
+        /** Output-layer rows per piece: those of {@code stepsPerPiece} time steps. */
+        private int rowsPerPiece() {
+            return stepsPerPiece * cell.batchSize();
+        }
+
         /** Does the next piece; true once the step (or evaluation) is complete. */
         public boolean advance() {
             switch (phase) {
                 case FORWARD -> {
                     if (cell.continueForward(stepsPerPiece)) {
+                        DMatrixRMaj in = headInput(x.length);
+                        fc.beginForward(in);
+                        rows = in.numRows;
+                        row = 0;
                         phase = Phase.OUTPUT;
                     }
                 }
-                case OUTPUT -> output();
+                case OUTPUT -> {
+                    int to = Math.min(rows, row + rowsPerPiece());
+                    fc.forwardRows(row, to);
+                    row = to;
+                    if (row == rows) {
+                        phase = Phase.LOSS;
+                    }
+                }
+                case LOSS -> loss();
+                case LOSS_GRADIENT -> {
+                    loss.gradient(fc.output(), target, dOut);
+                    row = 0;
+                    phase = Phase.OUTPUT_BACKWARD;
+                }
+                case OUTPUT_BACKWARD -> {
+                    int to = Math.min(rows, row + rowsPerPiece());
+                    dStacked = fc.backwardRows(dOut, row, to, true);
+                    row = to;
+                    if (row == rows) {
+                        cell.beginBackward(hiddenGradients(dStacked, x.length), truncation, false);
+                        phase = Phase.BACKWARD;
+                    }
+                }
                 case BACKWARD -> {
                     if (cell.continueBackward(stepsPerPiece)) {
                         phase = Phase.UPDATE;
@@ -375,21 +424,17 @@ public final class SequenceModel {
             return phase == Phase.DONE;
         }
 
-        private void output() {
-            DMatrixRMaj out = head(x.length);
+        private void loss() {
+            DMatrixRMaj out = fc.output();
             if (optimizer == null && accuracy) {
                 result = accuracyOf(out, targets, x.length);
                 phase = Phase.DONE;
                 return;
             }
-            DMatrixRMaj target = stackTargets(targets, x.length, cell.batchSize());
+            target = stackTargets(targets, x.length, cell.batchSize());
             result = loss.value(out, target);
-            if (optimizer == null || !Double.isFinite(result)) {
-                phase = Phase.DONE; // an evaluation, or a non-finite loss: no update, as trainStep
-                return;
-            }
-            cell.beginBackward(hiddenGradients(out, target, x.length), truncation, false);
-            phase = Phase.BACKWARD;
+            // an evaluation, or a non-finite loss: no update, as trainStep
+            phase = optimizer == null || !Double.isFinite(result) ? Phase.DONE : Phase.LOSS_GRADIENT;
         }
 
         public boolean isDone() {
