@@ -399,8 +399,11 @@ public final class TrainingRun<I> {
      * is not charged for time it did not work; wall time caps it for safety.
      */
     private boolean sliceUsed(long sliceStart, long cpuStart) {
-        long now = System.nanoTime();
-        return RunScheduler.threadCpuNanos(now) - cpuStart >= sliceNanos || now - sliceStart >= 4 * sliceNanos;
+        long wall = System.nanoTime() - sliceStart;
+        if (wall < sliceNanos) {
+            return false; // a thread cannot have used more CPU than wall time: skip the costlier CPU clock
+        }
+        return wall >= 4 * sliceNanos || RunScheduler.threadCpuNanos(sliceStart + wall) - cpuStart >= sliceNanos;
     }
 
     /** Decides the next piece of work; cheap steps (commands, publishing cached internals) are done here. */
