@@ -53,7 +53,11 @@ class TrainingServiceTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        await(what, Duration.ofSeconds(10), condition);
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
@@ -693,10 +697,12 @@ class TrainingServiceTest {
         }
         // Wait for progress rather than a fixed time, so a loaded machine slows the test instead of failing it:
         // round robin gives every run its slice before any run gets its next one.
-        await("every run past 30 epochs", () -> runs.stream().mapToLong(TrainingRun::epoch).min().orElse(0) >= 30);
+        Duration patience = Duration.ofSeconds(60);
+        await("every run past 30 epochs", patience,
+                () -> runs.stream().mapToLong(TrainingRun::epoch).min().orElse(0) >= 30);
         long slowest = runs.stream().mapToLong(TrainingRun::epoch).min().orElse(0);
-        await("the slowest run twice as far", () -> runs.stream().mapToLong(TrainingRun::epoch).min().orElse(0)
-                >= 2 * slowest);
+        await("the slowest run twice as far", patience,
+                () -> runs.stream().mapToLong(TrainingRun::epoch).min().orElse(0) >= 2 * slowest);
         runs.forEach(r -> service.pause(r.ownerId(), r.id()));
         subscriptions.forEach(Subscription::close);
 
