@@ -30,15 +30,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LoginAttemptLimiter {
 
     /** How one kind of bucket behaves. */
-    record Policy(String name, int freeFailures, Duration leakEvery) {
+    record Policy(int freeFailures, Duration leakEvery) {
     }
 
     /** One machine, one account: five free tries, then forgetting one every two minutes. */
-    static final Policy PAIR = new Policy("username+address", 5, Duration.ofMinutes(2));
+    static final Policy PAIR = new Policy(5, Duration.ofMinutes(2));
     /** One machine, any accounts: generous enough that a class behind one NAT address mistypes without waiting. */
-    static final Policy ADDRESS = new Policy("address", 15, Duration.ofSeconds(30));
+    static final Policy ADDRESS = new Policy(15, Duration.ofSeconds(30));
     /** One account, any machines. */
-    static final Policy USERNAME = new Policy("username", 10, Duration.ofMinutes(1));
+    static final Policy USERNAME = new Policy(10, Duration.ofMinutes(1));
     /** The first wait past the free failures; each further failure doubles it. */
     static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     /** No wait is ever longer than this. */
