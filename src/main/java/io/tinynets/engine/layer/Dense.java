@@ -1,39 +1,20 @@
 package io.tinynets.engine.layer;
 
 import io.tinynets.engine.Activation;
-import io.tinynets.engine.FastMath;
 import io.tinynets.engine.Param;
-import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;
 
 /**
  * A fully connected layer y = f(x·Wᵀ + b) on a batch (rows × features), laid out like PyTorch's {@code nn.Linear}:
  * {@code weight} is out × in and {@code bias} is 1 × out, so weights can be exchanged with PyTorch and compared.
- *
- * <p>Why the loops are written by hand over {@code DMatrixRMaj.data} rather than with {@code CommonOps_DDRM}: a lab
- * network is a few thousand parameters at most and batches are ~10 rows, so per-call overhead (shape checks,
- * dispatch, separate passes for bias and activation) would dominate. Each fused loop carries the formula above it.
- *
- * <p>Buffers: {@link #forward} returns an internal buffer that is overwritten by the next forward, and keeps a
- * reference to its input for {@link #backward}; the caller must not change that input in between. Buffers grow to
- * the largest batch seen and are then reused, so training allocates nothing per step.
+ * The shared behaviour (checks, buffers, activation, backward) is {@link AffineLayer}'s; this class holds the weight
+ * and the two products over it, each fused into one pass with the formula above it.
  */
-public final class Dense {
+public final class Dense extends AffineLayer {
 
-    private final String name;
-    private final int inputs;
-    private final int outputs;
-    private final Activation activation;
     private final Param weight;
-    private final Param bias;
     private final List<Param> params;
-
-    private DMatrixRMaj input;
-    private final DMatrixRMaj preActivation = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj output = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj dPreActivation = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj dInput = new DMatrixRMaj(1, 1);
 
     /**
      * @param name       prefix of the parameter names ({@code name + ".weight"}, {@code name + ".bias"})
@@ -42,41 +23,9 @@ public final class Dense {
      * @param activation the element-wise f
      */
     public Dense(String name, int inputs, int outputs, Activation activation) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("layer name must not be blank");
-        }
-        if (inputs < 1 || inputs > 4096) {
-            throw new IllegalArgumentException("inputs must be in 1..4096, was " + inputs);
-        }
-        if (outputs < 1 || outputs > 4096) {
-            throw new IllegalArgumentException("outputs must be in 1..4096, was " + outputs);
-        }
-        if (activation == null) {
-            throw new IllegalArgumentException("activation must not be null");
-        }
-        this.name = name;
-        this.inputs = inputs;
-        this.outputs = outputs;
-        this.activation = activation;
+        super(name, inputs, outputs, activation);
         this.weight = Param.zeros(name + ".weight", outputs, inputs);
-        this.bias = Param.zeros(name + ".bias", 1, outputs);
-        this.params = List.of(weight, bias);
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public int inputs() {
-        return inputs;
-    }
-
-    public int outputs() {
-        return outputs;
-    }
-
-    public Activation activation() {
-        return activation;
+        this.params = List.of(weight, bias());
     }
 
     /** out × in, like {@code nn.Linear.weight}. */
@@ -84,192 +33,71 @@ public final class Dense {
         return weight;
     }
 
-    /** 1 × out. */
-    public Param bias() {
-        return bias;
-    }
-
     /** weight, bias (in that order). */
+    @Override
     public List<Param> params() {
         return params;
     }
 
-    /** z = x·Wᵀ + b of the last forward pass (batch × out); a live buffer, do not modify. */
-    public DMatrixRMaj preActivation() {
-        return preActivation;
-    }
-
-    /** y = f(z) of the last forward pass (batch × out); a live buffer, do not modify. */
-    public DMatrixRMaj output() {
-        return output;
-    }
-
-    /** x → y = f(x·Wᵀ + b). x is batch × in; the result (batch × out) is an internal buffer. */
-    public DMatrixRMaj forward(DMatrixRMaj x) {
-        if (x.numCols != inputs) {
-            throw new IllegalArgumentException("layer " + name + " expects " + inputs + " input columns, got "
-                    + x.numCols);
-        }
-        int batch = x.numRows;
-        input = x;
-        preActivation.reshape(batch, outputs);
-        output.reshape(batch, outputs);
-        double[] xs = x.data;
+    @Override
+    void affine(double[] x, double[] b, double[] z, int batch) {
+        int in = inputs();
+        int out = outputs();
         double[] w = weight.value().data;
-        double[] b = bias.value().data;
-        double[] z = preActivation.data;
         // z[r, j] = b[j] + Σ_k x[r, k] · W[j, k]
         for (int r = 0; r < batch; r++) {
-            int xo = r * inputs;
-            int zo = r * outputs;
-            for (int j = 0; j < outputs; j++) {
+            int xo = r * in;
+            int zo = r * out;
+            for (int j = 0; j < out; j++) {
                 double s = b[j];
-                int wo = j * inputs;
-                for (int k = 0; k < inputs; k++) {
-                    s += xs[xo + k] * w[wo + k];
+                int wo = j * in;
+                for (int k = 0; k < in; k++) {
+                    s += x[xo + k] * w[wo + k];
                 }
                 z[zo + j] = s;
             }
         }
-        // y = f(z), the common activations inlined so the loop has no virtual call
-        applyActivation(z, output.data, batch * outputs);
-        return output;
     }
 
-    private void applyActivation(double[] z, double[] y, int n) {
-        switch (activation) {
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    y[i] = FastMath.tanh(z[i]);
-                }
-            }
-            case LINEAR -> System.arraycopy(z, 0, y, 0, n);
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    double v = z[i];
-                    y[i] = v > 0 ? v : 0.0;
-                }
-            }
-            default -> {
-                Activation f = activation;
-                for (int i = 0; i < n; i++) {
-                    y[i] = f.apply(z[i]);
-                }
-            }
-        }
-    }
-
-    /** Same as {@link #backward(DMatrixRMaj, boolean)} with the input gradient computed. */
-    public DMatrixRMaj backward(DMatrixRMaj dOut) {
-        return backward(dOut, true);
-    }
-
-    /**
-     * Given dOut = ∂L/∂y (batch × out) for the last forward pass, adds ∂L/∂W and ∂L/∂b into the parameter gradients
-     * and returns ∂L/∂x (batch × in, an internal buffer), or null when {@code needInputGradient} is false (the first
-     * layer of a network never needs it).
-     */
-    public DMatrixRMaj backward(DMatrixRMaj dOut, boolean needInputGradient) {
-        checkBackwardShape(dOut, "dOut");
-        int batch = dOut.numRows;
-        dPreActivation.reshape(batch, outputs);
-        double[] dy = dOut.data;
-        double[] z = preActivation.data;
-        double[] y = output.data;
-        double[] dz = dPreActivation.data;
-        int n = batch * outputs;
-        // dz = dy ⊙ f'(z), with f' taken from the cached output where that saves an exp/tanh
-        switch (activation) {
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    double t = y[i];
-                    dz[i] = dy[i] * (1.0 - t * t);
-                }
-            }
-            case LINEAR -> System.arraycopy(dy, 0, dz, 0, n);
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    dz[i] = z[i] > 0 ? dy[i] : 0.0;
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    double s = y[i];
-                    dz[i] = dy[i] * s * (1.0 - s);
-                }
-            }
-            default -> {
-                Activation f = activation;
-                for (int i = 0; i < n; i++) {
-                    dz[i] = dy[i] * f.derivativeFromOutput(z[i], y[i]);
-                }
-            }
-        }
-        return accumulate(dPreActivation, needInputGradient);
-    }
-
-    /**
-     * Backward from dz = ∂L/∂z directly, for losses fused with the output activation (sigmoid + binary
-     * cross-entropy gives dz = σ(z) − t without ever dividing by σ(z)(1 − σ(z))).
-     */
-    public DMatrixRMaj backwardFromPreActivation(DMatrixRMaj dz, boolean needInputGradient) {
-        checkBackwardShape(dz, "dz");
-        return accumulate(dz, needInputGradient);
-    }
-
-    private void checkBackwardShape(DMatrixRMaj d, String what) {
-        if (input == null) {
-            throw new IllegalStateException("layer " + name + ": backward called before forward");
-        }
-        if (d.numRows != input.numRows || d.numCols != outputs) {
-            throw new IllegalArgumentException("layer " + name + ": " + what + " must be " + input.numRows + "x"
-                    + outputs + ", got " + d.numRows + "x" + d.numCols);
-        }
-    }
-
-    private DMatrixRMaj accumulate(DMatrixRMaj dzMatrix, boolean needInputGradient) {
-        int batch = dzMatrix.numRows;
-        double[] dz = dzMatrix.data;
-        double[] xs = input.data;
+    @Override
+    void addGradients(double[] dz, double[] x, double[] db, double[] dx, int batch) {
+        int in = inputs();
+        int out = outputs();
         double[] w = weight.value().data;
         double[] dw = weight.grad().data;
-        double[] db = bias.grad().data;
-        if (!needInputGradient) {
+        if (dx == null) {
             // dW[j, k] += Σ_r dz[r, j] · x[r, k];  db[j] += Σ_r dz[r, j]
             for (int r = 0; r < batch; r++) {
-                int xo = r * inputs;
-                int zo = r * outputs;
-                for (int j = 0; j < outputs; j++) {
+                int xo = r * in;
+                int zo = r * out;
+                for (int j = 0; j < out; j++) {
                     double g = dz[zo + j];
                     db[j] += g;
-                    int wo = j * inputs;
-                    for (int k = 0; k < inputs; k++) {
-                        dw[wo + k] += g * xs[xo + k];
+                    int wo = j * in;
+                    for (int k = 0; k < in; k++) {
+                        dw[wo + k] += g * x[xo + k];
                     }
                 }
             }
-            return null;
+            return;
         }
-        dInput.reshape(batch, inputs);
-        double[] dx = dInput.data;
         // one pass over dz for all three:
         // dW[j, k] += Σ_r dz[r, j] · x[r, k];  db[j] += Σ_r dz[r, j];  dx[r, k] = Σ_j dz[r, j] · W[j, k]
         for (int r = 0; r < batch; r++) {
-            int xo = r * inputs;
-            int zo = r * outputs;
-            for (int k = 0; k < inputs; k++) {
+            int xo = r * in;
+            int zo = r * out;
+            for (int k = 0; k < in; k++) {
                 dx[xo + k] = 0.0;
             }
-            for (int j = 0; j < outputs; j++) {
+            for (int j = 0; j < out; j++) {
                 double g = dz[zo + j];
                 db[j] += g;
-                int wo = j * inputs;
-                for (int k = 0; k < inputs; k++) {
-                    dw[wo + k] += g * xs[xo + k];
+                int wo = j * in;
+                for (int k = 0; k < in; k++) {
+                    dw[wo + k] += g * x[xo + k];
                     dx[xo + k] += g * w[wo + k];
                 }
             }
         }
-        return dInput;
     }
 }

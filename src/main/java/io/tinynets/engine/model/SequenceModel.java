@@ -46,9 +46,10 @@ public final class SequenceModel {
 
     private final DMatrixRMaj stackedH = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj stackedTarget = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj dOut = new DMatrixRMaj(1, 1);
-    private final List<DMatrixRMaj> dH = new ArrayList<>();
-    private DMatrixRMaj[] dHArray = new DMatrixRMaj[0];
+    /** dy = ∂L/∂y for the fc outputs, and dhLoss[t] = ∂L/∂h_t that they hand to the cell (null: no loss at t). */
+    private final DMatrixRMaj dy = new DMatrixRMaj(1, 1);
+    private final List<DMatrixRMaj> dhLossBuffers = new ArrayList<>();
+    private DMatrixRMaj[] dhLoss = new DMatrixRMaj[0];
 
     /**
      * @param kind           RNN, LSTM or GRU
@@ -220,33 +221,33 @@ public final class SequenceModel {
         if (!Double.isFinite(value)) {
             return value;
         }
-        loss.gradient(out, target, dOut);
-        DMatrixRMaj dStacked = fc.backward(dOut, true);
+        loss.gradient(out, target, dy);
+        DMatrixRMaj dhStacked = fc.backward(dy, true);
         int steps = x.length;
         int b = cell.batchSize();
         int h = cell.hiddenSize();
-        if (dHArray.length != steps) {
-            dHArray = new DMatrixRMaj[steps];
+        if (dhLoss.length != steps) {
+            dhLoss = new DMatrixRMaj[steps];
         }
-        while (dH.size() < steps) {
-            dH.add(new DMatrixRMaj(1, 1));
+        while (dhLossBuffers.size() < steps) {
+            dhLossBuffers.add(new DMatrixRMaj(1, 1));
         }
         if (manyToMany) {
             for (int s = 0; s < steps; s++) {
-                DMatrixRMaj m = dH.get(s);
+                DMatrixRMaj m = dhLossBuffers.get(s);
                 m.reshape(b, h, false);
-                System.arraycopy(dStacked.data, s * b * h, m.data, 0, b * h);
-                dHArray[s] = m;
+                System.arraycopy(dhStacked.data, s * b * h, m.data, 0, b * h);
+                dhLoss[s] = m;
             }
         } else {
             // Only the last step carries a loss; earlier entries stay null.
-            java.util.Arrays.fill(dHArray, null);
-            DMatrixRMaj m = dH.get(steps - 1);
+            java.util.Arrays.fill(dhLoss, null);
+            DMatrixRMaj m = dhLossBuffers.get(steps - 1);
             m.reshape(b, h, false);
-            System.arraycopy(dStacked.data, 0, m.data, 0, b * h);
-            dHArray[steps - 1] = m;
+            System.arraycopy(dhStacked.data, 0, m.data, 0, b * h);
+            dhLoss[steps - 1] = m;
         }
-        cell.backward(dHArray, truncation, false);
+        cell.backward(dhLoss, truncation, false);
         return value;
     }
 

@@ -64,7 +64,7 @@ public interface RecurrentCell {
     CellStep step(int t);
 
     /**
-     * Backpropagation through time from the gradients {@code dH[t]} = ∂L/∂h_t that the loss puts on each output
+     * Backpropagation through time from the gradients {@code dhLoss[t]} = ∂L/∂h_t that the loss puts on each output
      * (null entries mean no loss at that step; the array may be shorter than the sequence, and missing trailing
      * steps count as null). Adds into every parameter's grad and fills {@link #initialHiddenGrad()},
      * {@link #initialCellGrad()}, the gradient-flow norms and, if asked, {@link #inputGrad(int)}.
@@ -74,7 +74,7 @@ public interface RecurrentCell {
      *                   the usual truncated BPTT). With k ≥ length this is full BPTT.
      * @param inputGradients whether to compute ∂L/∂x_t (not needed to train; costs blocks·H·I per row and step)
      */
-    void backward(DMatrixRMaj[] dH, int truncation, boolean inputGradients);
+    void backward(DMatrixRMaj[] dhLoss, int truncation, boolean inputGradients);
 
     /** ∂L/∂x_t after a backward that asked for input gradients. */
     DMatrixRMaj inputGrad(int t);
