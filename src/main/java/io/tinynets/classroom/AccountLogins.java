@@ -1,6 +1,6 @@
 package io.tinynets.classroom;
 
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Locale;
 
-/** How Spring Security finds an account at login: username, BCrypt hash, one role. */
+/** How Spring Security finds an account at login: username, BCrypt hash, one role, the credentials version. */
 @Component
 public class AccountLogins implements UserDetailsService {
 
@@ -22,7 +22,9 @@ public class AccountLogins implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         String u = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         Account a = accounts.find(u).orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        String hash = accounts.passwordHash(u).orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        return User.withUsername(a.username()).password(hash).roles(a.role().name()).build();
+        AccountRepository.Credentials c = accounts.credentials(u)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown"));
+        return new AccountPrincipal(a.username(), c.passwordHash(),
+                AuthorityUtils.createAuthorityList(a.role().authority()), c.version());
     }
 }

@@ -1,5 +1,6 @@
 package io.tinynets.classroom;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -46,6 +47,34 @@ class AccountRepository {
                 .query(String.class).optional();
     }
 
+    /** The hash and the credentials version, read together for a login. */
+    record Credentials(String passwordHash, long version) {
+    }
+
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql("SELECT password_hash, credentials_version FROM app_user WHERE username = ?").param(username)
+                .query((rs, row) -> new Credentials(rs.getString(1), rs.getLong(2))).optional();
+    }
+
+    /** The account's credentials version (raised by every password change); empty when the account is gone. */
+    Optional<Long> credentialsVersion(String username) {
+        return jdbc.sql("SELECT credentials_version FROM app_user WHERE username = ?").param(username)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Records that the first-start set-up happened: true for the one caller whose row goes in, false for everyone
+     * after it (the table's key admits one row), on any instance.
+     */
+    boolean markFirstStart(Instant now) {
+        try {
+            jdbc.sql("INSERT INTO first_start (id, done_at) VALUES (1, ?)").param(Timestamp.from(now)).update();
+            return true;
+        } catch (DuplicateKeyException alreadySetUp) {
+            return false;
+        }
+    }
+
     boolean exists(String username) {
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username)
                 .query(Long.class).single() > 0;
@@ -55,9 +84,12 @@ class AccountRepository {
         return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = ?").param(role.name()).query(Long.class).single();
     }
 
-    void updatePassword(long id, String hash, boolean mustChange) {
-        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = ? WHERE id = ?")
+    /** Sets a new password hash and raises the credentials version (ending older sessions); returns the version. */
+    long updatePassword(long id, String hash, boolean mustChange) {
+        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = ?, "
+                        + "credentials_version = credentials_version + 1 WHERE id = ?")
                 .params(hash, mustChange, id).update();
+        return jdbc.sql("SELECT credentials_version FROM app_user WHERE id = ?").param(id).query(Long.class).single();
     }
 
     List<Account> all() {

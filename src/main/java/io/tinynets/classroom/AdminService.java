@@ -69,7 +69,7 @@ public class AdminService {
     /** A fresh backup of the whole database (every user's data and password hashes): the admin's only. */
     public Path backup(String actor) {
         accounts.requireRole(actor, Role.ADMIN);
-        return backups.backupNow();
+        return backups.backupNow(actor);
     }
 
     /** What deleting the account would remove, for the confirmation dialog. */

@@ -246,13 +246,19 @@ public class ClassService {
         return code;
     }
 
-    /** A username from the name's Latin letters (or "student"), then a number until it is free. */
+    /**
+     * A username from the name's Latin letters (or "student"), then a number until it is free; never a reserved one.
+     */
     private String freeUsername(String name, long classId, Set<String> taken) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^[^a-z]+|\\.+$", "");
         String base = ascii.length() >= 3 ? ascii : "student" + classId;
         if (base.length() > 30) {
             base = base.substring(0, 30).replaceAll("\\.+$", "");
+        }
+        if (AccountRules.reserved(base, Role.STUDENT)) {
+            // "Local" or "Admin" on the list: a student never gets a name the server keeps for itself or its admin
+            base = "student." + base;
         }
         String candidate = base;
         for (int i = 2; taken.contains(candidate) || accounts.find(candidate).isPresent(); i++) {

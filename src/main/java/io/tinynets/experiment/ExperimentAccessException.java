@@ -2,17 +2,22 @@ package io.tinynets.experiment;
 
 /**
  * The acting user may not see or change this experiment: it does not exist (or was deleted), or it belongs to
- * someone else. The two cases keep distinct keys so tests can tell them apart; the UI shows both without detail.
+ * someone else. The reason is kept for logs and tests, but the message is one and the same for both, on every path
+ * that shows it (a reopened lab, the compare page, the detail page…), so an id tried in a URL does not tell whether
+ * someone else's experiment has it.
  */
 public class ExperimentAccessException extends RuntimeException implements TranslatableProblem {
 
     public enum Reason { NOT_FOUND, NOT_OWNER }
 
+    /** One key for both reasons: which one it was is not the visitor's business. */
+    static final String KEY = "experiments.error.notFound";
+
     private final Reason reason;
     private final long id;
 
     public ExperimentAccessException(Reason reason, long id) {
-        super(ExperimentMessages.english(key(reason), String.valueOf(id)));
+        super(ExperimentMessages.english(KEY, String.valueOf(id)));
         this.reason = reason;
         this.id = id;
     }
@@ -23,15 +28,11 @@ public class ExperimentAccessException extends RuntimeException implements Trans
 
     @Override
     public String messageKey() {
-        return key(reason);
+        return KEY;
     }
 
     @Override
     public Object[] messageArgs() {
         return new Object[] {String.valueOf(id)};
-    }
-
-    private static String key(Reason reason) {
-        return reason == Reason.NOT_FOUND ? "experiments.error.notFound" : "experiments.error.notOwner";
     }
 }

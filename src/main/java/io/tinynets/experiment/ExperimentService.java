@@ -16,23 +16,33 @@ import java.util.Map;
 /**
  * Saved experiments: save a lab's run, list, reopen, rename, annotate, tag, delete (with undo), compare, export and
  * import. Every method takes the acting user and refuses, with {@link ExperimentAccessException}, any experiment that
- * user does not own. Bad input is refused with {@link ExperimentValidationException} (field and allowed range); an
- * import never throws and never saves part of a file. Each change runs in one transaction.
+ * user does not own (one message whether it is missing or someone else's). Every change also asks the database
+ * whether the user's account still exists ({@link AccountDirectory}): a session of an account deleted on another
+ * instance changes nothing. Saves and imports are held to the per-user quota ({@link ExperimentQuota}). Bad input is
+ * refused with {@link ExperimentValidationException} (field and allowed range); an import never throws and never
+ * saves part of a file. Each change runs in one transaction.
  */
 @Service
 public class ExperimentService {
 
     /** How long a deleted experiment can be brought back; after that it is purged. */
     public static final Duration UNDO_WINDOW = Duration.ofSeconds(30);
+    /** The acting user's account was deleted (perhaps on another instance): nothing is changed for it. */
+    static final String ACCOUNT_GONE = "experiments.error.accountGone";
     private static final Logger log = LoggerFactory.getLogger(ExperimentService.class);
 
     private final ExperimentRepository repository;
     private final TransactionTemplate transactions;
+    private final AccountDirectory accounts;
+    private final ExperimentQuota quota;
     private Clock clock = Clock.systemUTC();
 
-    ExperimentService(ExperimentRepository repository, TransactionTemplate transactions) {
+    ExperimentService(ExperimentRepository repository, TransactionTemplate transactions, AccountDirectory accounts,
+                      ExperimentQuota quota) {
         this.repository = repository;
         this.transactions = transactions;
+        this.accounts = accounts;
+        this.quota = quota;
     }
 
     /** For tests of the undo window. */
@@ -40,12 +50,22 @@ public class ExperimentService {
         this.clock = clock;
     }
 
-    /** Saves a lab's run as a new experiment of {@code user}; returns its id. Long curves are downsampled. */
+    /**
+     * Saves a lab's run as a new experiment of {@code user}; returns its id. Long curves are downsampled. Refused when
+     * it would take the user over their quota.
+     */
     public long save(String user, ExperimentDraft draft) {
         String owner = user(user);
         ExperimentDraft valid = DraftValidator.validate(draft);
         Instant now = now();
-        Long id = transactions.execute(tx -> repository.insert(owner, valid, now));
+        Long id = transactions.execute(tx -> {
+            requireAccount(owner);
+            // what was deleted longer ago than the undo window stops counting against anyone's quota
+            repository.purgeDeletedBefore(now.minus(UNDO_WINDOW));
+            long newId = repository.insert(owner, valid, now);
+            quota.enforce(owner, List.of(newId));
+            return newId;
+        });
         log.debug("saved experiment {} of {} ({})", id, owner, valid.lab());
         return id;
     }
@@ -82,6 +102,7 @@ public class ExperimentService {
         String name = DraftValidator.name(newName);
         return transactions.execute(tx -> {
             owned(owner, id);
+            requireAccount(owner);
             repository.rename(id, name, now());
             return summaryOf(id);
         });
@@ -92,6 +113,7 @@ public class ExperimentService {
         String text = DraftValidator.notes(notes);
         return transactions.execute(tx -> {
             owned(owner, id);
+            requireAccount(owner);
             repository.updateNotes(id, text, now());
             return summaryOf(id);
         });
@@ -102,6 +124,7 @@ public class ExperimentService {
         List<String> clean = DraftValidator.tags(tags);
         return transactions.execute(tx -> {
             owned(owner, id);
+            requireAccount(owner);
             repository.replaceTags(id, clean, now());
             return summaryOf(id);
         });
@@ -115,6 +138,7 @@ public class ExperimentService {
         List<String> clean = DraftValidator.tags(tags);
         return transactions.execute(tx -> {
             owned(owner, id);
+            requireAccount(owner);
             Instant now = now();
             repository.rename(id, name, now);
             repository.updateNotes(id, text, now);
@@ -131,6 +155,7 @@ public class ExperimentService {
         String owner = user(user);
         transactions.executeWithoutResult(tx -> {
             owned(owner, id);
+            requireAccount(owner);
             Instant now = now();
             repository.markDeleted(id, now);
             repository.purgeDeletedBefore(now.minus(UNDO_WINDOW));
@@ -151,6 +176,7 @@ public class ExperimentService {
             if (row.deletedAt().plus(UNDO_WINDOW).isBefore(now())) {
                 throw new ExperimentAccessException(ExperimentAccessException.Reason.NOT_FOUND, id);
             }
+            requireAccount(owner);
             repository.restore(id);
         });
     }
@@ -178,7 +204,8 @@ public class ExperimentService {
 
     /**
      * Imports an export file as new experiments of {@code user}: all of them or, with a specific problem (too large,
-     * not JSON, unknown schema version, a wrong type or an out-of-range value), none. Never throws for any file.
+     * not JSON, unknown schema version, a wrong type or an out-of-range value, over the user's quota), none. Never
+     * throws for any file.
      */
     public ImportResult importFile(String user, byte[] file) {
         String owner = user(user);
@@ -203,9 +230,17 @@ public class ExperimentService {
         }
         Instant now = now();
         try {
-            List<Long> ids = transactions.execute(tx -> valid.stream().map(d -> repository.insert(owner, d, now))
-                    .toList());
+            List<Long> ids = transactions.execute(tx -> {
+                requireAccount(owner);
+                repository.purgeDeletedBefore(now.minus(UNDO_WINDOW));
+                List<Long> inserted = valid.stream().map(d -> repository.insert(owner, d, now)).toList();
+                quota.enforce(owner, inserted);
+                return inserted;
+            });
             return ImportResult.saved(ids);
+        } catch (ExperimentValidationException refused) {
+            // over the quota, or the account is gone: the transaction rolled back, nothing was saved
+            return ImportResult.refused(new ImportProblem(null, refused.messageKey(), refused.messageArgs()));
         } catch (RuntimeException e) {
             log.warn("import of {} experiments failed and was rolled back", valid.size(), e);
             return ImportResult.refused(new ImportProblem(null, "experiments.import.failed"));
@@ -248,6 +283,17 @@ public class ExperimentService {
             throw new ExperimentValidationException("experiments.invalid.noneSelected");
         }
         return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    /**
+     * Right before a change is written: the acting user's account must still exist, in the database now (it may have
+     * been deleted on another instance while this session stayed open). Checked last, after the input, so a refusal
+     * for bad input says what is wrong with it.
+     */
+    private void requireAccount(String owner) {
+        if (!accounts.exists(owner)) {
+            throw new ExperimentValidationException(ACCOUNT_GONE);
+        }
     }
 
     private static String user(String user) {

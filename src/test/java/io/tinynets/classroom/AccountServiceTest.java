@@ -83,7 +83,7 @@ class AccountServiceTest {
         assertThatThrownBy(() -> accounts.createFirstAdmin("ab", "A", "long enough"))
                 .isInstanceOfSatisfying(ClassroomException.class, e -> assertThat(e.messageKey()).isEqualTo("classroom.invalid.username"));
         assertThatThrownBy(() -> accounts.createFirstAdmin("session-x", "A", "long enough"))
-                .isInstanceOfSatisfying(ClassroomException.class, e -> assertThat(e.messageKey()).isEqualTo("classroom.invalid.username"));
+                .isInstanceOfSatisfying(ClassroomException.class, e -> assertThat(e.messageKey()).isEqualTo("classroom.invalid.usernameReserved"));
         assertThatThrownBy(() -> accounts.createFirstAdmin("admin", "A", "short"))
                 .isInstanceOfSatisfying(ClassroomException.class, e -> assertThat(e.messageKey()).isEqualTo("classroom.invalid.password"));
         assertThatThrownBy(() -> accounts.createFirstAdmin("admin", " ", "long enough"))

@@ -15,9 +15,9 @@ public final class ClassroomFixtures {
     private ClassroomFixtures() {
     }
 
-    /** No accounts, no classes (tables that reference accounts first). */
+    /** No accounts, no classes (tables that reference accounts first), a server never set up. */
     public static void clean(JdbcTemplate jdbc) {
-        for (String table : new String[] {"class_member", "school_class", "app_user"}) {
+        for (String table : new String[] {"class_member", "school_class", "app_user", "first_start"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +71,23 @@ class LiveRunBoardTest {
                     assertThat(row.get("INSTANCE_ID")).isEqualTo(board.instanceId());
                 });
         training.cancel("minji", run.id());
+        board.publish();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM live_run", Long.class)).isZero();
+    }
+
+    @Test
+    void anAnonymousVisitorsRunIsPublishedToo() {
+        // what CurrentUser.trainerId() gives a visitor without a login: 44 characters, longer than any username
+        String visitor = "session-" + UUID.randomUUID();
+        TrainingRun<Double> run = training.create(visitor, "playground", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3)));
+        try {
+            board.publish();
+            assertThat(jdbc.queryForList("SELECT owner FROM live_run WHERE run_id = ?", String.class, run.id()))
+                    .containsExactly(visitor);
+        } finally {
+            training.cancel(visitor, run.id());
+        }
         board.publish();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM live_run", Long.class)).isZero();
     }

@@ -55,14 +55,14 @@ class ExperimentDurabilityTest {
         Path backup = temp.resolve("backup").resolve("tinynets.zip");
         try (ConfigurableApplicationContext restarted = ExperimentSaverMain.start(data.toString())) {
             ExperimentService service = restarted.getBean(ExperimentService.class);
-            Experiment e = service.get("local", id);
+            Experiment e = service.get(ExperimentSaverMain.OWNER, id);
             assertThat(e.name()).isEqualTo("survives kill -9");
             assertThat(e.curves()).isEqualTo(ExperimentFixtures.draft("playground", "x").curves());
             assertThat(e.weightsJson()).isEqualTo(ExperimentFixtures.draft("playground", "x").weightsJson());
 
             // a backup while the server runs, then a change it must not contain
             assertThat(restarted.getBean(BackupService.class).backupTo(backup)).exists();
-            service.rename("local", id, "renamed after the backup");
+            service.rename(ExperimentSaverMain.OWNER, id, "renamed after the backup");
         }
 
         Path restored = temp.resolve("restored");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +41,12 @@ class ExperimentImportFuzzTest {
 
     private final String user = "fuzz-" + System.nanoTime();
     private final ObjectMapper mapper = new ObjectMapper();
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.ensure(jdbc, user);
+        TestAccounts.ensure(jdbc, user + "-source");
+    }
 
     @Test
     void malformedFilesNeverThrowAndNeverSavePartOfAFile() throws Exception {

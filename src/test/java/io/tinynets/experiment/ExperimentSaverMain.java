@@ -1,9 +1,11 @@
 package io.tinynets.experiment;
 
 import io.tinynets.Application;
+import io.tinynets.TestAccounts;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A server process (the application's beans and database, without the web server) for {@link ExperimentDurabilityTest}: starts the application on the data folder given as the
@@ -12,12 +14,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ExperimentSaverMain {
 
+    /** The account the experiment is saved for (experiments are saved only for accounts). */
+    static final String OWNER = "durability.saver";
+
     private ExperimentSaverMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         ConfigurableApplicationContext context = start(args[0]);
-        long id = context.getBean(ExperimentService.class).save("local",
+        TestAccounts.ensure(context.getBean(JdbcTemplate.class), OWNER);
+        long id = context.getBean(ExperimentService.class).save(OWNER,
                 ExperimentFixtures.draft("playground", "survives kill -9"));
         System.out.println("SAVED " + id);
         System.out.flush();

@@ -1,6 +1,8 @@
 package io.tinynets.experiment;
 
+import io.tinynets.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +32,12 @@ class ExperimentServiceTest {
 
     private final String me = "user-" + System.nanoTime();
     private final String other = me + "-other";
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.ensure(jdbc, me);
+        TestAccounts.ensure(jdbc, other);
+    }
 
     @AfterEach
     void realClock() {

@@ -12,10 +12,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Username + password login against the accounts table, refused without trying while the username + address pair is
- * over the failure limit. Every refusal is the same {@link BadCredentialsException}: the login page cannot tell an
- * unknown user from a wrong password from a lock-out (unknown users are checked against a dummy hash, so timing
- * tells nothing either).
+ * Username + password login against the accounts table, refused without trying while the {@link LoginAttemptLimiter}
+ * says the attempt must wait (too many recent failures for this account from this address, from this address at all,
+ * or for this account from anywhere). Every refusal is the same {@link BadCredentialsException}: the login page cannot
+ * tell an unknown user from a wrong password from a wait (unknown users are checked against a dummy hash, so timing
+ * tells nothing either). The address is the request's remote address: the real client's behind a trusted proxy.
  */
 @Component
 class RateLimitedAuthenticationProvider implements AuthenticationProvider {

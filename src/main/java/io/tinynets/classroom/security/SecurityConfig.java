@@ -3,18 +3,21 @@ package io.tinynets.classroom.security;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.ui.LoginView;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Spring Security for the shared classroom server: Vaadin's defaults (CSRF, its own resources public), a login view,
- * logout, security headers (the Content-Security-Policy is in {@link ContentSecurityPolicy}), and no H2 console ever. Which views need a login is decided by
- * {@link PublicLabsAccessChecker}; what a user may do is decided again in the services.
+ * logout, security headers (the Content-Security-Policy is in {@link ContentSecurityPolicy}), no H2 console ever, and
+ * every request of a session checked against the account's current login ({@link CurrentLoginFilter}). Which views
+ * need a login is decided by {@link PublicLabsAccessChecker}; what a user may do is decided again in the services.
  */
 @EnableWebSecurity
 @Configuration
@@ -22,8 +25,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig extends VaadinWebSecurity {
 
+    private final AccountService accounts;
+
+    SecurityConfig(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
     @Override
     protected void configure(HttpSecurity http) throws Exception {
+        // a session whose account is gone or whose password changed since its login is logged out first
+        http.addFilterBefore(new CurrentLoginFilter(accounts), AnonymousAuthenticationFilter.class);
         // The H2 console is never enabled; refuse its path outright in case someone turns it on by configuration.
         http.authorizeHttpRequests(a -> a.requestMatchers(pathMatchers("/h2-console/**")).denyAll());
         http.headers(h -> h

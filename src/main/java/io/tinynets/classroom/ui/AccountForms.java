@@ -5,6 +5,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import io.tinynets.classroom.PasswordRule;
 
 /** The username / name / password / confirmation fields shared by the set-up and sign-up forms, with validation. */
 final class AccountForms {
@@ -14,6 +15,11 @@ final class AccountForms {
     private AccountForms() {
     }
 
+    /** The password rule as the forms say it: the same words the service refuses with. */
+    static String passwordRule(Component c) {
+        return c.getTranslation(PasswordRule.MESSAGE_KEY, PasswordRule.messageArgs());
+    }
+
     static void bind(Component c, Binder<FirstStartView.NewAccount> binder, TextField username, TextField displayName,
                      PasswordField password, PasswordField confirm) {
         username.setLabel(c.getTranslation("classroom.field.username"));
@@ -21,7 +27,7 @@ final class AccountForms {
         username.setRequiredIndicatorVisible(true);
         displayName.setLabel(c.getTranslation("classroom.field.displayName"));
         password.setLabel(c.getTranslation("classroom.field.password"));
-        password.setHelperText(c.getTranslation("classroom.field.password.help"));
+        password.setHelperText(c.getTranslation("classroom.field.password.help", PasswordRule.messageArgs()));
         confirm.setLabel(c.getTranslation("classroom.field.confirm"));
         for (var f : new com.vaadin.flow.data.value.HasValueChangeMode[] {username, displayName, password,
                 confirm}) {
@@ -36,9 +42,8 @@ final class AccountForms {
                 .withValidator(v -> v.strip().length() <= 100, c.getTranslation("classroom.invalid.displayName", 100))
                 .bind(a -> a.displayName, (a, v) -> a.displayName = v.strip());
         binder.forField(password)
-                .asRequired(c.getTranslation("classroom.invalid.password", 8, 128))
-                .withValidator(v -> v.length() >= 8 && v.length() <= 128 && !v.isBlank(),
-                        c.getTranslation("classroom.invalid.password", 8, 128))
+                .asRequired(passwordRule(c))
+                .withValidator(PasswordRule::accepts, passwordRule(c))
                 .bind(a -> a.password, (a, v) -> a.password = v);
         binder.forField(confirm)
                 .asRequired(c.getTranslation("classroom.invalid.confirm"))

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.ClassroomException;
+import io.tinynets.classroom.PasswordRule;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -43,16 +44,15 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         oneTime.setVisible(forced);
         current.setLabel(getTranslation(forced ? "classroom.password.oneTime" : "classroom.password.current"));
         next.setLabel(getTranslation("classroom.password.new"));
-        next.setHelperText(getTranslation("classroom.field.password.help"));
+        next.setHelperText(getTranslation("classroom.field.password.help", PasswordRule.messageArgs()));
         confirm.setLabel(getTranslation("classroom.field.confirm"));
         for (PasswordField f : new PasswordField[] {current, next, confirm}) {
             f.setValueChangeMode(ValueChangeMode.EAGER);
         }
         binder.forField(current).asRequired(getTranslation("classroom.password.currentRequired"))
                 .bind(a -> a[0], (a, v) -> a[0] = v);
-        binder.forField(next).asRequired(getTranslation("classroom.invalid.password", 8, 128))
-                .withValidator(v -> v.length() >= 8 && v.length() <= 128 && !v.isBlank(),
-                        getTranslation("classroom.invalid.password", 8, 128))
+        binder.forField(next).asRequired(AccountForms.passwordRule(this))
+                .withValidator(PasswordRule::accepts, AccountForms.passwordRule(this))
                 .bind(a -> a[1], (a, v) -> a[1] = v);
         binder.forField(confirm).asRequired(getTranslation("classroom.invalid.confirm"))
                 .withValidator(v -> v.equals(next.getValue()), getTranslation("classroom.invalid.confirm"))

@@ -74,9 +74,14 @@ public class FirstStartView extends VerticalLayout implements BeforeEnterObserve
         try {
             accounts.createFirstAdmin(a.username, a.displayName, a.password);
         } catch (ClassroomException e) {
-            Texts.error(this, e);
-            form.setVisible(!accounts.adminExists());
-            closed.setVisible(accounts.adminExists());
+            if (e.isDenied()) {
+                // set up meanwhile, in another browser or on another instance: say so, and close the form
+                Texts.error(this, new ClassroomException("classroom.setup.closed"));
+                form.setVisible(false);
+                closed.setVisible(true);
+            } else {
+                Texts.error(this, e);
+            }
             return false;
         }
         Texts.success(getTranslation("classroom.setup.done"));

@@ -126,6 +126,17 @@ public final class ModelJson {
     }
 
     public static Loaded read(String json) {
+        JsonNode root = parse(json);
+        // the initializer's draws are overwritten below; a fixed seed keeps reading deterministic
+        Mlp mlp = new Mlp(readSpec(required(root, "spec")), new SplittableRandom(0));
+        readParams(required(root, "params"), mlp);
+        JsonNode o = root.get("optimizer");
+        Optimizer optimizer = o != null && !o.isNull() ? readOptimizer(o, mlp) : null;
+        return new Loaded(mlp, optimizer);
+    }
+
+    /** The root object, after checking it is this format and version. */
+    private static JsonNode parse(String json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -142,7 +153,10 @@ public final class ModelJson {
             throw new IllegalArgumentException("model JSON version must be " + VERSION + ", was "
                     + root.path("version"));
         }
-        JsonNode s = required(root, "spec");
+        return root;
+    }
+
+    private static MlpSpec readSpec(JsonNode s) {
         List<Integer> hidden = new ArrayList<>();
         for (JsonNode h : required(s, "hidden")) {
             hidden.add(h.asInt());
@@ -151,14 +165,15 @@ public final class ModelJson {
         for (JsonNode a : required(s, "hiddenActivations")) {
             acts.add(activation(a.asText()));
         }
-        MlpSpec spec = new MlpSpec(required(s, "inputs").asInt(), hidden, acts, required(s, "outputs").asInt(),
+        return new MlpSpec(required(s, "inputs").asInt(), hidden, acts, required(s, "outputs").asInt(),
                 activation(required(s, "outputActivation").asText()),
                 Initializer.fromKey(required(s, "initializer").asText()).orElseThrow(() ->
                         new IllegalArgumentException("unknown initializer '" + s.path("initializer").asText()
                                 + "'")));
-        // the initializer's draws are overwritten below; a fixed seed keeps reading deterministic
-        Mlp mlp = new Mlp(spec, new SplittableRandom(0));
-        JsonNode params = required(root, "params");
+    }
+
+    /** Copies every param's values into the model, each checked against the model's shape first. */
+    private static void readParams(JsonNode params, Mlp mlp) {
         for (Param p : mlp.params()) {
             JsonNode node = required(params, p.name());
             if (node.path("rows").asInt() != p.value().numRows || node.path("cols").asInt() != p.value().numCols) {
@@ -172,30 +187,29 @@ public final class ModelJson {
             }
             System.arraycopy(values, 0, p.value().data, 0, values.length);
         }
-        Optimizer optimizer = null;
-        JsonNode o = root.get("optimizer");
-        if (o != null && !o.isNull()) {
-            OptimizerKind kind = OptimizerKind.fromKey(required(o, "kind").asText()).orElseThrow(() ->
-                    new IllegalArgumentException("unknown optimizer kind '" + o.path("kind").asText() + "'"));
-            OptimizerConfig config = new OptimizerConfig(kind, readDouble(required(o, "learningRate"), "learningRate"),
-                    readDouble(required(o, "momentum"), "momentum"), readDouble(required(o, "beta1"), "beta1"),
-                    readDouble(required(o, "beta2"), "beta2"), readDouble(required(o, "rho"), "rho"),
-                    readDouble(required(o, "epsilon"), "epsilon"));
-            optimizer = config.create();
-            Map<String, Map<String, double[]>> buffers = new LinkedHashMap<>();
-            JsonNode st = required(o, "state");
-            for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                Map<String, double[]> perParam = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> b = e.getValue().fields(); b.hasNext(); ) {
-                    Map.Entry<String, JsonNode> buf = b.next();
-                    perParam.put(buf.getKey(), readDoubles(buf.getValue(), "optimizer.state." + e.getKey()));
-                }
-                buffers.put(e.getKey(), perParam);
+    }
+
+    private static Optimizer readOptimizer(JsonNode o, Mlp mlp) {
+        OptimizerKind kind = OptimizerKind.fromKey(required(o, "kind").asText()).orElseThrow(() ->
+                new IllegalArgumentException("unknown optimizer kind '" + o.path("kind").asText() + "'"));
+        OptimizerConfig config = new OptimizerConfig(kind, readDouble(required(o, "learningRate"), "learningRate"),
+                readDouble(required(o, "momentum"), "momentum"), readDouble(required(o, "beta1"), "beta1"),
+                readDouble(required(o, "beta2"), "beta2"), readDouble(required(o, "rho"), "rho"),
+                readDouble(required(o, "epsilon"), "epsilon"));
+        Optimizer optimizer = config.create();
+        Map<String, Map<String, double[]>> buffers = new LinkedHashMap<>();
+        JsonNode st = required(o, "state");
+        for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Map<String, double[]> perParam = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> b = e.getValue().fields(); b.hasNext(); ) {
+                Map.Entry<String, JsonNode> buf = b.next();
+                perParam.put(buf.getKey(), readDoubles(buf.getValue(), "optimizer.state." + e.getKey()));
             }
-            optimizer.importState(new OptimizerState(required(o, "steps").asLong(), buffers), mlp.params());
+            buffers.put(e.getKey(), perParam);
         }
-        return new Loaded(mlp, optimizer);
+        optimizer.importState(new OptimizerState(required(o, "steps").asLong(), buffers), mlp.params());
+        return optimizer;
     }
 
     private static Activation activation(String key) {

@@ -11,8 +11,8 @@ import java.util.Optional;
  * respect to the network output. The key is what gets persisted.
  *
  * <p>Targets: squared error takes a batch × outputs matrix of real targets; binary cross-entropy takes targets in
- * [0, 1] (one output); softmax cross-entropy takes a batch × 1 column of class indices 0..K−1 and treats the K
- * outputs as logits (the output activation should be linear).
+ * [0, 1], one per output (an MLP has one, an autoencoder one per pixel); softmax cross-entropy takes a batch × 1
+ * column of class indices 0..K−1 and treats the K outputs as logits (the output activation should be linear).
  *
  * <p>Binary cross-entropy on a sigmoid output should be computed from the pre-activation z (see
  * {@link #fusesWith(Activation)}, {@link #valueFromPreActivation}, {@link #gradientFromPreActivation}): then
@@ -49,31 +49,37 @@ public enum Loss {
         }
     },
 
-    /** ℓ = −[t ln p + (1 − t) ln(1 − p)] for a probability output p; ∂ℓ/∂p = (p − t) / (p(1 − p)). */
+    /**
+     * ℓ = −[t ln p + (1 − t) ln(1 − p)] for a probability output p; ∂ℓ/∂p = (p − t) / (p(1 − p)). Averaged over every
+     * element of the batch (PyTorch's {@code BCELoss} and {@code BCEWithLogitsLoss} with their default mean), so each
+     * output is its own yes/no question: an MLP has the one output, an autoencoder one per pixel.
+     */
     BINARY_CROSS_ENTROPY("binary_cross_entropy") {
         @Override public double value(DMatrixRMaj output, DMatrixRMaj target) {
-            checkBinary(output, target);
+            checkSameShape(output, target);
             double[] p = output.data;
             double[] t = target.data;
+            int n = output.getNumElements();
             double sum = 0;
-            // L = −(1/B) Σ [t ln p + (1 − t) ln(1 − p)], p kept off 0 and 1 so a saturated output gives a large
+            // L = −(1/n) Σ [t ln p + (1 − t) ln(1 − p)], p kept off 0 and 1 so a saturated output gives a large
             // finite loss rather than ∞ (the fused path via the pre-activation needs no clamp)
-            for (int i = 0, n = output.numRows; i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 double q = clampProbability(p[i]);
                 sum -= t[i] * Math.log(q) + (1.0 - t[i]) * Math.log1p(-q);
             }
-            return sum / output.numRows;
+            return sum / n;
         }
 
         @Override public void gradient(DMatrixRMaj output, DMatrixRMaj target, DMatrixRMaj dOutput) {
-            checkBinary(output, target);
-            dOutput.reshape(output.numRows, 1);
+            checkSameShape(output, target);
+            dOutput.reshape(output.numRows, output.numCols);
             double[] p = output.data;
             double[] t = target.data;
             double[] d = dOutput.data;
-            double inv = 1.0 / output.numRows;
-            // ∂L/∂p = (p − t) / (p (1 − p)) / B
-            for (int i = 0, n = output.numRows; i < n; i++) {
+            int n = output.getNumElements();
+            double inv = 1.0 / n;
+            // ∂L/∂p = (p − t) / (p (1 − p)) / n
+            for (int i = 0; i < n; i++) {
                 double q = clampProbability(p[i]);
                 d[i] = (q - t[i]) / (q * (1.0 - q)) * inv;
             }
@@ -84,27 +90,29 @@ public enum Loss {
         }
 
         @Override public double valueFromPreActivation(DMatrixRMaj z, DMatrixRMaj target) {
-            checkBinary(z, target);
+            checkSameShape(z, target);
             double[] zs = z.data;
             double[] t = target.data;
+            int n = z.getNumElements();
             double sum = 0;
             // ℓ = max(z, 0) − z·t + ln(1 + e^−|z|)
-            for (int i = 0, n = z.numRows; i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 double v = zs[i];
                 sum += Math.max(v, 0.0) - v * t[i] + Math.log1p(Math.exp(-Math.abs(v)));
             }
-            return sum / z.numRows;
+            return sum / n;
         }
 
         @Override public void gradientFromPreActivation(DMatrixRMaj z, DMatrixRMaj target, DMatrixRMaj dz) {
-            checkBinary(z, target);
-            dz.reshape(z.numRows, 1);
+            checkSameShape(z, target);
+            dz.reshape(z.numRows, z.numCols);
             double[] zs = z.data;
             double[] t = target.data;
             double[] d = dz.data;
-            double inv = 1.0 / z.numRows;
-            // ∂L/∂z = (σ(z) − t) / B
-            for (int i = 0, n = z.numRows; i < n; i++) {
+            int n = z.getNumElements();
+            double inv = 1.0 / n;
+            // ∂L/∂z = (σ(z) − t) / n
+            for (int i = 0; i < n; i++) {
                 d[i] = (Activation.SIGMOID.apply(zs[i]) - t[i]) * inv;
             }
         }
@@ -231,13 +239,6 @@ public enum Loss {
             throw new IllegalArgumentException("target must be " + output.numRows + "x" + output.numCols
                     + " like the output, got " + target.numRows + "x" + target.numCols);
         }
-    }
-
-    static void checkBinary(DMatrixRMaj output, DMatrixRMaj target) {
-        if (output.numCols != 1) {
-            throw new IllegalArgumentException("binary_cross_entropy needs 1 output column, got " + output.numCols);
-        }
-        checkSameShape(output, target);
     }
 
     static void checkClasses(DMatrixRMaj output, DMatrixRMaj target) {

@@ -3,6 +3,7 @@ package io.tinynets.engine.model;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.Param;
 import io.tinynets.engine.init.Initializer;
+import io.tinynets.engine.layer.AffineLayer;
 import io.tinynets.engine.layer.Dense;
 import io.tinynets.engine.layer.TiedDense;
 import io.tinynets.engine.optim.Optimizer;
@@ -27,7 +28,7 @@ public final class Autoencoder {
 
     private final AutoencoderSpec spec;
     private final List<Dense> encoder;
-    private final List<DecoderLayer> decoder;
+    private final List<AffineLayer> decoder;
     private final List<Param> params;
     private final DMatrixRMaj dLoss = new DMatrixRMaj(1, 1);
 
@@ -45,16 +46,16 @@ public final class Autoencoder {
             Initializer.XAVIER.fill(layer.weight().value(), sizes[l], sizes[l + 1], rng);
             enc.add(layer);
         }
-        List<DecoderLayer> dec = new ArrayList<>();
+        List<AffineLayer> dec = new ArrayList<>();
         for (int d = 0; d < depth; d++) {
             int mirror = depth - 1 - d;
             Activation f = d == depth - 1 ? spec.outputActivation() : spec.activation();
             if (spec.tiedWeights()) {
-                dec.add(new Tied(new TiedDense("decoder." + d, enc.get(mirror).weight(), f)));
+                dec.add(new TiedDense("decoder." + d, enc.get(mirror).weight(), f));
             } else {
                 Dense layer = new Dense("decoder." + d, sizes[mirror + 1], sizes[mirror], f);
                 Initializer.XAVIER.fill(layer.weight().value(), sizes[mirror + 1], sizes[mirror], rng);
-                dec.add(new Untied(layer));
+                dec.add(layer);
             }
         }
         this.encoder = Collections.unmodifiableList(enc);
@@ -107,7 +108,7 @@ public final class Autoencoder {
                     + code.numCols);
         }
         DMatrixRMaj h = code;
-        for (DecoderLayer layer : decoder) {
+        for (AffineLayer layer : decoder) {
             h = layer.forward(h);
         }
         return h;
@@ -135,7 +136,7 @@ public final class Autoencoder {
             throw new IllegalArgumentException(m);
         });
         DMatrixRMaj out = forward(input);
-        DecoderLayer outLayer = last();
+        AffineLayer outLayer = last();
         double value = loss.value(outLayer.preActivation(), out, target);
         loss.gradient(outLayer.preActivation(), out, target, dLoss);
         DMatrixRMaj d = loss.gradientIsPreActivation()
@@ -171,64 +172,7 @@ public final class Autoencoder {
         return twin;
     }
 
-    private DecoderLayer last() {
+    private AffineLayer last() {
         return decoder.get(decoder.size() - 1);
-    }
-
-    /** The two kinds of decoder layer seen the same way. */
-    private interface DecoderLayer {
-        DMatrixRMaj forward(DMatrixRMaj x);
-
-        DMatrixRMaj backward(DMatrixRMaj dOut, boolean needInputGradient);
-
-        DMatrixRMaj backwardFromPreActivation(DMatrixRMaj dz, boolean needInputGradient);
-
-        DMatrixRMaj preActivation();
-
-        List<Param> params();
-    }
-
-    private record Untied(Dense layer) implements DecoderLayer {
-        public DMatrixRMaj forward(DMatrixRMaj x) {
-            return layer.forward(x);
-        }
-
-        public DMatrixRMaj backward(DMatrixRMaj dOut, boolean need) {
-            return layer.backward(dOut, need);
-        }
-
-        public DMatrixRMaj backwardFromPreActivation(DMatrixRMaj dz, boolean need) {
-            return layer.backwardFromPreActivation(dz, need);
-        }
-
-        public DMatrixRMaj preActivation() {
-            return layer.preActivation();
-        }
-
-        public List<Param> params() {
-            return layer.params();
-        }
-    }
-
-    private record Tied(TiedDense layer) implements DecoderLayer {
-        public DMatrixRMaj forward(DMatrixRMaj x) {
-            return layer.forward(x);
-        }
-
-        public DMatrixRMaj backward(DMatrixRMaj dOut, boolean need) {
-            return layer.backward(dOut, need);
-        }
-
-        public DMatrixRMaj backwardFromPreActivation(DMatrixRMaj dz, boolean need) {
-            return layer.backwardFromPreActivation(dz, need);
-        }
-
-        public DMatrixRMaj preActivation() {
-            return layer.preActivation();
-        }
-
-        public List<Param> params() {
-            return layer.params();
-        }
     }
 }

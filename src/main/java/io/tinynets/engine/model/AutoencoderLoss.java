@@ -1,6 +1,7 @@
 package io.tinynets.engine.model;
 
 import io.tinynets.engine.Activation;
+import io.tinynets.engine.loss.Loss;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Reconstruction losses, averaged over every element of the batch (batch × features), so their size does not depend
- * on the image size and MSE is directly comparable with {@link AutoencoderPca#reconstructionError(int)}.
+ * on the image size and MSE is directly comparable with {@link AutoencoderPca#reconstructionError(int)}. The key is
+ * what gets persisted ({@code "mse"}, {@code "bce"}).
  */
 public enum AutoencoderLoss {
 
@@ -16,8 +18,9 @@ public enum AutoencoderLoss {
     MSE("mse"),
 
     /**
-     * L = −(1 / BD) Σ [t ln σ(z) + (1 − t) ln(1 − σ(z))], computed from the pre-activation z of a sigmoid output as
-     * max(z, 0) − z·t + ln(1 + e^−|z|) so it stays finite; ∂L/∂z = (σ(z) − t) / BD. Targets in [0, 1].
+     * {@link Loss#BINARY_CROSS_ENTROPY} in its fused form, one yes/no question per pixel: L = −(1 / BD) Σ [t ln σ(z)
+     * + (1 − t) ln(1 − σ(z))] from the pre-activation z of a sigmoid output; ∂L/∂z = (σ(z) − t) / BD. Targets in
+     * [0, 1].
      */
     BINARY_CROSS_ENTROPY("bce");
 
@@ -37,7 +40,7 @@ public enum AutoencoderLoss {
 
     /** Binary cross-entropy needs a sigmoid output; a message if this pairing cannot train. */
     public Optional<String> incompatibility(Activation outputActivation) {
-        if (this == BINARY_CROSS_ENTROPY && outputActivation != Activation.SIGMOID) {
+        if (this == BINARY_CROSS_ENTROPY && !Loss.BINARY_CROSS_ENTROPY.fusesWith(outputActivation)) {
             return Optional.of("binary cross-entropy needs a sigmoid output activation, got "
                     + outputActivation.key());
         }
@@ -47,23 +50,17 @@ public enum AutoencoderLoss {
     /** L from the output's pre-activation z and output o = f(z). */
     public double value(DMatrixRMaj z, DMatrixRMaj o, DMatrixRMaj target) {
         check(o, target);
+        if (this == BINARY_CROSS_ENTROPY) {
+            return Loss.BINARY_CROSS_ENTROPY.valueFromPreActivation(z, target);
+        }
+        double[] os = o.data;
         double[] ts = target.data;
         int n = o.getNumElements();
         double sum = 0;
-        if (this == MSE) {
-            double[] os = o.data;
-            // L = (1 / BD) Σ (o − t)²
-            for (int i = 0; i < n; i++) {
-                double d = os[i] - ts[i];
-                sum += d * d;
-            }
-        } else {
-            double[] zs = z.data;
-            // ℓ = max(z, 0) − z·t + ln(1 + e^−|z|)
-            for (int i = 0; i < n; i++) {
-                double v = zs[i];
-                sum += Math.max(v, 0) - v * ts[i] + Math.log1p(Math.exp(-Math.abs(v)));
-            }
+        // L = (1 / BD) Σ (o − t)²
+        for (int i = 0; i < n; i++) {
+            double d = os[i] - ts[i];
+            sum += d * d;
         }
         return sum / n;
     }
@@ -74,23 +71,19 @@ public enum AutoencoderLoss {
      */
     public void gradient(DMatrixRMaj z, DMatrixRMaj o, DMatrixRMaj target, DMatrixRMaj d) {
         check(o, target);
+        if (this == BINARY_CROSS_ENTROPY) {
+            Loss.BINARY_CROSS_ENTROPY.gradientFromPreActivation(z, target, d);
+            return;
+        }
         d.reshape(o.numRows, o.numCols);
+        double[] os = o.data;
         double[] ts = target.data;
         double[] ds = d.data;
         int n = o.getNumElements();
         double inv = 1.0 / n;
-        if (this == MSE) {
-            double[] os = o.data;
-            // ∂L/∂o = 2(o − t) / BD
-            for (int i = 0; i < n; i++) {
-                ds[i] = 2.0 * (os[i] - ts[i]) * inv;
-            }
-        } else {
-            double[] zs = z.data;
-            // ∂L/∂z = (σ(z) − t) / BD
-            for (int i = 0; i < n; i++) {
-                ds[i] = (Activation.SIGMOID.apply(zs[i]) - ts[i]) * inv;
-            }
+        // ∂L/∂o = 2(o − t) / BD
+        for (int i = 0; i < n; i++) {
+            ds[i] = 2.0 * (os[i] - ts[i]) * inv;
         }
     }
 

@@ -46,9 +46,10 @@ public final class SequenceModel {
 
     private final DMatrixRMaj stackedH = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj stackedTarget = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj dOut = new DMatrixRMaj(1, 1);
-    private final List<DMatrixRMaj> dH = new ArrayList<>();
-    private DMatrixRMaj[] dHArray = new DMatrixRMaj[0];
+    /** dy = ∂L/∂y for the fc outputs, and dhLoss[t] = ∂L/∂h_t that they hand to the cell (null: no loss at t). */
+    private final DMatrixRMaj dy = new DMatrixRMaj(1, 1);
+    private final List<DMatrixRMaj> dhLossBuffers = new ArrayList<>();
+    private DMatrixRMaj[] dhLoss = new DMatrixRMaj[0];
 
     /**
      * @param kind           RNN, LSTM or GRU
@@ -237,38 +238,41 @@ public final class SequenceModel {
         return value;
     }
 
-    /** ∂L/∂h_t for each step, through the output layer (whose own grads it adds), from the forward's outputs. */
+    /**
+     * dhLoss[t] = ∂L/∂h_t for each step, through the output layer (whose own grads it adds), from the forward's
+     * outputs: dy = ∂L/∂y, then dhStacked = ∂L/∂(the output layer's input).
+     */
     private DMatrixRMaj[] hiddenGradients(DMatrixRMaj out, DMatrixRMaj target, int steps) {
-        loss.gradient(out, target, dOut);
-        return hiddenGradients(fc.backward(dOut, true), steps);
+        loss.gradient(out, target, dy);
+        return hiddenGradients(fc.backward(dy, true), steps);
     }
 
-    /** ∂L/∂h_t for each step from ∂L/∂(output layer's input). */
-    private DMatrixRMaj[] hiddenGradients(DMatrixRMaj dStacked, int steps) {
+    /** dhLoss[t] = ∂L/∂h_t for each step from dhStacked = ∂L/∂(the output layer's input). */
+    private DMatrixRMaj[] hiddenGradients(DMatrixRMaj dhStacked, int steps) {
         int b = cell.batchSize();
         int h = cell.hiddenSize();
-        if (dHArray.length != steps) {
-            dHArray = new DMatrixRMaj[steps];
+        if (dhLoss.length != steps) {
+            dhLoss = new DMatrixRMaj[steps];
         }
-        while (dH.size() < steps) {
-            dH.add(new DMatrixRMaj(1, 1));
+        while (dhLossBuffers.size() < steps) {
+            dhLossBuffers.add(new DMatrixRMaj(1, 1));
         }
         if (manyToMany) {
             for (int s = 0; s < steps; s++) {
-                DMatrixRMaj m = dH.get(s);
+                DMatrixRMaj m = dhLossBuffers.get(s);
                 m.reshape(b, h, false);
-                System.arraycopy(dStacked.data, s * b * h, m.data, 0, b * h);
-                dHArray[s] = m;
+                System.arraycopy(dhStacked.data, s * b * h, m.data, 0, b * h);
+                dhLoss[s] = m;
             }
         } else {
             // Only the last step carries a loss; earlier entries stay null.
-            java.util.Arrays.fill(dHArray, null);
-            DMatrixRMaj m = dH.get(steps - 1);
+            java.util.Arrays.fill(dhLoss, null);
+            DMatrixRMaj m = dhLossBuffers.get(steps - 1);
             m.reshape(b, h, false);
-            System.arraycopy(dStacked.data, 0, m.data, 0, b * h);
-            dHArray[steps - 1] = m;
+            System.arraycopy(dhStacked.data, 0, m.data, 0, b * h);
+            dhLoss[steps - 1] = m;
         }
-        return dHArray;
+        return dhLoss;
     }
 
     /**
@@ -336,7 +340,7 @@ public final class SequenceModel {
         private int rows;
         private int row;
         private DMatrixRMaj target;
-        private DMatrixRMaj dStacked;
+        private DMatrixRMaj dhStacked;
         private double result = Double.NaN;
 
         private PiecewiseStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, Optimizer optimizer, int stepsPerPiece) {
@@ -390,16 +394,16 @@ public final class SequenceModel {
                 }
                 case LOSS -> loss();
                 case LOSS_GRADIENT -> {
-                    loss.gradient(fc.output(), target, dOut);
+                    loss.gradient(fc.output(), target, dy);
                     row = 0;
                     phase = Phase.OUTPUT_BACKWARD;
                 }
                 case OUTPUT_BACKWARD -> {
                     int to = Math.min(rows, row + rowsPerPiece());
-                    dStacked = fc.backwardRows(dOut, row, to, true);
+                    dhStacked = fc.backwardRows(dy, row, to, true);
                     row = to;
                     if (row == rows) {
-                        cell.beginBackward(hiddenGradients(dStacked, x.length), truncation, false);
+                        cell.beginBackward(hiddenGradients(dhStacked, x.length), truncation, false);
                         phase = Phase.BACKWARD;
                     }
                 }

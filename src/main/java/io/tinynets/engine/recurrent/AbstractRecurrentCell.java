@@ -2,6 +2,7 @@ package io.tinynets.engine.recurrent;
 
 import io.tinynets.engine.Param;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
@@ -11,9 +12,18 @@ import org.ejml.data.DMatrixRMaj;
  * BPTT loop that carries ∂L/∂h (and ∂L/∂c) backwards through time, measures its norm at every step and applies the
  * truncation window.
  *
+ * <p>Names follow the math and min-char-rnn: W_ih is {@code Wih}, b_ih {@code bih}, and a gradient is {@code d} + the
+ * stem ({@code dWihT}, {@code dbih}, {@code dgi}, {@code dh}, {@code dhNext}, {@code dc}). In the backward,
+ * {@code dhNext} is what flows into step t from step t+1, as in min-char-rnn's {@code dhnext}.
+ *
+ * <p>Both passes can also run a few steps at a time, for a caller that shares its thread between slices of work:
+ * {@code beginForward}/{@code continueForward} and {@code beginBackward}/{@code continueBackward} keep a cursor
+ * between pieces, and the pieces run the same steps in the same order as {@code forward}/{@code backward}, which are
+ * just one piece of the whole length, so the numbers are the same bit for bit.
+ *
  * <p>Speed: the hot loops run on the raw row-major arrays, one whole batch per time step. The forward keeps transposed
  * copies W_ihᵀ, W_hhᵀ so a pre-activation row is built as a sum of contiguous rows scaled by x_k or h_k, four rows per
- * pass ({@link RowKernels}, which the JIT vectorises); the backward accumulates ∂Wᵀ the same way over the batch rows
+ * pass ({@link RowKernels}, which the JIT vectorises); the backward accumulates dWᵀ the same way over the batch rows
  * and adds it into the parameters' grads once per sequence batch. Nothing is allocated per step or per row once the
  * workspace has grown to the largest batch × length seen.
  */
@@ -33,31 +43,34 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     protected final Param biasHh;
 
     /** W_ihᵀ (I × G) and W_hhᵀ (H × G) as arrays of rows, refreshed at every forward. */
-    protected final double[][] wihT;
-    protected final double[][] whhT;
-    /** The rows of W_hh (G × H), refreshed at every backward. */
-    private final double[][] whhRows;
-    /** ∂W_ihᵀ, ∂W_hhᵀ (as rows), ∂b_ih, ∂b_hh accumulated during one backward. */
+    private final double[][] WihT;
+    private final double[][] WhhT;
+    /** W_hh (G × H) as an array of rows, refreshed at every backward. */
+    private final double[][] Whh;
+    /** dW_ihᵀ, dW_hhᵀ (as rows), db_ih, db_hh accumulated during one backward, then flushed into the grads. */
     private final double[][] dWihT;
     private final double[][] dWhhT;
-    private final double[] dBih;
-    private final double[] dBhh;
+    private final double[] dbih;
+    private final double[] dbhh;
     /** b_ih + b_hh, refreshed at every forward (RNN and LSTM add the two pre-activations). */
     private final double[] biasSum;
 
     /**
      * Per-step workspace, one G-array per batch row: the pre-activations (gi = W_ih x + b_ih, gh = W_hh h + b_hh) in
-     * the forward and their gradients dGi, dGh in the backward. RNN and LSTM only need the sum, so gh == gi and
-     * dGh == dGi for them.
+     * the forward and their gradients dgi, dgh in the backward. RNN and LSTM only need the sum, so gh == gi and
+     * dgh == dgi for them.
      */
     protected double[][] gi = new double[0][];
     protected double[][] gh = new double[0][];
-    protected double[][] dGi = new double[0][];
-    protected double[][] dGh = new double[0][];
-    /** ∂L/∂h_t of the current step (batch × H), built from the loss at t and the carry from t+1. */
-    private double[] dhStep = new double[0];
-    /** ∂L/∂h_{t−1} carried to the next (earlier) step, one H-array per batch row; copied into dh0 at the end. */
-    private double[][] dhRows = new double[0][];
+    protected double[][] dgi = new double[0][];
+    protected double[][] dgh = new double[0][];
+    /** dh = ∂L/∂h_t of the current step (batch × H), built from the loss at t and dhNext. */
+    private double[] dh = new double[0];
+    /**
+     * dhNext = ∂L/∂h_t arriving from step t+1, one H-array per batch row; during step t it becomes ∂L/∂h_{t−1}, the
+     * dhNext of step t−1, and after step 0 it is dh0.
+     */
+    private double[][] dhNext = new double[0][];
 
     protected final List<S> steps = new ArrayList<>();
     protected DMatrixRMaj[] x;
@@ -67,17 +80,20 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     protected final DMatrixRMaj c0 = new DMatrixRMaj(1, 1);
 
     private final DMatrixRMaj dh0 = new DMatrixRMaj(1, 1);
+    /** dc0 = ∂L/∂c_0; during the backward its buffer carries dcNext, ∂L/∂c_t arriving from step t+1 (LSTM). */
     private final DMatrixRMaj dc0 = new DMatrixRMaj(1, 1);
-    private final List<DMatrixRMaj> dX = new ArrayList<>();
+    /** dx_t = ∂L/∂x_t per step, when asked for. */
+    private final List<DMatrixRMaj> dx = new ArrayList<>();
     private boolean inputGradsValid;
-    private double[] hNorms = new double[0];
-    private double[] cNorms = new double[0];
+    /** ‖dh_t‖ and ‖dc_t‖ per step of the last backward. */
+    private double[] dhNorms = new double[0];
+    private double[] dcNorms = new double[0];
     private int backwardLength;
 
     /** The next step a forward begun with {@link #beginForward} computes; {@link #length} once it is complete. */
     private int forwardCursor;
     /** The backward begun with {@link #beginBackward}: its arguments and the next step it goes back through. */
-    private DMatrixRMaj[] backwardDH;
+    private DMatrixRMaj[] backwardDhLoss;
     private int backwardTruncation;
     private boolean backwardInputGradients;
     private int backwardCursor = -1;
@@ -100,13 +116,13 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         this.hiddenSize = weightHh.value().numCols;
         this.inputSize = weightIh.value().numCols;
         this.gateRows = kind.gateBlocks() * hiddenSize;
-        this.wihT = new double[inputSize][gateRows];
-        this.whhT = new double[hiddenSize][gateRows];
-        this.whhRows = new double[gateRows][hiddenSize];
+        this.WihT = new double[inputSize][gateRows];
+        this.WhhT = new double[hiddenSize][gateRows];
+        this.Whh = new double[gateRows][hiddenSize];
         this.dWihT = new double[inputSize][gateRows];
         this.dWhhT = new double[hiddenSize][gateRows];
-        this.dBih = new double[gateRows];
-        this.dBhh = new double[gateRows];
+        this.dbih = new double[gateRows];
+        this.dbhh = new double[gateRows];
         this.biasSum = new double[gateRows];
     }
 
@@ -195,13 +211,13 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
 
     /**
      * The cell's own part of the backward through step t, for the whole batch. On entry {@code dh} (batch × H) holds
-     * ∂L/∂h_t and {@code dcCarry} ∂L/∂c_t arriving from step t+1 (LSTM). Must fill {@link #dGi} and {@link #dGh}
-     * (a G-row per batch row) with the pre-activation gradients, set the rows of {@code dhPrev} (one H-array per batch
-     * row) to the part of ∂L/∂h_{t−1} that bypasses W_hh (0 for RNN and LSTM, ∂h ⊙ z for the GRU; the base adds
-     * W_hhᵀ dGh) and {@code dcCarry} to ∂L/∂c_{t−1}.
-     * Returns Σ (∂L/∂c_t)² over the batch for the cell-state norm (0 without a cell state).
+     * ∂L/∂h_t and {@code dcNext} ∂L/∂c_t arriving from step t+1 (LSTM). Must fill {@link #dgi} and {@link #dgh}
+     * (a G-row per batch row) with the pre-activation gradients, set the rows of {@code dhNext} (one H-array per batch
+     * row) to the part of ∂L/∂h_{t−1} that bypasses W_hh (0 for RNN and LSTM, dh ⊙ z for the GRU; the base adds
+     * W_hhᵀ dgh) and {@code dcNext} to ∂L/∂c_{t−1}: both are then what flows into step t−1.
+     * Returns Σ dc_t² over the batch for the cell-state norm (0 without a cell state).
      */
-    protected abstract double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry);
+    protected abstract double backwardStep(int t, double[] dh, double[][] dhNext, double[] dcNext);
 
     /** Whether the cell needs W_ih x + b_ih and W_hh h + b_hh apart (GRU) rather than just their sum. */
     private boolean separateHiddenPart() {
@@ -244,8 +260,8 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         this.length = x.length;
         this.batch = b;
         this.backwardLength = 0;
-        transpose(weightIh.value().data, wihT, gateRows, inputSize);
-        transpose(weightHh.value().data, whhT, gateRows, hiddenSize);
+        transpose(weightIh.value().data, WihT, gateRows, inputSize);
+        transpose(weightHh.value().data, WhhT, gateRows, hiddenSize);
         double[] bi = biasIh.value().data;
         double[] bh = biasHh.value().data;
         for (int j = 0; j < gateRows; j++) {
@@ -301,10 +317,10 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
             int g = gateRows;
             gi = new double[b][g];
             gh = separateHiddenPart() ? new double[b][g] : gi;
-            dGi = new double[b][g];
-            dGh = separateHiddenPart() ? new double[b][g] : dGi;
-            dhStep = new double[b * hiddenSize];
-            dhRows = new double[b][hiddenSize];
+            dgi = new double[b][g];
+            dgh = separateHiddenPart() ? new double[b][g] : dgi;
+            dh = new double[b * hiddenSize];
+            dhNext = new double[b][hiddenSize];
         }
     }
 
@@ -334,57 +350,11 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
             for (int k = 0; k < in; k++) {
                 double v = xs[b * in + k];
                 if (v != 0.0) {
-                    RowKernels.axpy(v, wihT[k], giRow, g);
+                    RowKernels.axpy(v, WihT[k], giRow, g);
                 }
             }
             // gh += Σ_k h_k · (row k of W_hhᵀ)
-            RowKernels.addWeightedRows(hp, b * h, 1, h, whhT, ghRow, g);
-        }
-    }
-
-    /**
-     * The parameter and input side of step t's backward, given the pre-activation gradients dGi = ∂L/∂(W_ih x + b_ih)
-     * and dGh = ∂L/∂(W_hh h + b_hh) of every row: ∂W_ih += Σ_b dGi ⊗ x, ∂b_ih += Σ_b dGi, ∂W_hh += Σ_b dGh ⊗ h_{t−1},
-     * ∂b_hh += Σ_b dGh, ∂h_{t−1} += W_hhᵀ dGh, ∂x = W_ihᵀ dGi.
-     */
-    private void propagateStep(int t, double[][] dhPrev, double[] dx) {
-        int g = gateRows;
-        int h = hiddenSize;
-        int in = inputSize;
-        double[] xs = x[t].data;
-        double[] hp = prevH(t);
-        for (int b = 0; b < batch; b++) {
-            double[] di = dGi[b];
-            double[] dg = dGh[b];
-            for (int j = 0; j < g; j++) {
-                dBih[j] += di[j];
-                dBhh[j] += dg[j];
-            }
-        }
-        // row k of ∂W_ihᵀ += Σ_b x[b][k] · dGi[b]; row k of ∂W_hhᵀ += Σ_b h_{t−1}[b][k] · dGh[b]
-        for (int k = 0; k < in; k++) {
-            RowKernels.addWeightedRows(xs, k, in, batch, dGi, dWihT[k], g);
-        }
-        for (int k = 0; k < h; k++) {
-            RowKernels.addWeightedRows(hp, k, h, batch, dGh, dWhhT[k], g);
-        }
-        // ∂h_{t−1}[b] += Σ_j dGh[b][j] · (row j of W_hh)
-        for (int b = 0; b < batch; b++) {
-            RowKernels.addWeightedRows(dGh[b], 0, 1, g, whhRows, dhPrev[b], h);
-        }
-        if (dx != null) {
-            // ∂x[b][k] = Σ_j dGi[b][j] · W_ih[j][k] = (row k of W_ihᵀ) · dGi[b]
-            for (int b = 0; b < batch; b++) {
-                double[] di = dGi[b];
-                for (int k = 0; k < in; k++) {
-                    double s = 0.0;
-                    double[] w = wihT[k];
-                    for (int j = 0; j < g; j++) {
-                        s += w[j] * di[j];
-                    }
-                    dx[b * in + k] = s;
-                }
-            }
+            RowKernels.addWeightedRows(hp, b * h, 1, h, WhhT, ghRow, g);
         }
     }
 
@@ -394,58 +364,16 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     }
 
     @Override
-    public void backward(DMatrixRMaj[] dH, int truncation, boolean inputGradients) {
-        beginBackward(dH, truncation, inputGradients);
+    public void backward(DMatrixRMaj[] dhLoss, int truncation, boolean inputGradients) {
+        beginBackward(dhLoss, truncation, inputGradients);
         continueBackward(length);
     }
 
     @Override
-    public void beginBackward(DMatrixRMaj[] dH, int truncation, boolean inputGradients) {
-        if (length == 0 || forwardCursor < length) {
-            throw new IllegalStateException("backward needs a forward first (a complete one)");
-        }
-        if (dH == null || dH.length > length) {
-            throw new IllegalArgumentException("dH must have 0.." + length + " entries (one per step), was "
-                    + (dH == null ? "null" : dH.length));
-        }
-        if (truncation < 0) {
-            throw new IllegalArgumentException("truncation must be 0 (full BPTT) or a positive window, was "
-                    + truncation);
-        }
-        for (int t = 0; t < dH.length; t++) {
-            if (dH[t] != null && (dH[t].numRows != batch || dH[t].numCols != hiddenSize)) {
-                throw new IllegalArgumentException("dH at step " + t + " must be " + batch + "x" + hiddenSize
-                        + ", was " + dH[t].numRows + "x" + dH[t].numCols);
-            }
-        }
-        for (double[] r : dWihT) {
-            java.util.Arrays.fill(r, 0.0);
-        }
-        for (double[] r : dWhhT) {
-            java.util.Arrays.fill(r, 0.0);
-        }
-        double[] whh = weightHh.value().data;
-        for (int j = 0; j < gateRows; j++) {
-            System.arraycopy(whh, j * hiddenSize, whhRows[j], 0, hiddenSize);
-        }
-        java.util.Arrays.fill(dBih, 0.0);
-        java.util.Arrays.fill(dBhh, 0.0);
-        if (hNorms.length < length) {
-            hNorms = new double[length];
-            cNorms = new double[length];
-        }
-        // The carries start as zero: nothing flows into the last step from the future.
-        dh0.reshape(batch, hiddenSize, false);
-        dc0.reshape(batch, hiddenSize, false);
-        dh0.zero();
-        dc0.zero();
-        for (int b = 0; b < batch; b++) {
-            java.util.Arrays.fill(dhRows[b], 0.0);
-        }
-        while (dX.size() < length) {
-            dX.add(new DMatrixRMaj(1, 1));
-        }
-        backwardDH = dH;
+    public void beginBackward(DMatrixRMaj[] dhLoss, int truncation, boolean inputGradients) {
+        checkBackward(dhLoss, truncation);
+        startBackward();
+        backwardDhLoss = dhLoss;
         backwardTruncation = truncation;
         backwardInputGradients = inputGradients;
         backwardCursor = length - 1;
@@ -459,54 +387,122 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         if (backwardCursor < 0) {
             return true;
         }
-        DMatrixRMaj[] dH = backwardDH;
+        DMatrixRMaj[] dhLoss = backwardDhLoss;
         int truncation = backwardTruncation;
         boolean inputGradients = backwardInputGradients;
-        double[][] dhCarry = dhRows;
-        double[] dcCarry = dc0.data;
-        int h = hiddenSize;
-        int n = batch * h;
-        double[] dh = dhStep;
+        double[] dcNext = dc0.data; // carries ∂L/∂c backwards and ends as dc0
         int last = Math.max(0, backwardCursor - maxSteps + 1);
         for (int t = backwardCursor; t >= last; t--) {
-            double[] ext = t < dH.length && dH[t] != null ? dH[t].data : null;
-            double[] dx = null;
-            if (inputGradients) {
-                DMatrixRMaj m = dX.get(t);
-                m.reshape(batch, inputSize, false);
-                dx = m.data;
-            }
-            double hsq = 0.0;
-            // ∂L/∂h_t = the loss's own gradient at t + what flows back from step t+1
-            for (int b = 0; b < batch; b++) {
-                double[] carry = dhCarry[b];
-                int off = b * h;
-                for (int j = 0; j < h; j++) {
-                    double d = carry[j] + (ext == null ? 0.0 : ext[off + j]);
-                    dh[off + j] = d;
-                    hsq += d * d;
-                }
-            }
-            double csq = backwardStep(t, dh, dhCarry, dcCarry);
-            propagateStep(t, dhCarry, dx);
-            hNorms[t] = Math.sqrt(hsq);
-            cNorms[t] = Math.sqrt(csq);
+            // dh = dhLoss_t + dhNext
+            double dhSq = gatherHiddenGrad(t < dhLoss.length ? dhLoss[t] : null);
+            // the cell's gates: dgi, dgh, dhNext ← the part of dh_{t−1} that bypasses W_hh, dcNext ← dc_{t−1}
+            double dcSq = backwardStep(t, dh, dhNext, dcNext);
+            // dWih, dbih, dWhh, dbhh += this step's share;  dhNext += W_hhᵀ dgh;  dx_t = W_ihᵀ dgi
+            propagateStep(t, inputGradients ? inputGradBuffer(t) : null);
+            dhNorms[t] = Math.sqrt(dhSq);
+            dcNorms[t] = Math.sqrt(dcSq);
             // Truncation: windows of `truncation` steps counted back from the end; the state entering the first step
             // of a window is treated as a constant, so nothing flows into the previous window.
             if (truncation > 0 && t > 0 && (length - t) % truncation == 0) {
-                for (int b = 0; b < batch; b++) {
-                    java.util.Arrays.fill(dhCarry[b], 0.0);
-                }
-                java.util.Arrays.fill(dcCarry, 0, n, 0.0);
+                zeroCarries(dcNext);
             }
         }
         backwardCursor = last - 1;
         if (backwardCursor >= 0) {
             return false;
         }
-        backwardDH = null;
+        backwardDhLoss = null;
+        finishBackward(inputGradients);
+        return true;
+    }
+
+    private void checkBackward(DMatrixRMaj[] dhLoss, int truncation) {
+        if (length == 0 || forwardCursor < length) {
+            throw new IllegalStateException("backward needs a forward first (a complete one)");
+        }
+        if (dhLoss == null || dhLoss.length > length) {
+            throw new IllegalArgumentException("dhLoss must have 0.." + length + " entries (one per step), was "
+                    + (dhLoss == null ? "null" : dhLoss.length));
+        }
+        if (truncation < 0) {
+            throw new IllegalArgumentException("truncation must be 0 (full BPTT) or a positive window, was "
+                    + truncation);
+        }
+        for (int t = 0; t < dhLoss.length; t++) {
+            if (dhLoss[t] != null && (dhLoss[t].numRows != batch || dhLoss[t].numCols != hiddenSize)) {
+                throw new IllegalArgumentException("dhLoss at step " + t + " must be " + batch + "x" + hiddenSize
+                        + ", was " + dhLoss[t].numRows + "x" + dhLoss[t].numCols);
+            }
+        }
+    }
+
+    /** Zeroes the accumulators and the carries (nothing flows into the last step from the future), sizes buffers. */
+    private void startBackward() {
+        for (double[] r : dWihT) {
+            Arrays.fill(r, 0.0);
+        }
+        for (double[] r : dWhhT) {
+            Arrays.fill(r, 0.0);
+        }
+        double[] whh = weightHh.value().data;
+        for (int j = 0; j < gateRows; j++) {
+            System.arraycopy(whh, j * hiddenSize, Whh[j], 0, hiddenSize);
+        }
+        Arrays.fill(dbih, 0.0);
+        Arrays.fill(dbhh, 0.0);
+        if (dhNorms.length < length) {
+            dhNorms = new double[length];
+            dcNorms = new double[length];
+        }
+        dh0.reshape(batch, hiddenSize, false);
+        dc0.reshape(batch, hiddenSize, false);
+        dh0.zero();
+        dc0.zero();
         for (int b = 0; b < batch; b++) {
-            System.arraycopy(dhCarry[b], 0, dh0.data, b * h, h);
+            Arrays.fill(dhNext[b], 0.0);
+        }
+        while (dx.size() < length) {
+            dx.add(new DMatrixRMaj(1, 1));
+        }
+    }
+
+    /** dh = ∂L/∂h_t = the loss's own gradient at t (none if null) + dhNext; returns Σ dh² over the batch. */
+    private double gatherHiddenGrad(DMatrixRMaj dhLossT) {
+        double[] fromLoss = dhLossT == null ? null : dhLossT.data;
+        int h = hiddenSize;
+        double dhSq = 0.0;
+        for (int b = 0; b < batch; b++) {
+            double[] next = dhNext[b];
+            int off = b * h;
+            for (int j = 0; j < h; j++) {
+                double d = next[j] + (fromLoss == null ? 0.0 : fromLoss[off + j]);
+                dh[off + j] = d;
+                dhSq += d * d;
+            }
+        }
+        return dhSq;
+    }
+
+    /** The batch × I buffer for dx_t. */
+    private double[] inputGradBuffer(int t) {
+        DMatrixRMaj m = dx.get(t);
+        m.reshape(batch, inputSize, false);
+        return m.data;
+    }
+
+    /** Cuts the flow at a truncation boundary: dhNext = 0, dcNext = 0. */
+    private void zeroCarries(double[] dcNext) {
+        for (int b = 0; b < batch; b++) {
+            Arrays.fill(dhNext[b], 0.0);
+        }
+        Arrays.fill(dcNext, 0, batch * hiddenSize, 0.0);
+    }
+
+    /** dh0 = what flowed out of step 0; the accumulated parameter gradients go into the grads. */
+    private void finishBackward(boolean inputGradients) {
+        int h = hiddenSize;
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(dhNext[b], 0, dh0.data, b * h, h);
         }
         if (!hasCellState()) {
             dc0.zero();
@@ -514,29 +510,80 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         flushGradients();
         inputGradsValid = inputGradients;
         backwardLength = length;
-        return true;
     }
 
+    /**
+     * The parameter and input side of step t's backward, given the pre-activation gradients dgi = ∂L/∂(W_ih x + b_ih)
+     * and dgh = ∂L/∂(W_hh h + b_hh) of every row. {@code dxt} is null when input gradients are not wanted.
+     */
+    private void propagateStep(int t, double[] dxt) {
+        int g = gateRows;
+        int h = hiddenSize;
+        int in = inputSize;
+        double[] xs = x[t].data;
+        double[] hp = prevH(t);
+        // dbih += Σ_b dgi[b];  dbhh += Σ_b dgh[b]
+        for (int b = 0; b < batch; b++) {
+            double[] dgiRow = dgi[b];
+            double[] dghRow = dgh[b];
+            for (int j = 0; j < g; j++) {
+                dbih[j] += dgiRow[j];
+                dbhh[j] += dghRow[j];
+            }
+        }
+        // row k of dWihᵀ += Σ_b x[b][k] · dgi[b];  row k of dWhhᵀ += Σ_b h_{t−1}[b][k] · dgh[b]
+        for (int k = 0; k < in; k++) {
+            RowKernels.addWeightedRows(xs, k, in, batch, dgi, dWihT[k], g);
+        }
+        for (int k = 0; k < h; k++) {
+            RowKernels.addWeightedRows(hp, k, h, batch, dgh, dWhhT[k], g);
+        }
+        // dhNext[b] += W_hhᵀ dgh[b] = Σ_j dgh[b][j] · (row j of W_hh)
+        for (int b = 0; b < batch; b++) {
+            RowKernels.addWeightedRows(dgh[b], 0, 1, g, Whh, dhNext[b], h);
+        }
+        if (dxt != null) {
+            inputGradient(dxt);
+        }
+    }
+
+    /** dx_t[b][k] = Σ_j dgi[b][j] · W_ih[j][k] = (row k of W_ihᵀ) · dgi[b]. */
+    private void inputGradient(double[] dxt) {
+        int g = gateRows;
+        int in = inputSize;
+        for (int b = 0; b < batch; b++) {
+            double[] dgiRow = dgi[b];
+            for (int k = 0; k < in; k++) {
+                double s = 0.0;
+                double[] w = WihT[k];
+                for (int j = 0; j < g; j++) {
+                    s += w[j] * dgiRow[j];
+                }
+                dxt[b * in + k] = s;
+            }
+        }
+    }
+
+    /** Adds this backward's dW_ihᵀ, dW_hhᵀ (transposed back to G × I, G × H), dbih and dbhh into the params' grads. */
     private void flushGradients() {
         int g = gateRows;
-        // ∂W_ih (G × I) += (∂W_ihᵀ)ᵀ, same for W_hh
-        double[] gih = weightIh.grad().data;
+        double[] weightIhGrad = weightIh.grad().data;
         for (int r = 0; r < g; r++) {
             for (int c = 0; c < inputSize; c++) {
-                gih[r * inputSize + c] += dWihT[c][r];
+                weightIhGrad[r * inputSize + c] += dWihT[c][r];
             }
         }
-        double[] ghh = weightHh.grad().data;
+        double[] weightHhGrad = weightHh.grad().data;
         for (int r = 0; r < g; r++) {
             for (int c = 0; c < hiddenSize; c++) {
-                ghh[r * hiddenSize + c] += dWhhT[c][r];
+                weightHhGrad[r * hiddenSize + c] += dWhhT[c][r];
             }
         }
-        double[] gbi = biasIh.grad().data;
-        double[] gbh = biasHh.grad().data;
+        double[] biasIhGrad = biasIh.grad().data;
+        double[] biasHhGrad = biasHh.grad().data;
         for (int j = 0; j < g; j++) {
-            gbi[j] += dBih[j];
-            gbh[j] += dBhh[j];
+            biasIhGrad[j] += dbih[j];
+            biasHhGrad[j] += dbhh[j];
         }
     }
 
@@ -548,7 +595,7 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
         if (t < 0 || t >= backwardLength) {
             throw new IllegalArgumentException("step must be in 0.." + (backwardLength - 1) + ", was " + t);
         }
-        return dX.get(t);
+        return dx.get(t);
     }
 
     @Override
@@ -569,13 +616,13 @@ abstract class AbstractRecurrentCell<S extends CellStep> implements RecurrentCel
     @Override
     public double[] hiddenGradNorms() {
         requireBackward();
-        return java.util.Arrays.copyOf(hNorms, backwardLength);
+        return Arrays.copyOf(dhNorms, backwardLength);
     }
 
     @Override
     public double[] cellGradNorms() {
         requireBackward();
-        return hasCellState() ? java.util.Arrays.copyOf(cNorms, backwardLength) : null;
+        return hasCellState() ? Arrays.copyOf(dcNorms, backwardLength) : null;
     }
 
     private void requireBackward() {

@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class GruCell extends AbstractRecurrentCell<GruStep> {
 
-    /** W_hn h_{t−1} + b_hn per step, which the backward needs for ∂r. */
+    /** gh_n = W_hn h_{t−1} + b_hn per step, which the backward needs for dr. */
     private final List<DMatrixRMaj> hn = new ArrayList<>();
 
     public GruCell(int inputSize, int hiddenSize, SplittableRandom random) {
@@ -103,7 +103,7 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
     }
 
     @Override
-    protected double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry) {
+    protected double backwardStep(int t, double[] dh, double[][] dhNext, double[] dcNext) {
         GruStep s = steps.get(t);
         int h = hiddenSize;
         double[] rs = s.r().data;
@@ -113,27 +113,32 @@ public final class GruCell extends AbstractRecurrentCell<GruStep> {
         double[] hp = prevH(t);
         for (int b = 0; b < batch; b++) {
             int off = b * h;
-            double[] dGiRow = dGi[b];
-            double[] dGhRow = dGh[b];
-            double[] dhPrevRow = dhPrev[b];
+            double[] dgiRow = dgi[b];
+            double[] dghRow = dgh[b];
+            double[] dhNextRow = dhNext[b];
             for (int j = 0; j < h; j++) {
                 int k = off + j;
                 double r = rs[k];
                 double z = zs[k];
                 double n = ns[k];
-                double d = dh[k];
-                // ∂n = ∂h ⊙ (1 − z), ∂z = ∂h ⊙ (h_{t−1} − n), direct ∂h_{t−1} = ∂h ⊙ z
-                double dan = d * (1.0 - z) * (1.0 - n * n);
-                double daz = d * (hp[k] - n) * z * (1.0 - z);
-                // n's pre-activation: ∂gi_n = ∂a_n, ∂gh_n = ∂a_n ⊙ r, ∂r = ∂a_n ⊙ gh_n
-                double dar = dan * hns[k] * r * (1.0 - r);
-                dGiRow[j] = dar;
-                dGiRow[h + j] = daz;
-                dGiRow[2 * h + j] = dan;
-                dGhRow[j] = dar;
-                dGhRow[h + j] = daz;
-                dGhRow[2 * h + j] = dan * r;
-                dhPrevRow[j] = d * z;
+                double dhk = dh[k];
+                // h = (1 − z) ⊙ n + z ⊙ h_{t−1}:  dn = dh ⊙ (1 − z);  dz = dh ⊙ (h_{t−1} − n);  dhNext ← dh ⊙ z
+                double dn = dhk * (1.0 - z);
+                double dz = dhk * (hp[k] - n);
+                // n = tanh(a_n), a_n = gi_n + r ⊙ gh_n:  da_n = dn ⊙ (1 − n²);  dr = da_n ⊙ gh_n
+                double daN = dn * (1.0 - n * n);
+                double dr = daN * hns[k];
+                // r = σ(a_r), z = σ(a_z):  da_r = dr ⊙ r(1 − r);  da_z = dz ⊙ z(1 − z)
+                double daR = dr * r * (1.0 - r);
+                double daZ = dz * z * (1.0 - z);
+                // a_r = gi_r + gh_r, a_z = gi_z + gh_z:  dgi = [da_r | da_z | da_n],  dgh = [da_r | da_z | da_n ⊙ r]
+                dgiRow[j] = daR;
+                dgiRow[h + j] = daZ;
+                dgiRow[2 * h + j] = daN;
+                dghRow[j] = daR;
+                dghRow[h + j] = daZ;
+                dghRow[2 * h + j] = daN * r;
+                dhNextRow[j] = dhk * z;
             }
         }
         return 0.0;

@@ -99,10 +99,10 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
                 for (int j = 0; j < h; j++) {
                     // c = f ⊙ c_{t−1} + i ⊙ g
                     double i = a[j];
-                    double gv = a[2 * h + j];
-                    double c = a[h + j] * cp[off + j] + i * gv;
+                    double g = a[2 * h + j];
+                    double c = a[h + j] * cp[off + j] + i * g;
                     ig[off + j] = i;
-                    gg[off + j] = gv;
+                    gg[off + j] = g;
                     cs[off + j] = c;
                 }
                 for (int j = 0; j < h; j++) {
@@ -119,7 +119,7 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
     }
 
     @Override
-    protected double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry) {
+    protected double backwardStep(int t, double[] dh, double[][] dhNext, double[] dcNext) {
         LstmStep s = steps.get(t);
         int h = hiddenSize;
         double[] ig = s.i().data;
@@ -128,35 +128,41 @@ public final class LstmCell extends AbstractRecurrentCell<LstmStep> {
         double[] og = s.o().data;
         double[] tc = tanhC.get(t).data;
         double[] cp = t == 0 ? c0.data : steps.get(t - 1).c().data;
-        double csq = 0.0;
+        double dcSq = 0.0;
         for (int b = 0; b < batch; b++) {
             int off = b * h;
-            double[] dARow = dGi[b];
-            double[] dhPrevRow = dhPrev[b];
-            double rowSq = 0.0;
+            double[] da = dgi[b];
+            double[] dhNextRow = dhNext[b];
+            double dcSqRow = 0.0;
             for (int j = 0; j < h; j++) {
                 int k = off + j;
                 double i = ig[k];
                 double f = fg[k];
-                double gv = gg[k];
+                double g = gg[k];
                 double o = og[k];
                 double tcv = tc[k];
-                double d = dh[k];
-                // ∂o = ∂h ⊙ tanh(c);  ∂c = ∂c_{from t+1} + ∂h ⊙ o ⊙ (1 − tanh²(c))
-                double dO = d * tcv;
-                double dc = dcCarry[k] + d * o * (1.0 - tcv * tcv);
-                rowSq += dc * dc;
-                // ∂i = ∂c ⊙ g, ∂g = ∂c ⊙ i, ∂f = ∂c ⊙ c_{t−1}, ∂c_{t−1} = ∂c ⊙ f; then through σ' and tanh'
-                dARow[j] = dc * gv * i * (1.0 - i);
-                dARow[h + j] = dc * cp[k] * f * (1.0 - f);
-                dARow[2 * h + j] = dc * i * (1.0 - gv * gv);
-                dARow[3 * h + j] = dO * o * (1.0 - o);
-                dcCarry[k] = dc * f;
-                dhPrevRow[j] = 0.0;
+                double dhk = dh[k];
+                // h = o ⊙ tanh(c):  do = dh ⊙ tanh(c);  dc = dcNext + dh ⊙ o ⊙ (1 − tanh²(c))
+                double do_ = dhk * tcv;
+                double dc = dcNext[k] + dhk * o * (1.0 - tcv * tcv);
+                dcSqRow += dc * dc;
+                // c = f ⊙ c_{t−1} + i ⊙ g:  di = dc ⊙ g;  df = dc ⊙ c_{t−1};  dg = dc ⊙ i;  dcNext ← dc ⊙ f
+                double di = dc * g;
+                double df = dc * cp[k];
+                double dg = dc * i;
+                dcNext[k] = dc * f;
+                // through σ' and tanh' to a = [a_i | a_f | a_g | a_o]:
+                // da_i = di ⊙ i(1 − i), da_f = df ⊙ f(1 − f), da_g = dg ⊙ (1 − g²), da_o = do ⊙ o(1 − o)
+                da[j] = di * i * (1.0 - i);
+                da[h + j] = df * f * (1.0 - f);
+                da[2 * h + j] = dg * (1.0 - g * g);
+                da[3 * h + j] = do_ * o * (1.0 - o);
+                // nothing bypasses W_hh
+                dhNextRow[j] = 0.0;
             }
             // summed per row, then over rows
-            csq += rowSq;
+            dcSq += dcSqRow;
         }
-        return csq;
+        return dcSq;
     }
 }

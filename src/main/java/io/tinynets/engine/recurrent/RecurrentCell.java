@@ -73,7 +73,7 @@ public interface RecurrentCell {
     CellStep step(int t);
 
     /**
-     * Backpropagation through time from the gradients {@code dH[t]} = ∂L/∂h_t that the loss puts on each output
+     * Backpropagation through time from the gradients {@code dhLoss[t]} = ∂L/∂h_t that the loss puts on each output
      * (null entries mean no loss at that step; the array may be shorter than the sequence, and missing trailing
      * steps count as null). Adds into every parameter's grad and fills {@link #initialHiddenGrad()},
      * {@link #initialCellGrad()}, the gradient-flow norms and, if asked, {@link #inputGrad(int)}.
@@ -83,13 +83,13 @@ public interface RecurrentCell {
      *                   the usual truncated BPTT). With k ≥ length this is full BPTT.
      * @param inputGradients whether to compute ∂L/∂x_t (not needed to train; costs blocks·H·I per row and step)
      */
-    void backward(DMatrixRMaj[] dH, int truncation, boolean inputGradients);
+    void backward(DMatrixRMaj[] dhLoss, int truncation, boolean inputGradients);
 
     /**
      * {@link #backward} in pieces: checks the arguments after a complete forward; {@link #continueBackward} then goes
      * back through the steps, and the last piece adds into the grads. The same arithmetic in the same order.
      */
-    void beginBackward(DMatrixRMaj[] dH, int truncation, boolean inputGradients);
+    void beginBackward(DMatrixRMaj[] dhLoss, int truncation, boolean inputGradients);
 
     /** Goes back through up to {@code maxSteps} more steps; true once the backward is complete. */
     boolean continueBackward(int maxSteps);

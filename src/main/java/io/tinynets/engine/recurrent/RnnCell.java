@@ -54,18 +54,18 @@ public final class RnnCell extends AbstractRecurrentCell<RnnStep> {
     }
 
     @Override
-    protected double backwardStep(int t, double[] dh, double[][] dhPrev, double[] dcCarry) {
+    protected double backwardStep(int t, double[] dh, double[][] dhNext, double[] dcNext) {
         double[] hs = steps.get(t).h().data;
         int h = hiddenSize;
         for (int b = 0; b < batch; b++) {
-            double[] dA = dGi[b];
-            double[] dhPrevRow = dhPrev[b];
+            double[] da = dgi[b];
+            double[] dhNextRow = dhNext[b];
             int off = b * h;
             for (int j = 0; j < h; j++) {
-                // ∂a = ∂h ⊙ (1 − h²)
-                double v = hs[off + j];
-                dA[j] = dh[off + j] * (1.0 - v * v);
-                dhPrevRow[j] = 0.0;
+                // da = dh ⊙ (1 − h²), a = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh; nothing bypasses W_hh
+                double hv = hs[off + j];
+                da[j] = dh[off + j] * (1.0 - hv * hv);
+                dhNextRow[j] = 0.0;
             }
         }
         return 0.0;

@@ -366,8 +366,10 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
 
     private void backup() {
         try {
-            Path file = backups.backupNow();
+            Path file = backups.backupNow(CurrentUser.experimentOwner());
             ExperimentTexts.success(getTranslation("experiments.backup.done", file.toString()));
+        } catch (BackupService.AdminOnlyException e) {
+            ExperimentTexts.error(ExperimentTexts.problem(this, e));
         } catch (UnsupportedOperationException e) {
             ExperimentTexts.error(getTranslation("experiments.backup.unsupported"));
         } catch (RuntimeException e) {

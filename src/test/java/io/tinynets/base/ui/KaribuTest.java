@@ -35,6 +35,8 @@ import java.util.function.BooleanSupplier;
 public abstract class KaribuTest {
 
     private static Routes routes;
+    /** The running test's context, for {@link #login} (a static helper the tests call everywhere). */
+    private static ApplicationContext current;
 
     @Autowired
     protected ApplicationContext context;
@@ -54,6 +56,7 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        current = context;
         MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().getSession().setLocale(Locale.ENGLISH);
@@ -68,9 +71,14 @@ public abstract class KaribuTest {
     /**
      * Acts as a logged-in user from now on: a Spring Security context for this thread and a principal with the roles
      * on the mocked request (what Vaadin's view access control reads). Roles without the "ROLE_" prefix: "STUDENT".
-     * The account need not exist unless the code under test loads it.
+     * The account is made (with the first role) when it does not exist yet: the services refuse to act for a username
+     * that is not an account.
      */
     public static void login(String user, String... roles) {
+        if (current != null) {
+            io.tinynets.TestAccounts.ensure(current.getBean(org.springframework.jdbc.core.JdbcTemplate.class), user,
+                    roles.length == 0 ? "STUDENT" : roles[0]);
+        }
         List<SimpleGrantedAuthority> authorities = Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r))
                 .toList();
         User details = new User(user, "unused", authorities);
@@ -81,6 +89,12 @@ public abstract class KaribuTest {
         request.setUserPrincipalInt(auth);
         List<String> granted = List.of(roles);
         request.setUserInRole((principal, role) -> granted.contains(role));
+    }
+
+    /** Another user's username, made an account if needed (the experiment services save only for accounts). */
+    protected String existingAccount(String username) {
+        io.tinynets.TestAccounts.ensure(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), username);
+        return username;
     }
 
     /** Back to an anonymous visitor. */

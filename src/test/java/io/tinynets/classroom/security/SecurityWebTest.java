@@ -3,6 +3,7 @@ package io.tinynets.classroom.security;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.ClassroomFixtures;
 import io.tinynets.classroom.Role;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +17,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -42,6 +46,22 @@ class SecurityWebTest {
     Environment environment;
     @Autowired
     ServerProperties server;
+
+    @Autowired
+    LoginAttemptLimiter limiter;
+    private Instant clock = Instant.parse("2026-03-02T09:00:00Z");
+
+    @BeforeEach
+    void freshLimiter() {
+        limiter.forgetAll();
+        limiter.setClock(Clock.fixed(clock, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void realClock() {
+        limiter.forgetAll();
+        limiter.setClock(Clock.systemUTC());
+    }
 
     @BeforeEach
     void accounts() {
@@ -72,14 +92,29 @@ class SecurityWebTest {
     }
 
     @Test
-    void repeatedFailuresBlockEvenTheRightPasswordForThatUserAndAddress() throws Exception {
-        for (int i = 0; i < LoginAttemptLimiter.MAX_FAILURES; i++) {
+    void afterRepeatedFailuresEvenTheRightPasswordWaitsThenWorks() throws Exception {
+        for (int i = 0; i <= LoginAttemptLimiter.PAIR.freeFailures(); i++) {
             mvc.perform(login("kim", "guess " + i + "!!", "10.2.0.1")).andExpect(unauthenticated());
         }
+        // while the wait runs the password is not even checked: the same answer as a wrong one
         mvc.perform(login("kim", ClassroomFixtures.PASSWORD, "10.2.0.1")).andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?error"));
-        // another address (another machine) still logs in
+        // another machine is not slowed down
         mvc.perform(login("kim", ClassroomFixtures.PASSWORD, "10.2.0.2")).andExpect(authenticated());
+        // and the wait ends: no lock-out
+        clock = clock.plusSeconds(1);
+        limiter.setClock(Clock.fixed(clock, ZoneOffset.UTC));
+        mvc.perform(login("kim", ClassroomFixtures.PASSWORD, "10.2.0.1")).andExpect(authenticated());
+    }
+
+    @Test
+    void sprayingFromOneAddressIsSlowedForEveryUsername() throws Exception {
+        for (int i = 0; i <= LoginAttemptLimiter.ADDRESS.freeFailures(); i++) {
+            mvc.perform(login("student" + i, "common password", "10.7.0.1")).andExpect(unauthenticated());
+        }
+        mvc.perform(login("kim", ClassroomFixtures.PASSWORD, "10.7.0.1")).andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(login("kim", ClassroomFixtures.PASSWORD, "10.7.0.2")).andExpect(authenticated());
     }
 
     @Test

@@ -60,8 +60,8 @@ class AccountViewsTest extends KaribuTest {
         LoginView view = _get(LoginView.class);
         assertThat(view.form.isError()).isTrue();
         assertThat(view.i18n.getErrorMessage().getMessage())
-                .isEqualTo("Check your username and password and try again. After several failed attempts, "
-                        + "wait a few minutes.");
+                .isEqualTo("Check your username and password and try again. After several failed attempts each "
+                        + "new try has to wait a little longer, a few minutes at most.");
     }
 
     @Test

@@ -10,18 +10,33 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A dense layer's forward and backward row range by row range give the whole-batch results bit for bit. */
+/**
+ * An affine layer's forward and backward row range by row range give the whole-batch results bit for bit: a
+ * {@link Dense}, and a {@link TiedDense} (the same row ranges of {@link AffineLayer} over its own loops).
+ */
 class DenseRowsTest {
 
     private static Dense layer(Activation activation) {
         Dense d = new Dense("fc", 5, 4, activation);
+        fill(d.params());
+        return d;
+    }
+
+    /** A tied layer 5 → 4 over its own 5 × 4 weight, and that weight (which its backward writes into). */
+    private static TiedDense tied(Activation activation) {
+        Param shared = Param.zeros("encoder.weight", 5, 4);
+        TiedDense d = new TiedDense("tied", shared, activation);
+        fill(java.util.List.of(shared, d.bias()));
+        return d;
+    }
+
+    private static void fill(java.util.List<Param> params) {
         SplittableRandom r = new SplittableRandom(1);
-        for (Param p : d.params()) {
+        for (Param p : params) {
             for (int i = 0; i < p.size(); i++) {
                 p.value().data[i] = r.nextDouble(-1, 1);
             }
         }
-        return d;
     }
 
     private static DMatrixRMaj random(int rows, int cols, long seed) {
@@ -57,6 +72,31 @@ class DenseRowsTest {
         for (int i = 0; i < whole.params().size(); i++) {
             assertThat(pieces.params().get(i).grad().data).containsExactly(whole.params().get(i).grad().data);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"TANH", "LINEAR", "RELU", "SIGMOID", "GELU"})
+    void aTiedLayersRowRangesAreTheWholeBatch(Activation activation) {
+        DMatrixRMaj x = random(13, 5, 2);
+        DMatrixRMaj dOut = random(13, 4, 3);
+        TiedDense whole = tied(activation);
+        TiedDense pieces = tied(activation);
+
+        double[] y = whole.forward(x).data.clone();
+        double[] dx = whole.backward(dOut, true).data.clone();
+
+        pieces.beginForward(x);
+        for (int from = 0; from < 13; from += 5) {
+            pieces.forwardRows(from, Math.min(13, from + 5));
+        }
+        assertThat(pieces.output().data).containsExactly(y);
+        DMatrixRMaj dInput = null;
+        for (int from = 0; from < 13; from += 2) {
+            dInput = pieces.backwardRows(dOut, from, Math.min(13, from + 2), true);
+        }
+        assertThat(dInput.data).containsExactly(dx);
+        assertThat(pieces.sharedWeight().grad().data).containsExactly(whole.sharedWeight().grad().data);
+        assertThat(pieces.bias().grad().data).containsExactly(whole.bias().grad().data);
     }
 
     @ParameterizedTest

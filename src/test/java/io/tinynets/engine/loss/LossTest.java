@@ -67,6 +67,26 @@ class LossTest {
     }
 
     @Test
+    void binaryCrossEntropyAveragesOverEveryOutputSoOneOutputIsTheBatchMean() {
+        DMatrixRMaj z = new DMatrixRMaj(2, 2, true, -1, 0.5, 2, 0);
+        DMatrixRMaj t = new DMatrixRMaj(2, 2, true, 0, 1, 1, 0);
+        double expected = 0;
+        for (int i = 0; i < 4; i++) {
+            expected += Math.max(z.data[i], 0) - z.data[i] * t.data[i] + Math.log1p(Math.exp(-Math.abs(z.data[i])));
+        }
+        assertEquals(expected / 4, Loss.BINARY_CROSS_ENTROPY.valueFromPreActivation(z, t), 1e-15);
+        DMatrixRMaj dz = new DMatrixRMaj(1, 1);
+        Loss.BINARY_CROSS_ENTROPY.gradientFromPreActivation(z, t, dz);
+        assertEquals(2, dz.numCols);
+        GradientCheck.assertClose("bce(z) 2 outputs", dz.data,
+                GradientCheck.numeric(z, () -> Loss.BINARY_CROSS_ENTROPY.valueFromPreActivation(z, t)));
+        DMatrixRMaj column = new DMatrixRMaj(2, 1, true, -1, 2);
+        DMatrixRMaj columnTarget = new DMatrixRMaj(2, 1, true, 0, 1);
+        assertEquals((Math.log1p(Math.exp(-1)) + 2 - 2 + Math.log1p(Math.exp(-2))) / 2,
+                Loss.BINARY_CROSS_ENTROPY.valueFromPreActivation(column, columnTarget), 1e-15);
+    }
+
+    @Test
     void softmaxCrossEntropyGradientMatchesFiniteDifferences() {
         DMatrixRMaj o = new DMatrixRMaj(2, 3, true, 0.3, -1, 2, 1, 1, -0.5);
         DMatrixRMaj t = new DMatrixRMaj(2, 1, true, 2, 0);

@@ -215,11 +215,11 @@ class ExperimentsViewTest extends KaribuTest {
 
     @Test
     void someoneElsesExperimentLinkLooksLikeAMissingOne() {
-        long theirs = service.save("someone-else", draft("activation", "private", 0.1, 1));
+        long theirs = service.save(existingAccount("someone-else"), draft("activation", "private", 0.1, 1));
         UI.getCurrent().navigate("experiments/" + theirs);
         ExperimentDetailView detail = _get(ExperimentDetailView.class);
         assertThat(detail.problem.isVisible()).isTrue();
-        assertThat(detail.problem.getText()).isEqualTo("Experiment " + theirs + " does not exist or was deleted.");
+        assertThat(detail.problem.getText()).isEqualTo("Experiment " + theirs + " cannot be opened: it does not exist, was deleted or is not yours.");
         assertThat(detail.body.isVisible()).isFalse();
         jdbc.update("DELETE FROM experiment WHERE owner = 'someone-else'");
     }

@@ -179,18 +179,18 @@ class AutoencoderExperimentTest extends KaribuTest {
 
     @Test
     void foreignOrUnknownExperimentIsRefusedAndTheLabStaysDefault() {
-        long foreign = experiments.save("someone-else", new ExperimentDraft("autoencoder", "theirs", "", List.of(),
+        long foreign = experiments.save(existingAccount("someone-else"), new ExperimentDraft("autoencoder", "theirs", "", List.of(),
                 AutoencoderConfigJson.write(AutoencoderConfig.defaults().withSeed(3)), 1, 3, List.of(), Map.of(),
                 null, null));
         NotificationsKt.clearNotifications();
         AutoencoderView v = reopen(foreign);
-        NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
+        NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
         assertThat(v.reopened.isVisible()).isFalse();
         assertThat(v.live.hasRun()).isFalse();
         assertThat(v.seed.getValue()).isEqualTo(42);
 
         v = reopen(987654321L);
-        NotificationsKt.expectNotifications("Experiment 987654321 does not exist or was deleted.");
+        NotificationsKt.expectNotifications("Experiment 987654321 cannot be opened: it does not exist, was deleted or is not yours.");
         assertThat(v.live.hasRun()).isFalse();
     }
 

@@ -144,11 +144,11 @@ class DepthExperimentTest extends KaribuTest {
     @Test
     void someoneElsesExperimentIsRefusedAndTheLabKeepsItsDefaults() {
         long id = trainAndSave();
-        long foreign = service.save("someone-else", service.get(CurrentUser.experimentOwner(), id).toDraft());
+        long foreign = service.save(existingAccount("someone-else"), service.get(CurrentUser.experimentOwner(), id).toDraft());
         view.training.discard();
         NotificationsKt.clearNotifications();
         view = reopen(foreign);
-        NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
+        NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
         assertThat(view.depth.getValue()).isEqualTo(10);
         assertThat(view.reopened.isVisible()).isFalse();
         assertThat(view.training.hasRun()).isFalse();

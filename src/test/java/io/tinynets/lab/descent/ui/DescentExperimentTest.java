@@ -134,11 +134,11 @@ class DescentExperimentTest extends KaribuTest {
     @Test
     void someoneElsesRaceIsRefusedAndTheLabKeepsItsDefaults() {
         long id = raceAndSave();
-        long foreign = service.save("someone-else", service.get(CurrentUser.experimentOwner(), id).toDraft());
+        long foreign = service.save(existingAccount("someone-else"), service.get(CurrentUser.experimentOwner(), id).toDraft());
         view.training.discard();
         NotificationsKt.clearNotifications();
         view = reopen(foreign);
-        NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
+        NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
         assertThat(view.surface.getValue()).isEqualTo(SurfaceKind.RAVINE);
         assertThat(view.reopened.isVisible()).isFalse();
         assertThat(view.training.hasRun()).isFalse();

@@ -159,19 +159,19 @@ class PlaygroundExperimentTest extends KaribuTest {
     void someoneElsesOrAMissingExperimentIsRefusedAndTheLabStaysAsItWas() {
         long id = trainAndSave();
         Experiment mine = service.get(CurrentUser.experimentOwner(), id);
-        long foreign = service.save("someone-else", mine.toDraft());
+        long foreign = service.save(existingAccount("someone-else"), mine.toDraft());
         view.training.discard();
 
         NotificationsKt.clearNotifications();
         view = reopen(foreign);
-        NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
+        NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
         assertThat(view.learningRate.getValue()).isEqualTo(0.03);
         assertThat(view.reopened.isVisible()).isFalse();
         assertThat(view.training.hasRun()).isFalse();
 
         NotificationsKt.clearNotifications();
         view = reopen(987654321L);
-        NotificationsKt.expectNotifications("Experiment 987654321 does not exist or was deleted.");
+        NotificationsKt.expectNotifications("Experiment 987654321 cannot be opened: it does not exist, was deleted or is not yours.");
 
         long descent = service.save(CurrentUser.experimentOwner(), new io.tinynets.experiment.ExperimentDraft(
                 "descent", "a descent run", "", List.of(), "{\"version\":1}", 1, 3, List.of(), null, null, null));

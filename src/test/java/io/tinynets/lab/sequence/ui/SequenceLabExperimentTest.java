@@ -179,18 +179,18 @@ class SequenceLabExperimentTest extends KaribuTest {
 
     @Test
     void foreignOrUnknownExperimentIsRefusedAndTheLabStaysDefault() {
-        long foreign = experiments.save("someone-else", new io.tinynets.experiment.ExperimentDraft("sequence",
+        long foreign = experiments.save(existingAccount("someone-else"), new io.tinynets.experiment.ExperimentDraft("sequence",
                 "theirs", "", List.of(), SequenceConfigJson.write(SequenceConfig.defaults()), 1, 3, List.of(),
                 java.util.Map.of(), null, null));
         NotificationsKt.clearNotifications();
         SequenceLabView v = reopen(foreign);
-        NotificationsKt.expectNotifications("Experiment " + foreign + " belongs to someone else.");
+        NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
         assertThat(v.reopened.isVisible()).isFalse();
         assertThat(v.training.hasRun()).isFalse();
         assertThat(v.hidden.getValue()).isEqualTo(SequenceConfig.defaults().hidden());
 
         v = reopen(987654321L);
-        NotificationsKt.expectNotifications("Experiment 987654321 does not exist or was deleted.");
+        NotificationsKt.expectNotifications("Experiment 987654321 cannot be opened: it does not exist, was deleted or is not yours.");
         assertThat(v.training.hasRun()).isFalse();
     }
 
@@ -232,7 +232,7 @@ class SequenceLabExperimentTest extends KaribuTest {
         assertThat(v.training.hasRun()).isFalse();
 
         UI.getCurrent().navigate("sequence", QueryParameters.of("experiment", "twelve"));
-        NotificationsKt.expectNotifications("Experiment twelve does not exist or was deleted.");
+        NotificationsKt.expectNotifications("Experiment twelve cannot be opened: it does not exist, was deleted or is not yours.");
         assertThat(_get(SequenceLabView.class).reopened.isVisible()).isFalse();
     }
 

@@ -7,6 +7,8 @@ import com.vaadin.flow.server.WrappedHttpSession;
 import com.github.mvysny.fakeservlet.FakeHttpSession;
 import io.tinynets.base.ui.KaribuTest;
 import io.tinynets.classroom.Account;
+import io.tinynets.classroom.AccountLogins;
+import io.tinynets.classroom.AccountPrincipal;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.AdminService;
 import io.tinynets.classroom.ClassService;
@@ -16,14 +18,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A deleted user's open session does not keep working. */
-class DeletedAccountSessionsTest extends KaribuTest {
+/** A deleted user's open session does not keep working, nor one whose password was changed or reset. */
+class AccountSessionsTest extends KaribuTest {
+
+    @Autowired
+    AccountLogins logins;
 
     @Autowired
     AccountService accounts;
@@ -32,7 +39,7 @@ class DeletedAccountSessionsTest extends KaribuTest {
     @Autowired
     AdminService admin;
     @Autowired
-    DeletedAccountSessions deletedSessions;
+    AccountSessions accountSessions;
     @Autowired
     JdbcTemplate jdbc;
     private Account minji;
@@ -79,14 +86,14 @@ class DeletedAccountSessionsTest extends KaribuTest {
     void deletingAnAccountSendsItsPagesToTheLoginThenEndsTheSession() {
         login("minji", "STUDENT");
         VaadinSession session = storeLoginInSession();
-        assertThat(DeletedAccountSessions.usernameOf(session)).isEqualTo("minji");
+        assertThat(AccountSessions.usernameOf(session)).isEqualTo("minji");
         UI.getCurrent().navigate("classes");
 
         admin.deleteAccount("admin", minji.id());
         MockVaadin.clientRoundtrip();
         // the redirect is pushed first; the session goes a moment later, once the browser has it
         assertThat(httpSession(session).isValid()).isTrue();
-        awaitUi(DeletedAccountSessions.INVALIDATE_AFTER.plusSeconds(8), "the deleted user's session invalidated",
+        awaitUi(AccountSessions.INVALIDATE_AFTER.plusSeconds(8), "the deleted user's session invalidated",
                 () -> !httpSession(session).isValid());
     }
 
@@ -99,5 +106,69 @@ class DeletedAccountSessionsTest extends KaribuTest {
         assertThat(httpSession(session).isValid()).isTrue();
         UI.getCurrent().navigate("classes");
         _get(ClassesView.class);
+    }
+
+    /** The login a real form login leaves in the session: the account's principal with its credentials version. */
+    private VaadinSession storeRealLoginInSession(String username) {
+        AccountPrincipal principal = (AccountPrincipal) logins.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, principal.getAuthorities()));
+        return storeLoginInSession();
+    }
+
+    private long credentialsVersion(String username) {
+        return jdbc.queryForObject("SELECT credentials_version FROM app_user WHERE username = ?", Long.class,
+                username);
+    }
+
+    @Test
+    void changingMyOwnPasswordKeepsThisSessionLoggedInWithTheNewVersion() {
+        login("minji", "STUDENT");
+        VaadinSession session = storeRealLoginInSession("minji");
+        UI.getCurrent().navigate("password");
+        ChangePasswordView view = _get(ChangePasswordView.class);
+        view.current.setValue("minji password");
+        view.next.setValue("a better password");
+        view.confirm.setValue("a better password");
+        assertThat(view.save()).isTrue();
+
+        SecurityContext stored = (SecurityContext) session.getSession()
+                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        AccountPrincipal renewed = (AccountPrincipal) stored.getAuthentication().getPrincipal();
+        assertThat(renewed.credentialsVersion()).isEqualTo(credentialsVersion("minji"));
+        assertThat(accounts.loginStillValid("minji", renewed.credentialsVersion())).isTrue();
+        MockVaadin.clientRoundtrip();
+        assertThat(httpSession(session).isValid()).isTrue();
+    }
+
+    @Test
+    void aResetByTheTeacherEndsTheStudentsOpenSessionAtOnce() {
+        login("minji", "STUDENT");
+        VaadinSession session = storeRealLoginInSession("minji");
+        UI.getCurrent().navigate("classes");
+        long before = credentialsVersion("minji");
+
+        classes.resetPassword("kim", classes.classes("kim").get(0).id(), minji.id());
+        assertThat(accounts.loginStillValid("minji", before)).isFalse();
+        MockVaadin.clientRoundtrip();
+        awaitUi(AccountSessions.INVALIDATE_AFTER.plusSeconds(8), "the reset student's session invalidated",
+                () -> !httpSession(session).isValid());
+    }
+
+    @Test
+    void aPasswordChangedFromAnotherSessionEndsThisOne() {
+        login("minji", "STUDENT");
+        VaadinSession session = storeRealLoginInSession("minji");
+        UI.getCurrent().navigate("classes");
+        // the change comes from another browser of hers: not from this session
+        VaadinSession.setCurrent(null);
+        try {
+            accounts.changePassword("minji", "minji password", "changed on the phone");
+        } finally {
+            VaadinSession.setCurrent(session);
+        }
+        MockVaadin.clientRoundtrip();
+        awaitUi(AccountSessions.INVALIDATE_AFTER.plusSeconds(8), "the older session invalidated",
+                () -> !httpSession(session).isValid());
     }
 }

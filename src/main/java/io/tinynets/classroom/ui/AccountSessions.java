@@ -6,12 +6,16 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
+import io.tinynets.classroom.AccountPrincipal;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.AdminService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
@@ -25,26 +29,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ends the sessions of a deleted account. The services already refuse an unknown username, but a browser still
- * logged in would keep its pages (and could still train or save under the old name). So: when the admin deletes an
- * account, every open session of it is sent to the login page and invalidated at once (pushed to the browser); and
- * any navigation in a session whose stored login names an account that no longer exists logs it out, for whatever
- * the first step missed.
+ * Ends the open sessions of an account that was deleted or whose password changed, on this instance. The services
+ * already refuse an unknown username, and every request of a session whose login no longer holds is logged out by the
+ * security filter (that is what reaches the other instances), but a page open in a browser would stay on screen until
+ * its next request. So: when the admin deletes an account, or its password is changed or reset, every open session of
+ * it here is sent to the login page and invalidated at once (pushed to the browser), except the session that changed
+ * its own password, whose login is renewed with the new credentials version; and any navigation in a session whose
+ * stored login names an account that no longer exists logs it out, for whatever the first step missed.
  */
 @Component
-class DeletedAccountSessions implements VaadinServiceInitListener {
+class AccountSessions implements VaadinServiceInitListener {
 
-    private static final Logger log = LoggerFactory.getLogger(DeletedAccountSessions.class);
+    private static final Logger log = LoggerFactory.getLogger(AccountSessions.class);
 
     /** Time for the pushed redirect to reach the browser before its session is invalidated. */
     static final Duration INVALIDATE_AFTER = Duration.ofSeconds(2);
-    private static final String LOGGED_OUT = DeletedAccountSessions.class.getName() + ".loggedOut";
+    private static final String LOGGED_OUT = AccountSessions.class.getName() + ".loggedOut";
     private final AccountService accounts;
     /** Sessions with a UI; weak, so a session that ends without a destroy event is not kept alive here. */
     private final Set<VaadinSession> sessions = Collections.synchronizedSet(Collections.newSetFromMap(
             new WeakHashMap<>()));
 
-    DeletedAccountSessions(AccountService accounts) {
+    AccountSessions(AccountService accounts) {
         this.accounts = accounts;
     }
 
@@ -67,6 +73,47 @@ class DeletedAccountSessions implements VaadinServiceInitListener {
             if (deleted.username().equals(usernameOf(s))) {
                 end(s);
             }
+        }
+    }
+
+    /**
+     * A password changed (by its owner, or a reset by a teacher or the admin): every open session of the account
+     * ends, except the one in which the owner made the change, which stays logged in with the new credentials version.
+     */
+    @EventListener
+    void credentialsChanged(AccountService.CredentialsChanged changed) {
+        VaadinSession current = changed.byOwner() ? VaadinSession.getCurrent() : null;
+        List<VaadinSession> open;
+        synchronized (sessions) {
+            open = List.copyOf(sessions);
+        }
+        for (VaadinSession s : open) {
+            if (s != current && changed.username().equals(usernameOf(s))) {
+                end(s);
+            }
+        }
+        if (current != null && changed.username().equals(usernameOf(current))) {
+            renewLogin(current, changed.credentialsVersion());
+        }
+    }
+
+    /** The session's stored login, now with the account's new credentials version. */
+    private static void renewLogin(VaadinSession s, long credentialsVersion) {
+        WrappedSession w = s.getSession();
+        Object stored = w == null ? null
+                : w.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        if (!(stored instanceof SecurityContext c) || c.getAuthentication() == null
+                || !(c.getAuthentication().getPrincipal() instanceof AccountPrincipal p)) {
+            return;
+        }
+        UsernamePasswordAuthenticationToken renewed = UsernamePasswordAuthenticationToken.authenticated(
+                p.withCredentialsVersion(credentialsVersion), null, p.getAuthorities());
+        renewed.setDetails(c.getAuthentication().getDetails());
+        SecurityContext context = new SecurityContextImpl(renewed);
+        w.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        if (SecurityContextHolder.getContext().getAuthentication() != null
+                && p.getUsername().equals(SecurityContextHolder.getContext().getAuthentication().getName())) {
+            SecurityContextHolder.setContext(context);
         }
     }
 
@@ -102,7 +149,7 @@ class DeletedAccountSessions implements VaadinServiceInitListener {
                         // logged out meanwhile
                     }
                 }));
-        log.info("ended a session of a deleted account");
+        log.info("ended a session of a deleted account or a changed password");
     }
 
     /**
