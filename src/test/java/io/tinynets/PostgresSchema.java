@@ -24,5 +24,11 @@ public final class PostgresSchema {
         registry.add("spring.datasource.username", () -> System.getenv("TINYNETS_TEST_POSTGRES_USER"));
         registry.add("spring.datasource.password", () -> System.getenv("TINYNETS_TEST_POSTGRES_PASSWORD"));
         registry.add("spring.flyway.schemas", () -> schema);
+        // Every *PostgresTest has its own cached context and pool. Hikari's default (10 connections, all kept open)
+        // times eleven classes is ~100, PostgreSQL's whole max_connections: one test run alone reached 91, and a
+        // second build on the machine made the later classes fail with "remaining connection slots are reserved".
+        // Four connections is more than any of these tests uses at once (two threads at most).
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 4);
+        registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
     }
 }
