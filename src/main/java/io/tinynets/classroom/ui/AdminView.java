@@ -94,8 +94,9 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         users.addColumn(a -> getTranslation("classroom.role." + a.role().name().toLowerCase()))
                 .setHeader(getTranslation("classroom.admin.role"));
         users.addColumn(a -> date.format(a.createdAt())).setHeader(getTranslation("classroom.admin.created"));
+        // two icon buttons, always whole, at the row's end however narrow the page
         users.addComponentColumn(this::userActions).setHeader(getTranslation("classroom.admin.actions"))
-                .setKey("actions").setAutoWidth(true).setFlexGrow(0);
+                .setKey("actions").setWidth("7rem").setFlexGrow(0).setFrozenToEnd(true);
         users.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         users.setHeight("18rem");
         return users;
@@ -167,10 +168,12 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         Texts.success(getTranslation("classroom.admin.userCreated", a.username));
-        for (var f : new com.vaadin.flow.component.HasValue<?, ?>[] {username, displayName, password, confirm}) {
-            f.clear();
+        // an empty form for the next account, without "required" errors on fields nobody has touched yet
+        binder.readBean(null);
+        for (var field : List.of(username, displayName, password, confirm)) {
+            ((com.vaadin.flow.component.HasValidation) field).setInvalid(false);
         }
-        binder.validate();
+        createUser.setEnabled(false);
         refresh();
     }
 
