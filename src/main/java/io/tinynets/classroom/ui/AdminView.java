@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.Dates;
 import io.tinynets.classroom.Account;
 import io.tinynets.classroom.AccountContents;
 import io.tinynets.classroom.AccountService;
@@ -40,9 +41,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 /** The admin's page: accounts (and new teacher accounts), every class, server load and a database backup download. */
@@ -87,13 +85,11 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Grid<Account> configureUsers() {
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
         users.addColumn(Account::username).setHeader(getTranslation("classroom.field.username"));
         users.addColumn(Account::displayName).setHeader(getTranslation("classroom.field.displayName"));
         users.addColumn(a -> getTranslation("classroom.role." + a.role().name().toLowerCase()))
                 .setHeader(getTranslation("classroom.admin.role"));
-        users.addColumn(a -> date.format(a.createdAt())).setHeader(getTranslation("classroom.admin.created"));
+        users.addColumn(a -> Dates.dateTime(a.createdAt(), getLocale())).setHeader(getTranslation("classroom.admin.created"));
         // two icon buttons, always whole, at the row's end however narrow the page
         users.addComponentColumn(this::userActions).setHeader(getTranslation("classroom.admin.actions"))
                 .setKey("actions").setWidth("7rem").setFlexGrow(0).setFrozenToEnd(true);
