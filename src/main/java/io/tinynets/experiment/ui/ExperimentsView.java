@@ -203,6 +203,7 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ExperimentLimits.IMPORT_MAX_BYTES);
         upload.setDropAllowed(true);
+        upload.setI18n(io.tinynets.base.ui.UploadTexts.of(this));
         Button uploadButton = new Button(getTranslation("experiments.import"), VaadinIcon.UPLOAD.create());
         uploadButton.setTooltipText(getTranslation("experiments.import.tooltip"));
         upload.setUploadButton(uploadButton);
