@@ -99,6 +99,18 @@ public class ClassService {
         });
     }
 
+    /**
+     * The class a join code opens, for the sign-up page to name it (no login needed: whoever has the code may join
+     * the class anyway). Empty for an unknown code, without saying more.
+     */
+    public java.util.Optional<JoinInvitation> invitation(String joinCode) {
+        String code = Codes.normalize(joinCode);
+        if (!code.matches("[A-Z0-9]{1,16}")) {
+            return java.util.Optional.empty();
+        }
+        return classes.findByCode(code).map(c -> new JoinInvitation(c.name(), c.teacherName()));
+    }
+
     /** A logged-in student joins one more class with its code. */
     public SchoolClass join(String actor, String joinCode) {
         Account student = accounts.requireRole(actor, Role.STUDENT);

@@ -2,6 +2,8 @@ package io.tinynets.classroom;
 
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentAccessException;
+import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentValidationException;
 import io.tinynets.experiment.ExperimentService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -9,7 +11,9 @@ import org.springframework.stereotype.Service;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +23,9 @@ import java.util.Optional;
  */
 @Service
 public class GalleryService {
+
+    /** The longest experiment name the store takes (a copy's name adds its owner's). */
+    static final int NAME_MAX = io.tinynets.experiment.ExperimentLimits.NAME_MAX;
 
     private final ClassService classes;
     private final ExperimentService experiments;
@@ -87,6 +94,54 @@ public class GalleryService {
             }
         }
         return experiments.get(owner.get(), experimentId);
+    }
+
+    /**
+     * A shared experiment's settings as paths and values ("optimizer.lr" → "0.1"), for the gallery to show what the
+     * classmate chose; refused like {@link #open} for anyone who may not see it.
+     */
+    public Map<String, String> settings(String actor, long experimentId) {
+        Map<String, String> settings = new LinkedHashMap<>(ConfigPaths.of(open(actor, experimentId).configJson()));
+        settings.remove("version"); // the format's version is no choice of the student's
+        return settings;
+    }
+
+    /**
+     * "Open in the lab" for a shared experiment: a copy of it among the viewer's own experiments (settings, seed,
+     * curves, weights and picture), which the lab then opens like any of theirs. The classmate's original is never
+     * touched. A viewer who already has a copy of this experiment gets that one again instead of another; the
+     * owner gets their own experiment.
+     */
+    public long copyForViewer(String actor, long experimentId) {
+        Experiment source = open(actor, experimentId);
+        if (source.owner().equals(actor)) {
+            return source.id();
+        }
+        String mark = copyMark(experimentId);
+        Optional<Long> earlier = experiments.list(actor, null).stream().filter(s -> s.notes().startsWith(mark))
+                .map(io.tinynets.experiment.ExperimentSummary::id).findFirst();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String ownerName = jdbc.sql("SELECT COALESCE(MAX(display_name), ?) FROM app_user WHERE username = ?")
+                .params(source.owner(), source.owner()).query(String.class).single();
+        String name = source.name() + " (" + ownerName + ")";
+        String notes = mark + " " + ownerName + (source.notes().isBlank() ? "" : "\n\n" + source.notes());
+        notes = notes.length() > io.tinynets.experiment.ExperimentLimits.NOTES_MAX
+                ? notes.substring(0, io.tinynets.experiment.ExperimentLimits.NOTES_MAX) : notes;
+        try {
+            return experiments.save(actor, new ExperimentDraft(source.lab(),
+                    name.length() > NAME_MAX ? name.substring(0, NAME_MAX) : name, notes, source.tags(),
+                    source.configJson(), source.configVersion(), source.seed(), source.curves(),
+                    source.finalMetrics(), source.weightsJson(), source.picture()));
+        } catch (ExperimentValidationException e) {
+            throw new ClassroomException(e.messageKey(), e.messageArgs());
+        }
+    }
+
+    /** The first words of a gallery copy's notes: where it came from (found again by them, so no second copy). */
+    static String copyMark(long experimentId) {
+        return "[gallery #" + experimentId + "]";
     }
 
     private void owned(String actor, long experimentId) {

@@ -2,6 +2,7 @@ package io.tinynets.classroom;
 
 import io.tinynets.training.RunState;
 import io.tinynets.training.RunStatus;
+import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,11 @@ import java.util.UUID;
  * (sticky sessions), but a teacher's dashboard may be served by another: every instance writes a glance of its runs
  * to the shared table {@code live_run} about once a second, and reads the other instances' glances from there.
  * Its own runs it reads from memory, so they are never a second late.
+ *
+ * <p>Only <em>watched</em> runs are on the board: a run that no open page subscribes to belongs to a lab the student
+ * left, a closed tab or a session that logged out. The service pauses such a run and frees it after its idle timeout;
+ * until then it is nobody's current work, and listing it would show a class's students several times over, or a
+ * student who has gone home.
  */
 @Component
 public class LiveRunBoard {
@@ -55,7 +61,7 @@ public class LiveRunBoard {
     /** Rewrites this instance's rows from its runs now, and drops other instances' stale rows. */
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
     public synchronized void publish() {
-        List<RunStatus> runs = training.allStatuses();
+        List<RunStatus> runs = watched(training.allStatuses().stream().map(RunStatus::ownerId).distinct().toList());
         if (runs.isEmpty() && !published) {
             return;
         }
@@ -80,12 +86,12 @@ public class LiveRunBoard {
     }
 
     /**
-     * The runs of these owners: this instance's from memory (on this server = true), the other instances' from
-     * their fresh rows (false).
+     * The watched runs of these owners: this instance's from memory (on this server = true), the other instances'
+     * from their fresh rows (false).
      */
     public List<Map.Entry<RunStatus, Boolean>> runsOf(Collection<String> owners) {
         List<Map.Entry<RunStatus, Boolean>> out = new ArrayList<>();
-        training.statusOf(owners).forEach(s -> out.add(Map.entry(s, true)));
+        watched(owners).forEach(s -> out.add(Map.entry(s, true)));
         if (owners.isEmpty()) {
             return out;
         }
@@ -108,6 +114,19 @@ public class LiveRunBoard {
                 })
                 .list().forEach(s -> s.ifPresent(status -> out.add(Map.entry(status, false))));
         return out;
+    }
+
+    /** This instance's runs of these owners that an open page follows (the student's lab, a projection). */
+    private List<RunStatus> watched(Collection<String> owners) {
+        List<RunStatus> found = new ArrayList<>();
+        for (String owner : new java.util.LinkedHashSet<>(owners)) {
+            for (TrainingRun<?> run : training.runsOf(owner)) {
+                if (run.subscriberCount() > 0) {
+                    found.add(run.status());
+                }
+            }
+        }
+        return found;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.tinynets.training.RunSettings;
 import io.tinynets.training.RunState;
 import io.tinynets.training.Speed;
 import io.tinynets.training.StopConditions;
+import io.tinynets.training.Subscription;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +42,13 @@ class LiveRunBoardTest {
     @Autowired
     JdbcTemplate jdbc;
     private SchoolClass c;
+    /** Open lab pages: only runs someone watches are on the board. */
+    private final List<Subscription> tabs = new ArrayList<>();
+
+    private <I> TrainingRun<I> watched(TrainingRun<I> run) {
+        tabs.add(training.subscribe(run.ownerId(), run.id(), s -> { }));
+        return run;
+    }
 
     @BeforeEach
     void classOfTwo() {
@@ -49,6 +58,7 @@ class LiveRunBoardTest {
 
     @AfterEach
     void stopRuns() {
+        tabs.forEach(Subscription::close);
         training.runsOf("minji").forEach(r -> training.cancel("minji", r.id()));
     }
 
@@ -60,8 +70,8 @@ class LiveRunBoardTest {
 
     @Test
     void thisInstancesRunsArePublishedAndRemovedWhenTheyAreGone() {
-        TrainingRun<Double> run = training.create("minji", "playground", DecayTrainer.FACTORY,
-                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3)));
+        TrainingRun<Double> run = watched(training.create("minji", "playground", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3))));
         board.publish();
         assertThat(jdbc.queryForList("SELECT owner, lab, state, instance_id FROM live_run WHERE run_id = ?",
                 run.id())).singleElement().satisfies(row -> {
@@ -79,8 +89,8 @@ class LiveRunBoardTest {
     void anAnonymousVisitorsRunIsPublishedToo() {
         // what CurrentUser.trainerId() gives a visitor without a login: 44 characters, longer than any username
         String visitor = "session-" + UUID.randomUUID();
-        TrainingRun<Double> run = training.create(visitor, "playground", DecayTrainer.FACTORY,
-                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3)));
+        TrainingRun<Double> run = watched(training.create(visitor, "playground", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3))));
         try {
             board.publish();
             assertThat(jdbc.queryForList("SELECT owner FROM live_run WHERE run_id = ?", String.class, run.id()))
@@ -94,8 +104,8 @@ class LiveRunBoardTest {
 
     @Test
     void theDashboardShowsAnotherInstancesFreshRunsMarkedAsElsewhere() {
-        TrainingRun<Double> local = training.create("minji", "playground", DecayTrainer.FACTORY,
-                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3)));
+        TrainingRun<Double> local = watched(training.create("minji", "playground", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3))));
         otherInstanceRow("remote-1", "jisoo", 42, Instant.now());
         otherInstanceRow("remote-old", "minji", 7, Instant.now().minusSeconds(60)); // a stopped instance
         otherInstanceRow("remote-foreign", "someone-else", 9, Instant.now()); // not in this class
@@ -121,10 +131,22 @@ class LiveRunBoardTest {
     void staleRowsOfStoppedInstancesAreRemovedOnPublishing() {
         otherInstanceRow("remote-old", "minji", 7, Instant.now().minusSeconds(60));
         otherInstanceRow("remote-fresh", "jisoo", 8, Instant.now());
-        training.create("minji", "playground", DecayTrainer.FACTORY,
-                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3)));
+        watched(training.create("minji", "playground", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3))));
         board.publish();
         assertThat(jdbc.queryForList("SELECT run_id FROM live_run WHERE instance_id = 'other-instance'",
                 String.class)).containsExactly("remote-fresh");
+    }
+
+    @Test
+    void aRunNobodyWatchesIsNotPublishedNorListed() {
+        TrainingRun<Double> left = training.create("minji", "playground", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3)));
+        TrainingRun<Double> open = watched(training.create("minji", "depth", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3))));
+        board.publish();
+        assertThat(jdbc.queryForList("SELECT run_id FROM live_run", String.class)).containsExactly(open.id());
+        assertThat(board.runsOf(List.of("minji"))).extracting(e -> e.getKey().runId()).containsExactly(open.id());
+        assertThat(left.state()).isEqualTo(RunState.READY);
     }
 }

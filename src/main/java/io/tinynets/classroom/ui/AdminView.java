@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.Dates;
 import io.tinynets.classroom.Account;
 import io.tinynets.classroom.AccountContents;
 import io.tinynets.classroom.AccountService;
@@ -40,9 +41,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 /** The admin's page: accounts (and new teacher accounts), every class, server load and a database backup download. */
@@ -87,15 +85,14 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Grid<Account> configureUsers() {
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
         users.addColumn(Account::username).setHeader(getTranslation("classroom.field.username"));
         users.addColumn(Account::displayName).setHeader(getTranslation("classroom.field.displayName"));
         users.addColumn(a -> getTranslation("classroom.role." + a.role().name().toLowerCase()))
                 .setHeader(getTranslation("classroom.admin.role"));
-        users.addColumn(a -> date.format(a.createdAt())).setHeader(getTranslation("classroom.admin.created"));
+        users.addColumn(a -> Dates.dateTime(a.createdAt(), getLocale())).setHeader(getTranslation("classroom.admin.created"));
+        // two icon buttons, always whole, at the row's end however narrow the page
         users.addComponentColumn(this::userActions).setHeader(getTranslation("classroom.admin.actions"))
-                .setKey("actions").setAutoWidth(true).setFlexGrow(0);
+                .setKey("actions").setWidth("7rem").setFlexGrow(0).setFrozenToEnd(true);
         users.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         users.setHeight("18rem");
         return users;
@@ -167,10 +164,12 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         Texts.success(getTranslation("classroom.admin.userCreated", a.username));
-        for (var f : new com.vaadin.flow.component.HasValue<?, ?>[] {username, displayName, password, confirm}) {
-            f.clear();
+        // an empty form for the next account, without "required" errors on fields nobody has touched yet
+        binder.readBean(null);
+        for (var field : List.of(username, displayName, password, confirm)) {
+            ((com.vaadin.flow.component.HasValidation) field).setInvalid(false);
         }
-        binder.validate();
+        createUser.setEnabled(false);
         refresh();
     }
 

@@ -194,6 +194,9 @@ public class AssignmentBar extends Div {
             return;
         }
         SaveExperimentDialog dialog = new SaveExperimentDialog(experiments, drafts);
+        // the same form as "Save as experiment", but the student is handing in work: say so
+        dialog.describeAs(getTranslation("classroom.assignmentBar.submitDialog", assignment.title()),
+                getTranslation("classroom.assignmentBar.submitDialog.button"));
         dialog.addSavedListener(this::submit);
         dialog.open();
     }
@@ -202,10 +205,8 @@ public class AssignmentBar extends Div {
     Optional<Submission> submit(long experimentId) {
         try {
             Submission s = assignments.submit(CurrentUser.experimentOwner(), assignment.id(), experimentId);
-            String text = s.goalMet() == null ? getTranslation("classroom.submission.done")
-                    : getTranslation(s.goalMet() ? "classroom.submission.doneMet" : "classroom.submission.doneNotMet");
-            result.setText(text);
-            Texts.success(text);
+            result.setText(Texts.submittedText(this, s));
+            Texts.submitted(this, s);
             return Optional.of(s);
         } catch (ClassroomException e) {
             result.setText(Texts.problem(this, e));

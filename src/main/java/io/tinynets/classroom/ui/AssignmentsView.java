@@ -20,6 +20,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -59,6 +60,8 @@ import java.util.Set;
 @Menu(title = "nav.assignments", order = 22, icon = "vaadin:clipboard-check")
 public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
 
+    static final int FEEDBACK_MAX = 4000;
+
     final Select<SchoolClass> classSelect = new Select<>();
     final Grid<Assignment> grid = new Grid<>();
     final Button newAssignment = new Button();
@@ -77,6 +80,8 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
     final Button create = new Button();
     Dialog createDialog;
     private VerticalLayout createForm;
+    /** The title filled in from the chosen experiment's name, replaced when another is chosen (not when typed). */
+    private String suggestedTitle = "";
     // both: the selected assignment
     final Grid<Submission> submissions = new Grid<>();
     final ComboBox<ExperimentSummary> toSubmit = new ComboBox<>();
@@ -87,6 +92,10 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
     final Button compare = new Button();
     final TextArea feedback = new TextArea();
     final Button saveFeedback = new Button();
+    /** The goal's figure of each submission; its header names the assignment's metric. */
+    Grid.Column<Submission> valueColumn;
+    /** True while the feedback field holds text the teacher typed and has not saved. */
+    private boolean feedbackEdited;
     Dialog shown;
     LineChart shownCurves;
     Grid<ConfigDifference> shownDifferences;
@@ -137,15 +146,33 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         submissions.addColumn(s -> s.goalMet() == null ? "" : getTranslation(s.goalMet()
                 ? "classroom.submission.met" : "classroom.submission.notMet"))
                 .setHeader(getTranslation("classroom.assignments.goal"));
-        submissions.addColumn(s -> s.metricValue() == null ? "" : String.format(getLocale(), "%.4g", s.metricValue()))
+        valueColumn = submissions.addColumn(s -> s.metricValue() == null ? ""
+                        : String.format(getLocale(), "%.4g", s.metricValue()))
                 .setHeader(getTranslation("classroom.submission.value"));
-        submissions.addColumn(Submission::feedback).setHeader(getTranslation("classroom.submission.feedback"))
-                .setFlexGrow(2);
+        // the whole feedback, wrapped and with its line breaks, however long (Lit escapes the text)
+        submissions.addColumn(LitRenderer.<Submission>of(
+                        "<span style=\"white-space: pre-wrap\">${item.feedback}</span>")
+                        .withProperty("feedback", Submission::feedback))
+                .setHeader(getTranslation("classroom.submission.feedback")).setFlexGrow(3).setKey("feedback");
+        submissions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         submissions.setAllRowsVisible(true);
         submissions.setEmptyStateText(getTranslation("classroom.submission.none"));
         submissions.setSelectionMode(teaches ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
         if (teaches) {
             submissions.addSelectionListener(e -> updateButtons());
+            // a click on a row selects that submission alone (to open it or answer it); Ctrl/Cmd-click adds or
+            // removes it, for comparing; the checkboxes still work as well
+            submissions.addItemClickListener(e -> {
+                if (e.isCtrlKey() || e.isMetaKey()) {
+                    if (submissions.getSelectedItems().contains(e.getItem())) {
+                        submissions.deselect(e.getItem());
+                    } else {
+                        submissions.select(e.getItem());
+                    }
+                } else {
+                    submissions.asMultiSelect().setValue(Set.of(e.getItem()));
+                }
+            });
         }
 
         toSubmit.setLabel(getTranslation("classroom.gallery.mine"));
@@ -171,10 +198,17 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         compare.setText(getTranslation("classroom.submission.compare"));
         compare.addClickListener(e -> compareSelected());
         feedback.setLabel(getTranslation("classroom.submission.feedback"));
-        feedback.setMaxLength(4000);
+        feedback.setMaxLength(FEEDBACK_MAX);
         feedback.setWidthFull();
         feedback.setValueChangeMode(ValueChangeMode.EAGER);
+        feedback.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                feedbackEdited = true;
+            }
+            updateFeedbackButton();
+        });
         saveFeedback.setText(getTranslation("classroom.submission.saveFeedback"));
+        saveFeedback.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         saveFeedback.addClickListener(e -> saveFeedback());
         updateButtons();
     }
@@ -182,11 +216,26 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
     private void updateButtons() {
         Set<Submission> selected = teaches ? submissions.getSelectedItems() : Set.of();
         open.setEnabled(selected.size() == 1);
-        saveFeedback.setEnabled(selected.size() == 1);
         compare.setEnabled(selected.size() >= 2 && selected.size() <= 8);
-        if (selected.size() == 1) {
-            feedback.setValue(selected.iterator().next().feedback());
+        Submission one = selected.size() == 1 ? selected.iterator().next() : null;
+        // what the teacher typed and has not saved stays; otherwise the field shows the selected one's feedback
+        if (one != null && !feedbackEdited) {
+            feedback.setValue(one.feedback());
         }
+        feedback.setHelperText(one != null ? getTranslation("classroom.submission.feedbackFor", one.studentName())
+                : getTranslation("classroom.submission.feedbackSelect"));
+        updateFeedbackButton();
+    }
+
+    /** Save is offered for exactly one selected submission and a feedback that is new and not too long. */
+    private void updateFeedbackButton() {
+        Set<Submission> selected = teaches ? submissions.getSelectedItems() : Set.of();
+        String text = feedback.getValue();
+        boolean valid = text.length() <= FEEDBACK_MAX;
+        feedback.setInvalid(!valid);
+        feedback.setErrorMessage(getTranslation("classroom.submission.invalidFeedback", FEEDBACK_MAX));
+        saveFeedback.setEnabled(selected.size() == 1 && valid
+                && !text.equals(selected.iterator().next().feedback()));
     }
 
     void refresh() {
@@ -202,6 +251,8 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
 
     private void showDetails(Assignment a) {
         details.removeAll();
+        feedbackEdited = false;
+        feedback.clear();
         details.setVisible(a != null);
         if (a == null) {
             return;
@@ -223,6 +274,10 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
             details.add(row, new H3(getTranslation("classroom.submission.mine")), submissions);
         }
+        // a header, not mid-sentence: "Test loss"
+        valueColumn.setHeader(a.goal().map(g -> AssignmentBar.metricName(this, g.metric()))
+                .map(m -> m.isEmpty() ? m : m.substring(0, 1).toUpperCase(getLocale()) + m.substring(1))
+                .orElse(getTranslation("classroom.submission.value")));
         submissions.setItems(assignments.submissions(user, a.id()));
         updateButtons();
     }
@@ -244,6 +299,11 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
             }
             limitPath.setItems(limitable);
             limitPath.setValue("");
+            // the experiment's name is a fair first title: filled in unless the teacher typed their own
+            if (e.getValue() != null && (title.isEmpty() || title.getValue().equals(suggestedTitle))) {
+                suggestedTitle = e.getValue().name();
+                title.setValue(suggestedTitle);
+            }
             validateForm();
         });
         title.setLabel(getTranslation("classroom.assignments.assignment"));
@@ -269,8 +329,15 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         goalValue.setLabel(getTranslation("classroom.assignments.goalValue"));
         goalValue.setValueChangeMode(ValueChangeMode.EAGER);
         goalValue.addValueChangeListener(e -> validateForm());
+        // three fields on one line of the dialog's width, wrapping on a narrow screen rather than scrolling
+        goalMetric.setWidth("12rem");
+        goalBelow.setWidth("8rem");
+        goalValue.setWidth("8rem");
+        goalValue.setMinWidth("6rem");
         HorizontalLayout goal = new HorizontalLayout(goalMetric, goalBelow, goalValue);
         goal.setAlignItems(FlexComponent.Alignment.BASELINE);
+        goal.setWrap(true);
+        goal.setWidthFull();
         limitPath.setLabel(getTranslation("classroom.assignments.limit"));
         limitPath.setHelperText(getTranslation("classroom.assignments.limit.help"));
         limitPath.setItemLabelGenerator(path -> path.isEmpty() ? getTranslation("classroom.assignments.noLimit")
@@ -279,8 +346,12 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         limitMax.setLabel(getTranslation("classroom.assignments.atMost"));
         limitMax.setValueChangeMode(ValueChangeMode.EAGER);
         limitMax.addValueChangeListener(e -> validateForm());
+        limitPath.setWidth("16rem");
+        limitMax.setWidth("8rem");
         HorizontalLayout limit = new HorizontalLayout(limitPath, limitMax);
         limit.setAlignItems(FlexComponent.Alignment.BASELINE);
+        limit.setWrap(true);
+        limit.setWidthFull();
         create.setText(getTranslation("classroom.assignments.create"));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> createAssignment());
@@ -298,6 +369,7 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         }
         source.clear();
         source.setItems(experiments.list(user, null));
+        suggestedTitle = "";
         title.clear();
         instructions.clear();
         unlocked.setItems(List.of());
@@ -346,6 +418,7 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
             createDialog.close();
             refresh();
             grid.select(a);
+            Texts.success(getTranslation("classroom.assignments.created", a.title(), c.name()));
             return true;
         } catch (ClassroomException e) {
             Texts.error(this, e);
@@ -360,8 +433,7 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         }
         try {
             Submission s = assignments.submit(user, a.id(), toSubmit.getValue().id());
-            Texts.success(s.goalMet() == null ? getTranslation("classroom.submission.done")
-                    : getTranslation(s.goalMet() ? "classroom.submission.doneMet" : "classroom.submission.doneNotMet"));
+            Texts.submitted(this, s);
             toSubmit.clear();
             submissions.setItems(assignments.submissions(user, a.id()));
         } catch (ClassroomException e) {
@@ -437,10 +509,16 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         if (selected.size() != 1 || a == null) {
             return;
         }
+        Submission s = selected.iterator().next();
         try {
-            assignments.feedback(user, selected.iterator().next().id(), feedback.getValue());
-            Texts.success(getTranslation("classroom.submission.feedbackSaved"));
-            submissions.setItems(assignments.submissions(user, a.id()));
+            assignments.feedback(user, s.id(), feedback.getValue());
+            feedbackEdited = false;
+            Texts.success(getTranslation("classroom.submission.feedbackSaved", s.studentName()));
+            List<Submission> fresh = assignments.submissions(user, a.id());
+            submissions.setItems(fresh);
+            // the answered submission stays selected, with what was saved
+            fresh.stream().filter(x -> x.id() == s.id()).findFirst().ifPresent(submissions::select);
+            updateButtons();
         } catch (ClassroomException e) {
             Texts.error(this, e);
         }

@@ -24,6 +24,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.tinynets.base.ui.CurrentUser;
@@ -65,6 +66,8 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
     /** Gives the class to another teacher (a teacher leaving, a class changing hands). */
     final Button handOver = new Button();
     HandOverDialog handOverDialog;
+    /** The full sign-up link to copy, and its QR code to project. */
+    final JoinLinkPanel joinLink = new JoinLinkPanel();
     final Grid<Account> members = new Grid<>();
     /** A student's view of the selected class: its assignments, each opened in its lab with one click. */
     final Grid<Assignment> classAssignments = new Grid<>();
@@ -96,6 +99,22 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         configureDetails();
         add(grid, details);
         refresh(null);
+        welcomeNewStudent();
+    }
+
+    /** Right after signing up (and being logged in), the student is greeted with the class they joined. */
+    private void welcomeNewStudent() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object name = session == null ? null : session.getAttribute(SignUpView.WELCOME);
+        if (name == null) {
+            return;
+        }
+        session.setAttribute(SignUpView.WELCOME, null);
+        List<SchoolClass> mine = classes.classes(user);
+        if (mine.size() == 1) {
+            grid.select(mine.get(0));
+        }
+        Texts.success(getTranslation("classroom.signup.welcome", name));
     }
 
     private HorizontalLayout createForm() {
@@ -163,9 +182,11 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         members.addColumn(Account::displayName).setHeader(getTranslation("classroom.field.displayName"));
         members.addColumn(Account::username).setHeader(getTranslation("classroom.field.username"));
         members.addColumn(a -> a.mustChangePassword() ? getTranslation("classroom.classes.oneTimePending") : "")
-                .setHeader(getTranslation("classroom.classes.passwordState"));
+                .setHeader(getTranslation("classroom.classes.passwordState")).setFlexGrow(2);
+        // two icon buttons, always whole, at the row's end however narrow the page
         members.addComponentColumn(this::memberActions).setHeader(getTranslation("classroom.members.actions"))
-                .setKey("actions").setAutoWidth(true).setFlexGrow(0);
+                .setKey("actions").setWidth("7rem").setFlexGrow(0).setFrozenToEnd(true);
+        members.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         members.setAllRowsVisible(true);
         members.setEmptyStateText(getTranslation("classroom.classes.noMembers"));
         importNames.setLabel(getTranslation("classroom.import.label"));
@@ -202,9 +223,8 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
                 code, newCode, dashboard, handOver, deleteClass);
         codeRow.setAlignItems(FlexComponent.Alignment.CENTER);
         members.setItems(classes.members(user, c.id()));
-        details.add(new H3(c.name()), codeRow,
-                new Paragraph(getTranslation("classroom.classes.signupHint", "signup?code=" + c.joinCode())),
-                members, importNames, importButton);
+        joinLink.show(c);
+        details.add(new H3(c.name()), codeRow, joinLink, members, importNames, importButton);
     }
 
     void openHandOver() {

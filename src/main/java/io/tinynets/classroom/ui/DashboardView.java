@@ -5,6 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -15,6 +16,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -54,6 +57,10 @@ import java.util.stream.Collectors;
  * cannot control a student's run.
  */
 @Route("dashboard/:classId([0-9]{1,18})")
+// the projection dialog is built on a click: its web components must come with this page's bundle chunk (a
+// production bundle loads a route's components with the route), or the picture stays undefined and unpainted
+@Uses(HeatMap.class)
+@Uses(LineChart.class)
 @RolesAllowed({"TEACHER", "ADMIN"})
 public class DashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -64,6 +71,14 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
 
     final H2 title = new H2();
     final Grid<StudentRun> grid = new Grid<>();
+    /** The rows, one per student, identified by username so a row can be refreshed in place. */
+    private final List<StudentRun> rowList = new ArrayList<>();
+    final ListDataProvider<StudentRun> rows = new ListDataProvider<>(rowList) {
+        @Override
+        public Object getId(StudentRun row) {
+            return row.username();
+        }
+    };
     final Span summary = new Span();
     /** The open projection, for tests. */
     Dialog projection;
@@ -75,6 +90,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
     Paragraph noPicture;
     /** Epoch, train loss, test loss and accuracy of the latest point. */
     Span projectedFigures;
+    /** How many row buttons were made: rows refreshed in place make none (tests read it). */
+    int projectButtonsMade;
     /** The internals the picture was last drawn from (tests read it too). */
     Object drawnInternals;
 
@@ -99,30 +116,21 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         addClassName("dashboard-view");
         grid.addColumn(StudentRun::displayName).setHeader(getTranslation("classroom.dashboard.student"))
                 .setFlexGrow(2);
-        grid.addColumn(r -> r.run().map(s -> labName(s.labKey())).orElse(""))
-                .setHeader(getTranslation("classroom.dashboard.lab"));
+        grid.addColumn(this::labText).setHeader(getTranslation("classroom.dashboard.lab")).setFlexGrow(2);
         grid.addColumn(r -> r.run().map(s -> getTranslation(s.state().messageKey()))
                         .orElse(getTranslation("classroom.dashboard.notTraining")))
                 .setHeader(getTranslation("classroom.dashboard.state"));
         grid.addColumn(r -> r.run().map(s -> Long.toString(s.epoch())).orElse(""))
                 .setHeader(getTranslation("classroom.dashboard.epoch"));
+        // the training loss: what a run reports every epoch (an assignment's goal is judged on the test loss)
         grid.addColumn(r -> r.run().map(s -> number(s.trainLoss())).orElse(""))
-                .setHeader(getTranslation("classroom.dashboard.loss"));
-        grid.addComponentColumn(r -> {
-            Button open = new Button(VaadinIcon.EYE.create());
-            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            open.setAriaLabel(getTranslation("classroom.dashboard.project"));
-            open.setTooltipText(getTranslation("classroom.dashboard.project"));
-            open.setVisible(r.run().isPresent());
-            if (!r.onThisServer()) {
-                // the run trains in another instance's memory: its figures come through the database, its
-                // pictures cannot
-                open.setEnabled(false);
-                open.setTooltipText(getTranslation("classroom.dashboard.elsewhere"));
-            }
-            r.run().filter(s -> r.onThisServer()).ifPresent(s -> open.addClickListener(e -> project(r, s)));
-            return open;
-        }).setHeader("").setKey("project").setWidth("4.5rem").setFlexGrow(0);
+                .setHeader(getTranslation("classroom.dashboard.trainLoss"));
+        // the same button stays in its row while the figures change (a click must not land on a replaced element)
+        grid.addColumn(new ComponentRenderer<>(this::projectButton, (button, row) -> {
+            showProjectable((Button) button, row);
+            return button;
+        })).setHeader("").setKey("project").setWidth("4.5rem").setFlexGrow(0);
+        grid.setItems(rows);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("classroom.dashboard.empty"));
         grid.setAllRowsVisible(true);
@@ -162,17 +170,66 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         stopProjection();
     }
 
-    /** Reads the class's runs again (the poll calls this every second). */
+    /**
+     * Reads the class's runs again (the poll calls this every second) and updates the rows in place: a row whose
+     * figures changed is refreshed, its buttons stay; only a change of the class's students rebuilds the table.
+     */
     void refresh() {
         if (classId < 0) {
             return;
         }
-        List<StudentRun> rows = dashboard.liveRuns(user, classId);
-        grid.setItems(rows);
-        long training = rows.stream().filter(r -> r.run().map(s -> s.state().name().equals("RUNNING")).orElse(false))
+        List<StudentRun> fresh = dashboard.liveRuns(user, classId);
+        boolean sameStudents = fresh.size() == rowList.size();
+        for (int i = 0; sameStudents && i < fresh.size(); i++) {
+            sameStudents = fresh.get(i).username().equals(rowList.get(i).username());
+        }
+        if (sameStudents) {
+            for (int i = 0; i < fresh.size(); i++) {
+                if (!fresh.get(i).equals(rowList.get(i))) {
+                    rowList.set(i, fresh.get(i));
+                    rows.refreshItem(fresh.get(i));
+                }
+            }
+        } else {
+            rowList.clear();
+            rowList.addAll(fresh);
+            rows.refreshAll();
+        }
+        long training = fresh.stream().filter(r -> r.run().map(s -> s.state() == RunState.RUNNING).orElse(false))
                 .count();
-        long students = rows.stream().map(StudentRun::username).distinct().count();
-        summary.setText(getTranslation("classroom.dashboard.summary", students, training));
+        summary.setText(getTranslation("classroom.dashboard.summary", fresh.size(), training));
+    }
+
+    /** The eye button of a row, made once per row and kept while the row's figures change. */
+    private Button projectButton(StudentRun row) {
+        projectButtonsMade++;
+        Button open = new Button(VaadinIcon.EYE.create());
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        open.setAriaLabel(getTranslation("classroom.dashboard.project"));
+        String username = row.username();
+        // the row as it is when clicked, not as it was when the button was made
+        open.addClickListener(e -> current(username).ifPresent(r -> r.run().filter(s -> r.onThisServer())
+                .ifPresent(s -> project(r, s))));
+        showProjectable(open, row);
+        return open;
+    }
+
+    private void showProjectable(Button open, StudentRun row) {
+        open.setVisible(row.run().isPresent());
+        // a run training in another instance's memory: its figures come through the database, its pictures cannot
+        open.setEnabled(row.onThisServer());
+        open.setTooltipText(getTranslation(row.onThisServer() ? "classroom.dashboard.project"
+                : "classroom.dashboard.elsewhere"));
+    }
+
+    private Optional<StudentRun> current(String username) {
+        return rowList.stream().filter(r -> r.username().equals(username)).findFirst();
+    }
+
+    /** "Network playground", or "Network playground (+1 more open)" for a student with a second tab. */
+    private String labText(StudentRun r) {
+        return r.run().map(s -> r.otherRuns() == 0 ? labName(s.labKey())
+                : getTranslation("classroom.dashboard.otherRuns", labName(s.labKey()), r.otherRuns())).orElse("");
     }
 
     void project(StudentRun row, RunStatus status) {
@@ -181,8 +238,8 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         projection.setHeaderTitle(row.displayName() + " · " + labName(status.labKey()));
         projection.setWidth("min(72rem, 95vw)");
         projectedCurve = new LineChart(getTranslation("classroom.dashboard.epoch"),
-                getTranslation("classroom.dashboard.loss"));
-        projectedCurve.setSeries(List.of(new LineChart.Series(getTranslation("classroom.dashboard.loss"),
+                getTranslation("classroom.dashboard.trainLoss"));
+        projectedCurve.setSeries(List.of(new LineChart.Series(getTranslation("classroom.dashboard.trainLoss"),
                 Palette.colour(0))));
         projectedCurve.setLogY(true);
         projectedCurve.setPlotHeight(PICTURE_PIXELS);

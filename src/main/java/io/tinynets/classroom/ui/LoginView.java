@@ -51,6 +51,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         LoginI18n.ErrorMessage e = i18n.getErrorMessage();
         e.setTitle(getTranslation("classroom.login.failed.title"));
         e.setMessage(getTranslation("classroom.login.failed"));
+        // the form's own checks of empty fields, in English only unless given
+        e.setUsername(getTranslation("classroom.login.usernameRequired"));
+        e.setPassword(getTranslation("classroom.login.passwordRequired"));
         return i18n;
     }
 

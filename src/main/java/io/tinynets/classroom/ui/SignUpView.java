@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import io.tinynets.classroom.ClassService;
 import io.tinynets.classroom.ClassroomException;
@@ -30,14 +31,23 @@ public class SignUpView extends VerticalLayout implements BeforeEnterObserver, H
     final PasswordField password = new PasswordField();
     final PasswordField confirm = new PasswordField();
     final Button create = new Button();
+    /** Which class the code in the link opens, or that it opens none. */
+    final Paragraph joining = new Paragraph();
     private final Binder<FirstStartView.NewAccount> binder = new Binder<>();
     private final ClassService classes;
+    private final SignedUpLogin login;
     private String codeValue = "";
+    /** Session attribute: the name of a student who has just signed up, greeted once by the classes page. */
+    static final String WELCOME = SignUpView.class.getName() + ".welcome";
 
-    SignUpView(ClassService classes) {
+    SignUpView(ClassService classes, SignedUpLogin login) {
         this.classes = classes;
+        this.login = login;
         addClassName("lab-view");
-        add(new H2(getTranslation("classroom.signup.title")), new Paragraph(getTranslation("classroom.signup.intro")));
+        joining.addClassName("signup-class");
+        joining.setVisible(false);
+        add(new H2(getTranslation("classroom.signup.title")), new Paragraph(getTranslation("classroom.signup.intro")),
+                joining);
         code.setLabel(getTranslation("classroom.field.joinCode"));
         code.setValueChangeMode(ValueChangeMode.EAGER);
         code.setRequiredIndicatorVisible(true);
@@ -45,6 +55,7 @@ public class SignUpView extends VerticalLayout implements BeforeEnterObserver, H
                 .withValidator(v -> v.replaceAll("[\\s-]", "").matches("[A-Za-z0-9]{8}"),
                         getTranslation("classroom.join.codeShape"))
                 .bind(a -> codeValue, (a, v) -> codeValue = v);
+        code.addValueChangeListener(e -> nameTheClass(e.getValue()));
         AccountForms.bind(this, binder, username, displayName, password, confirm);
         create.setText(getTranslation("classroom.signup.create"));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -60,7 +71,23 @@ public class SignUpView extends VerticalLayout implements BeforeEnterObserver, H
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("code").ifPresent(code::setValue);
+        event.getLocation().getQueryParameters().getSingleParameter("code").ifPresent(c -> {
+            code.setValue(c);
+            nameTheClass(c);
+        });
+    }
+
+    /** "You are joining 3-A (Ms Kim)": the student sees that the code is the right one before choosing a password. */
+    private void nameTheClass(String typed) {
+        String c = typed.replaceAll("[\\s-]", "");
+        if (!c.matches("[A-Za-z0-9]{8}")) {
+            joining.setVisible(false);
+            return;
+        }
+        joining.setVisible(true);
+        joining.setText(classes.invitation(c)
+                .map(i -> getTranslation("classroom.signup.joining", i.className(), i.teacherName()))
+                .orElseGet(() -> getTranslation("classroom.join.unknownCode")));
     }
 
     boolean create() {
@@ -74,8 +101,15 @@ public class SignUpView extends VerticalLayout implements BeforeEnterObserver, H
             Texts.error(this, e);
             return false;
         }
-        Texts.success(getTranslation("classroom.signup.done"));
-        UI.getCurrent().navigate(LoginView.class);
+        if (login.logIn(a.username)) {
+            // a fresh page for the logged-in student: the menu and every view see the new login; the classes page
+            // greets them there
+            VaadinSession.getCurrent().setAttribute(WELCOME, a.displayName);
+            UI.getCurrent().getPage().setLocation("classes");
+        } else {
+            Texts.success(getTranslation("classroom.signup.done"));
+            UI.getCurrent().navigate(LoginView.class);
+        }
         return true;
     }
 

@@ -3,6 +3,7 @@ package io.tinynets.classroom.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import io.tinynets.classroom.Submission;
 import io.tinynets.experiment.TranslatableProblem;
 
 /** Notifications of the classroom pages, refusals translated from their message keys. */
@@ -19,6 +20,24 @@ final class Texts {
         Notification n = Notification.show(problem(c, p), 6000, Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         return n;
+    }
+
+    /**
+     * What a submission's goal check says, in the colour of the result: success when the goal is met (or there is
+     * none), a warning when it is not (the work was handed in, but it is not a success).
+     */
+    static Notification submitted(Component c, Submission s) {
+        if (s.goalMet() == null || s.goalMet()) {
+            return success(submittedText(c, s));
+        }
+        Notification n = Notification.show(submittedText(c, s), 6000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+        return n;
+    }
+
+    static String submittedText(Component c, Submission s) {
+        return s.goalMet() == null ? c.getTranslation("classroom.submission.done")
+                : c.getTranslation(s.goalMet() ? "classroom.submission.doneMet" : "classroom.submission.doneNotMet");
     }
 
     static Notification success(String text) {

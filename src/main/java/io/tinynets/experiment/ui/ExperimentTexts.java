@@ -8,9 +8,6 @@ import io.tinynets.experiment.TranslatableProblem;
 
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** Texts shared by the experiment views: refusals in the user's language, numbers and dates. */
@@ -60,7 +57,6 @@ final class ExperimentTexts {
     }
 
     static String date(Instant t, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(ZoneId.systemDefault()).format(t);
+        return io.tinynets.base.ui.Dates.dateTime(t, locale);
     }
 }

@@ -163,6 +163,13 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
                 .setComparator(Comparator.comparing(ExperimentSummary::finalLoss,
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .setKey("loss");
+        // the test loss beside it: an assignment's goal is usually judged on it, and it can be far from the training
+        // loss (a network that learned its training points by heart)
+        grid.addColumn(s -> ExperimentTexts.number(s.finalMetrics().get(LabExperimentSupport.TEST_LOSS)))
+                .setHeader(getTranslation("experiments.column.testLoss"))
+                .setComparator(Comparator.comparing(s -> s.finalMetrics().get(LabExperimentSupport.TEST_LOSS),
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .setKey("testLoss");
         grid.addColumn(s -> ExperimentTexts.percent(s.finalAccuracy(), getLocale()))
                 .setHeader(getTranslation("experiments.column.accuracy"))
                 .setComparator(Comparator.comparing(ExperimentSummary::finalAccuracy,
@@ -196,6 +203,7 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ExperimentLimits.IMPORT_MAX_BYTES);
         upload.setDropAllowed(true);
+        upload.setI18n(io.tinynets.base.ui.UploadTexts.of(this));
         Button uploadButton = new Button(getTranslation("experiments.import"), VaadinIcon.UPLOAD.create());
         uploadButton.setTooltipText(getTranslation("experiments.import.tooltip"));
         upload.setUploadButton(uploadButton);

@@ -92,6 +92,15 @@ public class SaveExperimentDialog extends Dialog {
         return n;
     }
 
+    /**
+     * Another title and action for the same form, when saving is part of something else (a lab's "Submit to
+     * assignment" saves the run, then hands it in).
+     */
+    public void describeAs(String header, String action) {
+        setHeaderTitle(header);
+        save.setText(action);
+    }
+
     /** Called with the new experiment's id after a successful save. */
     public void addSavedListener(Consumer<Long> listener) {
         savedListeners.add(listener);

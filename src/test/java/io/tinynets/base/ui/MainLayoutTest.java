@@ -43,7 +43,7 @@ class MainLayoutTest extends KaribuTest {
         MainLayout layout = _get(MainLayout.class);
         _setValue(layout.language, Locale.KOREAN);
         // The switch rebuilds the layout and the view, so every text is now Korean.
-        assertThat(_get(H2.class).getText()).isEqualTo("작은 신경망이 배우는 모습을 보며 신경망을 익혀요");
+        assertThat(_get(H2.class).getText()).isEqualTo("작은 신경망이 배우는 모습을 보며 신경망을 익힙니다");
         List<String> labels = _get(MainLayout.class).nav.getItems().stream().map(SideNavItem::getLabel).toList();
         assertThat(labels).contains("활성화 함수 탐색기");
         assertThat(UI.getCurrent().getSession().getLocale()).isEqualTo(Locale.KOREAN);

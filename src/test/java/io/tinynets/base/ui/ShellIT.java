@@ -23,7 +23,7 @@ class ShellIT extends BrowserTest {
 
         open("", "ko");
         assertThat(heading())
-                .isEqualTo("작은 신경망이 배우는 모습을 보며 신경망을 익혀요");
+                .isEqualTo("작은 신경망이 배우는 모습을 보며 신경망을 익힙니다");
         browser.screenshot("home-ko");
 
         open("activation", "ko");

@@ -62,6 +62,16 @@ class AdminViewTest extends KaribuTest {
         assertThat(view.createUser.isEnabled()).isTrue();
         _click(view.createUser);
         assertThat(accounts.find("teacher.kim").orElseThrow().role()).isEqualTo(Role.TEACHER);
+        // an empty form for the next account, and no red "required" errors on fields nobody touched yet
+        assertThat(java.util.List.of(view.username, view.displayName)).allSatisfy(f -> {
+            assertThat(f.getValue()).isEmpty();
+            assertThat(f.isInvalid()).isFalse();
+        });
+        assertThat(java.util.List.of(view.password, view.confirm)).allSatisfy(f -> {
+            assertThat(f.getValue()).isEmpty();
+            assertThat(f.isInvalid()).isFalse();
+        });
+        assertThat(view.createUser.isEnabled()).isFalse();
         assertThat(_size(view.users)).isEqualTo(2);
         classes.create("teacher.kim", "3-A");
         view.refresh();

@@ -16,10 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Set;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,5 +150,66 @@ class AssignmentsViewTest extends KaribuTest {
         AssignmentsView again = open();
         again.grid.select(again.grid.getListDataView().getItem(0));
         assertThat(_getFormattedRow(again.submissions, 0)).contains("Nicely tuned.");
+    }
+
+    @Test
+    void aClickedSubmissionIsAnsweredWithTheTextTypedKeptAndTheStudentReadsAllOfIt() {
+        long source = experiments.save("kim", AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.3));
+        login("kim", "TEACHER");
+        AssignmentsView teacher = open();
+        _click(teacher.newAssignment);
+        teacher.source.setValue(teacher.source.getListDataView().getItems().filter(e -> e.id() == source)
+                .findFirst().orElseThrow());
+        // the experiment's name is the first title; the teacher's own title is not overwritten by another choice
+        assertThat(teacher.title.getValue()).isEqualTo("lr 0.1");
+        teacher.goalMetric.setValue("loss");
+        teacher.goalValue.setValue(0.05);
+        clearNotifications();
+        _click(teacher.create);
+        expectNotifications("Assignment \"lr 0.1\" created for 3-A. Students see it on their assignments page now.");
+
+        logout();
+        experiments.save("minji", AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.4));
+        login("minji", "STUDENT");
+        AssignmentsView minji = open();
+        minji.grid.select(minji.grid.getListDataView().getItem(0));
+        minji.toSubmit.setValue(minji.toSubmit.getListDataView().getItem(0));
+        clearNotifications();
+        _click(minji.submit);
+        // handed in, but not a success: a warning, not a green message
+        assertThat(getNotifications()).singleElement().satisfies(n ->
+                assertThat(n.getThemeNames()).contains("warning").doesNotContain("success"));
+        assertThat(minji.valueColumn.getHeaderText()).isEqualTo("Training loss");
+
+        logout();
+        login("kim", "TEACHER");
+        AssignmentsView back = open();
+        back.grid.select(back.grid.getListDataView().getItem(0));
+        assertThat(back.saveFeedback.isEnabled()).isFalse();
+        // the teacher starts typing before choosing the row: the text is kept when the row is clicked
+        String longFeedback = "Good start.\n" + "Lower the learning rate and watch the test loss. ".repeat(20).strip();
+        _setValue(back.feedback, longFeedback);
+        _clickItem(back.submissions, 0);
+        assertThat(back.submissions.getSelectedItems()).hasSize(1);
+        assertThat(back.feedback.getValue()).isEqualTo(longFeedback);
+        assertThat(back.feedback.getHelperText()).startsWith("For Minji's submission.");
+        assertThat(back.saveFeedback.isEnabled()).isTrue();
+        clearNotifications();
+        _click(back.saveFeedback);
+        expectNotifications("Feedback for Minji saved: the student sees it now.");
+        assertThat(back.submissions.getSelectedItems()).singleElement()
+                .satisfies(x -> assertThat(x.feedback()).isEqualTo(longFeedback));
+        assertThat(back.saveFeedback.isEnabled()).as("nothing new to save").isFalse();
+        _setValue(back.feedback, "x".repeat(AssignmentsView.FEEDBACK_MAX + 1));
+        assertThat(back.saveFeedback.isEnabled()).as("too long").isFalse();
+        assertThat(back.feedback.isInvalid()).isTrue();
+
+        logout();
+        login("minji", "STUDENT");
+        AssignmentsView read = open();
+        read.grid.select(read.grid.getListDataView().getItem(0));
+        // the whole text (shown with its line breaks, pre-wrap) in a wrapping cell
+        assertThat(_getFormattedRow(read.submissions, 0)).contains(longFeedback.replace('\n', ' '));
+        assertThat(read.submissions.getThemeNames()).contains("wrap-cell-content");
     }
 }

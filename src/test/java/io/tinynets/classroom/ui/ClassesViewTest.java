@@ -63,6 +63,22 @@ class ClassesViewTest extends KaribuTest {
         assertThat(_getFormattedRow(view.grid, 0)).containsExactly("3-A", "kim", made.joinCode(), "0");
         assertThat(view.details.isVisible()).isTrue();
         assertThat(view.code.getText()).isEqualTo(made.joinCode());
+        // the whole link to hand out, and the same link as a QR code whose squares are the encoder's modules
+        String link = view.joinLink.link.getValue();
+        assertThat(link).matches("https?://[^/]+/signup\\?code=" + made.joinCode());
+        io.nayuki.qrcodegen.QrCode qr = QrSvg.encode(link);
+        String svg = view.joinLink.qr.getElement().getProperty("innerHTML");
+        assertThat(svg).startsWith("<svg").contains("fill=\"#ffffff\"").contains("aria-label=\"QR code of the join link of 3-A\"");
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                String module = "M" + (x + QrSvg.BORDER) + "," + (y + QrSvg.BORDER) + "h1v1h-1z";
+                assertThat(svg.contains(module)).as("module %d,%d", x, y).isEqualTo(qr.getModule(x, y));
+            }
+        }
+        _click(view.joinLink.large);
+        assertThat(view.joinLink.largeDialog.isOpened()).isTrue();
+        assertThat(view.joinLink.largeDialog.getHeaderTitle()).isEqualTo("Join 3-A");
+        view.joinLink.largeDialog.close();
 
         view.importNames.setValue("Ann Lee\nBo Kim");
         _click(view.importButton);
@@ -81,17 +97,27 @@ class ClassesViewTest extends KaribuTest {
         UI.getCurrent().navigate("signup", com.vaadin.flow.router.QueryParameters.of("code", a.joinCode()));
         SignUpView signUp = _get(SignUpView.class);
         assertThat(signUp.code.getValue()).isEqualTo(a.joinCode());
+        // the page names the class the code opens, before the student chooses a password
+        assertThat(signUp.joining.getText()).isEqualTo("You are joining 3-A (teacher: kim).");
+        signUp.code.setValue("ZZZZ9999");
+        assertThat(signUp.joining.getText()).startsWith("No class has this join code");
+        signUp.code.setValue(a.joinCode());
         signUp.username.setValue("minji");
         signUp.displayName.setValue("Minji");
         signUp.password.setValue("minji password");
         signUp.confirm.setValue("minji password");
         assertThat(signUp.create.isEnabled()).isTrue();
         _click(signUp.create);
-        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(LoginView.class);
+        // logged in at once (no second typing of the new username and password); the classes page greets them
+        assertThat(io.tinynets.base.ui.CurrentUser.username()).contains("minji");
+        assertThat(io.tinynets.base.ui.CurrentUser.hasRole("STUDENT")).isTrue();
 
         login("minji", "STUDENT");
+        clearNotifications();
         UI.getCurrent().navigate("classes");
         ClassesView view = _get(ClassesView.class);
+        expectNotifications("Welcome, Minji: you are logged in. Pick your class to see its assignments.");
+        assertThat(view.grid.asSingleSelect().getValue().name()).isEqualTo("3-A");
         assertThat(_size(view.grid)).isEqualTo(1);
         assertThat(_getFormattedRow(view.grid, 0)).containsExactly("3-A", "kim"); // no code, no count for students
         view.joinCode.setValue(b.joinCode().toLowerCase());

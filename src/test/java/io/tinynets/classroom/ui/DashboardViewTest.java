@@ -1,6 +1,9 @@
 package io.tinynets.classroom.ui;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import io.tinynets.base.ui.KaribuTest;
@@ -29,6 +32,7 @@ import io.tinynets.training.RunSettings;
 import io.tinynets.training.RunState;
 import io.tinynets.training.Speed;
 import io.tinynets.training.StopConditions;
+import io.tinynets.training.Subscription;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -61,6 +66,8 @@ class DashboardViewTest extends KaribuTest {
     List<LivePicture> pictures;
     private SchoolClass a;
     private TrainingRun<Double> minjiRun;
+    /** The students' open lab pages: a run nobody watches is not on the dashboard. */
+    private final List<Subscription> tabs = new ArrayList<>();
 
     @BeforeEach
     void classWithTwoStudents() {
@@ -69,10 +76,19 @@ class DashboardViewTest extends KaribuTest {
         ClassroomFixtures.account(accounts, "lee", Role.TEACHER);
         minjiRun = training.create("minji", "playground", DecayTrainer.FACTORY,
                 new RunSettings(1, io.tinynets.training.Speed.epochsPerSecond(200), StopConditions.maxEpochs(400)));
+        watch("minji", minjiRun);
+    }
+
+    /** The student has the run's lab open (the lab subscribes to its run). */
+    private Subscription watch(String student, TrainingRun<?> run) {
+        Subscription tab = training.subscribe(student, run.id(), s -> { });
+        tabs.add(tab);
+        return tab;
     }
 
     @AfterEach
     void stopRuns() {
+        tabs.forEach(Subscription::close);
         for (String student : List.of("minji", "jisoo")) {
             training.runsOf(student).forEach(r -> training.cancel(student, r.id()));
         }
@@ -140,6 +156,7 @@ class DashboardViewTest extends KaribuTest {
         assertThat(_size(view.grid)).isEqualTo(2);
         assertThat(_getFormattedRow(view.grid, 0)).startsWith("Jisoo", "", "Not training");
         assertThat(_getFormattedRow(view.grid, 1)).startsWith("Minji", "Network playground", "Ready", "0");
+        assertThat(view.grid.getColumns().get(4).getHeaderText()).isEqualTo("Training loss");
 
         training.start("minji", minjiRun.id());
         awaitUi(Duration.ofSeconds(10), "epochs on the dashboard", () -> {
@@ -199,6 +216,7 @@ class DashboardViewTest extends KaribuTest {
         TrainingRun<PlaygroundInternals> run = training.create("jisoo", "playground",
                 PlaygroundTrainer.factory(CIRCLE, circle(), null, built -> { }),
                 new RunSettings(SEED, Speed.UNLIMITED, StopConditions.none()));
+        watch("jisoo", run);
         training.step("jisoo", run.id(), 3);
         awaitPaused(run, 3);
         DashboardView view = dashboardOf("kim");
@@ -225,6 +243,92 @@ class DashboardViewTest extends KaribuTest {
     }
 
     @Test
+    void oneRowPerStudentShowsTheRunTrainingAndFoldsInTheOtherOpenRun() {
+        // Minji has a second tab on the depth lab, training; the playground run of the first tab waits
+        TrainingRun<Double> second = training.create("minji", "depth", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(400)));
+        watch("minji", second);
+        training.start("minji", second.id());
+        DashboardView view = dashboardOf("kim");
+        assertThat(_size(view.grid)).isEqualTo(2);
+        assertThat(_getFormattedRow(view.grid, 1)).startsWith("Minji", "Vanishing gradient (+1 more open)");
+        assertThat(_getFormattedRow(view.grid, 1).get(2)).isIn("Training", "Finished");
+        assertThat(row(view, "minji").run().orElseThrow().runId()).isEqualTo(second.id());
+    }
+
+    @Test
+    void aRunNobodyWatchesAnyMoreLeavesTheDashboard() {
+        // Jisoo left her lab (or logged out): the page's subscription is gone, the run waits for its idle timeout
+        TrainingRun<Double> left = training.create("jisoo", "depth", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(400)));
+        Subscription tab = watch("jisoo", left);
+        training.step("jisoo", left.id(), 4);
+        awaitPaused(left, 4);
+        DashboardView view = dashboardOf("kim");
+        assertThat(_getFormattedRow(view.grid, 0)).startsWith("Jisoo", "Vanishing gradient", "Paused", "4");
+
+        tab.close();
+        view.refresh();
+        assertThat(_getFormattedRow(view.grid, 0)).startsWith("Jisoo", "", "Not training");
+        assertThat(training.runsOf("jisoo")).hasSize(1); // still there until the idle timeout, just not listed
+    }
+
+    @Test
+    void rowsAreUpdatedInPlaceSoTheirButtonsStay() {
+        DashboardView view = dashboardOf("kim");
+        // the browser shows every row (all rows visible): the grid renders their buttons
+        MockVaadin.clientRoundtrip();
+        int made = view.projectButtonsMade;
+        assertThat(made).isPositive();
+
+        training.start("minji", minjiRun.id());
+        // (read the rows' data, not their rendering: Karibu's formatted row makes components of its own)
+        awaitUi(Duration.ofSeconds(10), "epochs on the dashboard", () -> {
+            view.refresh();
+            return row(view, "minji").run().orElseThrow().epoch() > 5;
+        });
+        // Jisoo opens a lab: her row now shows a run and its button
+        TrainingRun<Double> jisoo = training.create("jisoo", "depth", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3)));
+        watch("jisoo", jisoo);
+        view.refresh();
+        MockVaadin.clientRoundtrip();
+        assertThat(view.projectButtonsMade).as("buttons kept, not made again").isEqualTo(made);
+
+        // the click projects the run the row shows now
+        Button jisooEye = (Button) GridKt._getCellComponent(view.grid, 0, "project");
+        assertThat(jisooEye.isVisible()).isTrue();
+        jisooEye.click();
+        assertThat(view.projection.isOpened()).isTrue();
+        assertThat(view.projection.getHeaderTitle()).isEqualTo("Jisoo · Vanishing gradient");
+        view.projection.close();
+    }
+
+    @Test
+    void theDashboardStopsPollingWhenTheTeacherLeavesItHoweverOftenTheyCame() {
+        UI ui = UI.getCurrent();
+        int before = ComponentUtil.getListeners(ui, PollEvent.class).size();
+        for (int visit = 0; visit < 3; visit++) {
+            dashboardOf("kim");
+            assertThat(ComponentUtil.getListeners(ui, PollEvent.class)).hasSize(before + 1);
+            assertThat(ui.getPollInterval()).isEqualTo(DashboardView.REFRESH_MILLIS);
+            ui.navigate(ClassesView.class);
+            assertThat(ComponentUtil.getListeners(ui, PollEvent.class)).hasSize(before);
+            assertThat(ui.getPollInterval()).isEqualTo(-1);
+        }
+        // a poll after leaving reaches no dashboard: the detached view does not read the class any more
+        DashboardView left = dashboardOf("kim");
+        ui.navigate(ClassesView.class);
+        int rowsBefore = left.rows.getItems().size();
+        watch("jisoo", training.create("jisoo", "depth", DecayTrainer.FACTORY,
+                new RunSettings(1, Speed.epochsPerSecond(200), StopConditions.maxEpochs(3))));
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+        assertThat(left.rows.getItems()).hasSize(rowsBefore);
+        assertThat(left.rows.getItems()).filteredOn(r -> r.username().equals("jisoo"))
+                .allSatisfy(r -> assertThat(r.run()).isEmpty());
+    }
+
+    @Test
     void everyTrainingLabHasOnePictureBean() {
         assertThat(pictures).extracting(LivePicture::lab)
                 .containsExactlyInAnyOrder("playground", "descent", "depth", "sequence", "autoencoder");
@@ -234,6 +338,7 @@ class DashboardViewTest extends KaribuTest {
     void aLabWithoutAPictureSaysSoInsteadOfAnEmptyBox() {
         TrainingRun<Double> run = training.create("jisoo", "activation", DecayTrainer.FACTORY,
                 new RunSettings(1, Speed.UNLIMITED, StopConditions.maxEpochs(3)));
+        watch("jisoo", run);
         training.start("jisoo", run.id());
         DashboardView view = dashboardOf("kim");
         view.project(row(view, "jisoo"), run.status());

@@ -126,12 +126,16 @@ public abstract class LabAssignmentTestBase<V extends Component> extends KaribuT
         return view;
     }
 
-    /** Submit to assignment, Save in the dialog: minji's latest submission, or {@code null} if none was made. */
+    /**
+     * Submit to assignment, "Save and submit" in the dialog (which says it submits): minji's latest submission, or
+     * {@code null} if none was made.
+     */
     protected Submission submitThroughTheBar() {
         AssignmentBar bar = barOf.apply(view);
         _click(bar.submit);
-        _get(SaveExperimentDialog.class);
-        _click(_get(Button.class, spec -> spec.withText("Save")));
+        SaveExperimentDialog dialog = _get(SaveExperimentDialog.class);
+        org.assertj.core.api.Assertions.assertThat(dialog.getHeaderTitle()).startsWith("Submit to \"");
+        _click(_get(Button.class, spec -> spec.withText("Save and submit")));
         return bar.assignment().map(a -> assignments.submissions("minji", a.id()))
                 .filter(l -> !l.isEmpty()).map(l -> l.get(l.size() - 1)).orElse(null);
     }

@@ -75,8 +75,11 @@ class ExperimentsViewTest extends KaribuTest {
 
         ExperimentsView view = list();
         assertThat(_size(view.grid)).isEqualTo(2);
-        assertThat(_getFormattedRow(view.grid, 0)).containsSequence("lr 0.3", "xor", "0.3", "97.5%");
-        assertThat(_getFormattedRow(view.grid, 1)).containsSequence("lr 0.1", "adam, xor", "0.1", "97.5%");
+        // training loss, then the test loss (none recorded here), then accuracy
+        assertThat(_getFormattedRow(view.grid, 0)).containsSequence("lr 0.3", "xor", "0.3", "", "97.5%");
+        assertThat(_getFormattedRow(view.grid, 1)).containsSequence("lr 0.1", "adam, xor", "0.1", "", "97.5%");
+        assertThat(view.grid.getColumnByKey("loss").getHeaderText()).isEqualTo("Training loss");
+        assertThat(view.grid.getColumnByKey("testLoss").getHeaderText()).isEqualTo("Test loss");
 
         // open: the detail page at its stable link, with "Open in lab" going to the lab with ?experiment=<id>
         view.grid.select(item(view, slow));

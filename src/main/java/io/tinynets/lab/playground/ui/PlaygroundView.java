@@ -248,6 +248,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         });
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setMaxFileSize(1_000_000);
+        upload.setI18n(io.tinynets.base.ui.UploadTexts.of(this)); // its errors and progress in the user's language
         upload.setDropLabel(new Span(getTranslation("playground.upload.drop")));
         upload.setUploadButton(new Button(getTranslation("playground.upload"), VaadinIcon.UPLOAD.create()));
         upload.getElement().setAttribute("title", getTranslation("playground.upload.tooltip"));
