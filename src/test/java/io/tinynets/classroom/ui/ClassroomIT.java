@@ -86,9 +86,12 @@ class ClassroomIT {
         student.waitFor(30, d -> !training.runsOf("it.minji").isEmpty()
                 && training.runsOf("it.minji").get(0).epoch() > 3);
 
-        // the dashboard polls every second: the student's run shows up with its lab and a growing epoch
-        teacher.waitFor(30, d -> d.getPageSource().contains("Vanishing gradient"));
-        teacher.waitFor(30, d -> d.getPageSource().contains("Training") || d.getPageSource().contains("Finished"));
+        // the dashboard polls every second: the student's run shows up with its lab and a growing epoch. Waits on the
+        // grid's cells: the side nav also says "Vanishing gradient", and the loss column's header starts "Training"
+        teacher.waitFor(30, d -> !d.findElements(By.xpath(
+                "//vaadin-grid-cell-content[normalize-space()='Vanishing gradient']")).isEmpty());
+        teacher.waitFor(30, d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space()='Training'"
+                + " or normalize-space()='Finished']")).isEmpty());
         assertThat(teacher.driver.getPageSource()).contains("Minji").doesNotContain("Not training");
         teacher.screenshot("classroom-dashboard");
 
