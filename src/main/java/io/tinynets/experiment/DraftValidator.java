@@ -54,7 +54,7 @@ final class DraftValidator {
             }
         }
         return new ExperimentDraft(lab, name, notes, tags, config, d.configVersion(), d.seed(), curves, metrics,
-                weights, d.picture());
+                weights, d.picture(), d.provenance());
     }
 
     static String name(String raw) {

@@ -299,8 +299,9 @@ final class ExperimentJson {
                 throw new ImportProblem(n, e.messageKey(), e.messageArgs());
             }
         }
+        // whatever the file says about its figures, none of them was measured here
         return new ExperimentDraft(lab, name, notes, tags, write(config), configVersion, seed.longValue(), curves,
-                metrics, weightsJson, picture);
+                metrics, weightsJson, picture, Provenance.IMPORTED);
     }
 
     private static Curve curve(int n, JsonNode c) throws ImportProblem {

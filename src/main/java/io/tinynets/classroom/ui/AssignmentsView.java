@@ -134,9 +134,12 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         submissions.addColumn(Submission::studentName).setHeader(getTranslation("classroom.dashboard.student"))
                 .setVisible(teaches);
         submissions.addColumn(Submission::experimentName).setHeader(getTranslation("classroom.gallery.name"));
-        submissions.addColumn(s -> s.goalMet() == null ? "" : getTranslation(s.goalMet()
-                ? "classroom.submission.met" : "classroom.submission.notMet"))
-                .setHeader(getTranslation("classroom.assignments.goal"));
+        submissions.addColumn(s -> s.goalMet() == null ? "" : getTranslation(s.goalUnverified()
+                ? "classroom.submission.notVerified" : s.goalMet() ? "classroom.submission.met"
+                : "classroom.submission.notMet"))
+                .setHeader(getTranslation("classroom.assignments.goal"))
+                .setTooltipGenerator(s -> s.goalUnverified() ? getTranslation("classroom.submission.notVerified.tooltip")
+                        : "");
         submissions.addColumn(s -> s.metricValue() == null ? "" : String.format(getLocale(), "%.4g", s.metricValue()))
                 .setHeader(getTranslation("classroom.submission.value"));
         submissions.addColumn(Submission::feedback).setHeader(getTranslation("classroom.submission.feedback"))
@@ -360,8 +363,7 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         }
         try {
             Submission s = assignments.submit(user, a.id(), toSubmit.getValue().id());
-            Texts.success(s.goalMet() == null ? getTranslation("classroom.submission.done")
-                    : getTranslation(s.goalMet() ? "classroom.submission.doneMet" : "classroom.submission.doneNotMet"));
+            Texts.success(getTranslation(GoalText.submitted(s)));
             toSubmit.clear();
             submissions.setItems(assignments.submissions(user, a.id()));
         } catch (ClassroomException e) {

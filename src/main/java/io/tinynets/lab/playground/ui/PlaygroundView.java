@@ -53,6 +53,7 @@ import io.tinynets.engine.optim.RegularizationKind;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
@@ -165,6 +166,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     private boolean runCustomData;
     private PlaygroundInternals lastInternals;
     long lastInternalsEpoch;
+    /** Where the current run's figures come from: trained here from the seed, or from weights it did not train. */
+    private Provenance runProvenance = Provenance.MEASURED;
 
     Dataset2D data;
     boolean customData;
@@ -235,7 +238,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         integer(trainPercent, "playground.trainPercent", 10, 90);
         integer(batchSize, "playground.batchSize", PlaygroundConfig.MIN_BATCH, PlaygroundConfig.MAX_BATCH);
         integer(points, "playground.points", PlaygroundConfig.MIN_POINTS, PlaygroundConfig.MAX_POINTS);
-        integer(seed, "playground.seed", 0, 999_999);
+        integer(seed, "playground.seed", (int) PlaygroundConfig.MIN_SEED, (int) PlaygroundConfig.MAX_SEED);
         regenerate.setText(getTranslation("playground.regenerate"));
         regenerate.setIcon(VaadinIcon.REFRESH.create());
         regenerate.setTooltipText(getTranslation("playground.regenerate.tooltip"));
@@ -399,7 +402,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
                                 PlaygroundConfig.MAX_POINTS))
                 .bind(f -> f.points, (f, v) -> f.points = v);
         binder.forField(seed).asRequired(getTranslation("playground.error.required"))
-                .withValidator(v -> v >= 0 && v <= 999_999, getTranslation("playground.error.range", 0, 999_999))
+                .withValidator(v -> v >= PlaygroundConfig.MIN_SEED && v <= PlaygroundConfig.MAX_SEED,
+                        getTranslation("playground.error.range", PlaygroundConfig.MIN_SEED, PlaygroundConfig.MAX_SEED))
                 .bind(f -> f.seed, (f, v) -> f.seed = v);
         binder.forField(features).withValidator(v -> v != null && !v.isEmpty(),
                         getTranslation("playground.error.features"))
@@ -747,6 +751,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             return false;
         }
         this.runConfig = config;
+        this.runProvenance = Provenance.MEASURED;
         this.runData = runData;
         this.runCustomData = customData;
         this.lastInternals = null;
@@ -890,7 +895,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
                 run.seed(), LabExperimentSupport.curves(history, epoch),
                 LabExperimentSupport.finalMetrics(history, epoch),
                 PlaygroundTrainer.weightsJson(runConfig, runData.classes(), internals),
-                PlaygroundPicture.boundary(internals));
+                PlaygroundPicture.boundary(internals)).withProvenance(runProvenance);
     }
 
     @Override
@@ -928,7 +933,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         try {
             saved = PlaygroundConfigJson.read(e.configJson(), e.configVersion());
         } catch (IllegalArgumentException ex) {
-            LabExperimentSupport.error(getTranslation("playground.experiment.unreadable", e.name(), ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("playground.experiment.unreadable", e.name(),
+                    LabExperimentSupport.reason(this, ex)));
             return false;
         }
         if (continueTraining && e.weightsJson() == null) {
@@ -978,6 +984,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         if (!createRun(e.seed(), continueTraining ? e.weightsJson() : null)) {
             return false;
         }
+        // continued from saved weights, the figures are measured only if the saved run's were
+        runProvenance = continueTraining ? e.provenance().continued() : Provenance.MEASURED;
         LabExperimentSupport.curve(e, LabExperimentSupport.TRAIN_LOSS).ifPresent(curve -> {
             ghostX = curve.x();
             ghostY = curve.y();
@@ -1030,6 +1038,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             training.pause();
         }
         trainer.queueEdit(edit);
+        // weights set by hand: the run's figures no longer come from training alone
+        runProvenance = Provenance.EDITED;
         editStatus.setText(getTranslation("playground.edit.queued"));
     }
 
