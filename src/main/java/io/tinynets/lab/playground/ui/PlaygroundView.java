@@ -22,7 +22,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -30,6 +29,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.BoundedUpload;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
@@ -72,6 +72,7 @@ import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -123,8 +124,10 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     final IntegerField points = new IntegerField();
     final IntegerField seed = new IntegerField();
     final Button regenerate = new Button();
-    final MemoryBuffer uploadBuffer = new MemoryBuffer();
-    final Upload upload = new Upload(uploadBuffer);
+    /** The student's CSV: at most {@link CsvDatasetReader#MAX_BYTES}, counted on the server as it streams in. */
+    final Upload upload = BoundedUpload.control(CsvDatasetReader.MAX_BYTES,
+            bytes -> loadCsv(new ByteArrayInputStream(bytes)),
+            () -> showUploadError(getTranslation("upload.tooLarge", BoundedUpload.size(CsvDatasetReader.MAX_BYTES))));
     final Span uploadStatus = new Span();
     final Select<Integer> clickClass = new Select<>();
 
@@ -250,11 +253,9 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             }
         });
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
-        upload.setMaxFileSize(1_000_000);
         upload.setDropLabel(new Span(getTranslation("playground.upload.drop")));
         upload.setUploadButton(new Button(getTranslation("playground.upload"), VaadinIcon.UPLOAD.create()));
         upload.getElement().setAttribute("title", getTranslation("playground.upload.tooltip"));
-        upload.addSucceededListener(e -> loadCsv(uploadBuffer.getInputStream()));
         upload.addFileRejectedListener(e -> showUploadError(e.getErrorMessage()));
         uploadStatus.addClassName("upload-status");
         clickClass.setLabel(getTranslation("playground.clickClass"));
