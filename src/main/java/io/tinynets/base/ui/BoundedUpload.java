@@ -117,7 +117,7 @@ public final class BoundedUpload implements UploadHandler {
      * and joined once at the end, so the file is held once while it streams in (a growing buffer would hold up to
      * twice its size) and at most twice for the moment of joining.
      */
-    static byte[] readAtMost(InputStream in, long max) throws IOException {
+    public static byte[] readAtMost(InputStream in, long max) throws IOException {
         java.util.List<byte[]> chunks = new java.util.ArrayList<>();
         long total = 0;
         while (true) {
