@@ -49,7 +49,7 @@ final class DraftValidator {
                 throw new ExperimentValidationException("experiments.invalid.weightsSize", weights.length(),
                         ExperimentLimits.WEIGHTS_MAX_CHARS);
             }
-            if (ExperimentJson.parseOrNull(weights) == null) {
+            if (!ExperimentJson.isJson(weights)) {
                 throw new ExperimentValidationException("experiments.invalid.weightsJson");
             }
         }
