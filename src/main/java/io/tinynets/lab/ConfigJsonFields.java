@@ -225,7 +225,8 @@ public final class ConfigJsonFields {
         return text.length() <= ECHO_MAX ? text : text.substring(0, ECHO_MAX) + "…";
     }
 
-    private static <T> T key(JsonNode n, String path, Function<String, Optional<T>> fromKey) {
+    /** A key held by a list element or another node that is not a named field; {@code path} names it in messages. */
+    public static <T> T key(JsonNode n, String path, Function<String, Optional<T>> fromKey) {
         if (n == null || !n.isTextual()) {
             throw problem("experiments.config.text", path);
         }

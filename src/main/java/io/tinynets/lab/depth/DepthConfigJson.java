@@ -59,14 +59,8 @@ public final class DepthConfigJson {
         List<JsonNode> acts = root.list("activations", 1, 2);
         List<Activation> activations = new ArrayList<>();
         for (int i = 0; i < acts.size(); i++) {
-            JsonNode a = acts.get(i);
-            String at = "activations[" + i + "]";
-            if (!a.isTextual()) {
-                throw ConfigJsonFields.problem("experiments.config.text", at);
-            }
-            activations.add(Activation.fromKey(a.textValue()).filter(DepthConfig.ACTIVATIONS::contains)
-                    .orElseThrow(() -> ConfigJsonFields.problem("experiments.config.key", at,
-                            ConfigJsonFields.echo(a))));
+            activations.add(ConfigJsonFields.key(acts.get(i), "activations[" + i + "]",
+                    k -> Activation.fromKey(k).filter(DepthConfig.ACTIVATIONS::contains)));
         }
         Initializer initializer = root.key("initializer", Initializer::fromKey);
         double learningRate = root.numberIn("learningRate", DepthConfig.MIN_LEARNING_RATE,

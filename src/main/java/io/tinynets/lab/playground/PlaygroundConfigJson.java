@@ -19,9 +19,7 @@ import io.tinynets.lab.ConfigJsonFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-
 
 /**
  * A {@link PlaygroundConfig} as versioned JSON for saved experiments, and back through the config's own checks.
@@ -105,7 +103,7 @@ public final class PlaygroundConfigJson {
         List<JsonNode> activationNodes = root.list("activations", hidden.length, hidden.length);
         List<Activation> activations = new ArrayList<>();
         for (int i = 0; i < activationNodes.size(); i++) {
-            activations.add(keyAt(activationNodes.get(i), "activations[" + i + "]", Activation::fromKey));
+            activations.add(ConfigJsonFields.key(activationNodes.get(i), "activations[" + i + "]", Activation::fromKey));
         }
         OutputLoss outputLoss = root.key("outputLoss", k -> Arrays.stream(OutputLoss.values())
                 .filter(o -> o.key().equals(k)).findFirst());
@@ -165,14 +163,6 @@ public final class PlaygroundConfigJson {
             points.add(new Point2D(p.get(0).doubleValue(), p.get(1).doubleValue(), label));
         }
         return points;
-    }
-
-    private static <T> T keyAt(JsonNode node, String path, java.util.function.Function<String, Optional<T>> fromKey) {
-        if (!node.isTextual()) {
-            throw ConfigJsonFields.problem("experiments.config.text", path);
-        }
-        return fromKey.apply(node.textValue()).orElseThrow(() ->
-                ConfigJsonFields.problem("experiments.config.key", path, ConfigJsonFields.echo(node)));
     }
 
     private static void writePoints(ArrayNode out, List<Point2D> points) {
