@@ -19,7 +19,7 @@ class AssignmentRepository {
 
     private static final String SUBMISSIONS = "SELECT s.id, s.assignment_id, s.experiment_id, e.name, s.student, "
             + "COALESCE(u.display_name, s.student) AS student_name, s.goal_met, s.metric_value, s.feedback, "
-            + "s.submitted_at FROM submission s JOIN experiment e ON e.id = s.experiment_id "
+            + "s.submitted_at, s.goal_verified FROM submission s JOIN experiment e ON e.id = s.experiment_id "
             + "LEFT JOIN app_user u ON u.username = s.student ";
     private final JdbcClient jdbc;
 
@@ -53,11 +53,12 @@ class AssignmentRepository {
     }
 
     long insertSubmission(long assignmentId, long experimentId, String student, Boolean met, Double value,
-                          Instant now) {
+                          boolean verified, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO submission (assignment_id, experiment_id, student, goal_met, metric_value, submitted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")
-                .params(assignmentId, experimentId, student, met, value, Timestamp.from(now)).update(keys, "id");
+        jdbc.sql("INSERT INTO submission (assignment_id, experiment_id, student, goal_met, metric_value, "
+                        + "goal_verified, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(assignmentId, experimentId, student, met, value, verified, Timestamp.from(now))
+                .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
@@ -109,6 +110,6 @@ class AssignmentRepository {
         return new Submission(rs.getLong("id"), rs.getLong("assignment_id"), rs.getLong("experiment_id"),
                 rs.getString("name"), rs.getString("student"), rs.getString("student_name"),
                 met == null ? null : rs.getBoolean("goal_met"), value == null ? null : rs.getDouble("metric_value"),
-                rs.getString("feedback"), rs.getTimestamp("submitted_at").toInstant());
+                rs.getString("feedback"), rs.getTimestamp("submitted_at").toInstant(), rs.getBoolean("goal_verified"));
     }
 }

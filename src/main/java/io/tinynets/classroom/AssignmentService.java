@@ -63,6 +63,12 @@ public class AssignmentService {
                              List<String> unlocked, Goal goal) {
         SchoolClass c = classes.managed(actor, classId);
         Experiment source = own(actor, sourceExperimentId);
+        try {
+            // the lab's own rules: every student opens this configuration, so it must be one the lab can open
+            experiments.checkConfig(source.lab(), source.configJson(), source.configVersion(), source.seed());
+        } catch (ExperimentValidationException e) {
+            throw new ClassroomException(e.messageKey(), e.messageArgs());
+        }
         String t = text(title, TITLE_MAX, "classroom.assignment.invalidTitle", false);
         String text = text(instructions, TEXT_MAX, "classroom.assignment.invalidInstructions", true);
         Set<String> controls = ConfigPaths.of(source.configJson()).keySet();
@@ -95,7 +101,9 @@ public class AssignmentService {
 
     /**
      * A student of the class submits one of their experiments. Refused when it is of another lab or configuration
-     * version, or when a locked control differs from the assignment's value; the goal is checked here.
+     * version, or when a locked control differs from the assignment's value; the goal is checked here, on the
+     * experiment's figures only when this server measured them ({@link io.tinynets.experiment.Provenance#MEASURED}):
+     * an imported or edited experiment is accepted but its goal is "not verified", never met.
      */
     public Submission submit(String actor, long assignmentId, long experimentId) {
         Account student = accounts.requireRole(actor, Role.STUDENT);
@@ -118,14 +126,16 @@ public class AssignmentService {
         if (!base.containsKey("seed") && a.seed().isPresent() && a.seed().getAsLong() != e.seed()) {
             throw new ClassroomException("classroom.submit.locked", "seed");
         }
+        // only figures this server measured decide the goal; an imported or edited run's are shown, never trusted
+        boolean verified = e.provenance().measured();
         Double value = a.goal().map(g -> g.valueIn(e.finalMetrics())).orElse(null);
-        Boolean met = a.goal().map(g -> g.metBy(value, e.configJson())).orElse(null);
+        Boolean met = a.goal().map(g -> verified && g.metBy(value, e.configJson())).orElse(null);
         return transactions.execute(tx -> {
             if (repository.submitted(a.id(), e.id())) {
                 throw new ClassroomException("classroom.submit.already");
             }
             return repository.submission(repository.insertSubmission(a.id(), e.id(), student.username(), met, value,
-                    now())).orElseThrow();
+                    verified, now())).orElseThrow();
         });
     }
 

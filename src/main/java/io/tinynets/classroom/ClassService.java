@@ -24,6 +24,8 @@ public class ClassService {
 
     /** Names one import may hold: a class, not a school. */
     public static final int IMPORT_MAX = 200;
+    /** The longest student list text the import reads. */
+    public static final int IMPORT_MAX_CHARS = StudentCsv.MAX_CHARS;
     static final int CLASS_NAME_MAX = 100;
 
     private final AccountService accounts;

@@ -6,12 +6,19 @@ import java.util.List;
 /** Reads the names of a student list: first column of each non-empty line, a "name" header skipped. */
 final class StudentCsv {
 
+    /** The longest list text read (64 K characters): 200 lines of a CSV with a few columns fit easily. */
+    static final int MAX_CHARS = 64 * 1024;
+
     private StudentCsv() {
     }
 
     static List<String> names(String csv, int max) {
         if (csv == null || csv.isBlank()) {
             throw new ClassroomException("classroom.import.empty");
+        }
+        if (csv.length() > MAX_CHARS) {
+            // refused before it is split into lines
+            throw new ClassroomException("classroom.import.tooLong", csv.length(), MAX_CHARS);
         }
         List<String> names = new ArrayList<>();
         String[] lines = csv.replace("\uFEFF", "").split("\\R");

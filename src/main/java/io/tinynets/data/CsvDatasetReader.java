@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class CsvDatasetReader {
 
     public static final int MAX_ROWS = 10_000;
+    /** The largest file the playground's upload accepts (1 MB): 10,000 rows of long decimals fit with room to spare. */
+    public static final int MAX_BYTES = 1024 * 1024;
     public static final int MAX_CLASSES = 10;
     private static final String[] COLUMNS = {"x1", "x2", "label"};
     /** Plain decimal numbers only: no hex floats, no 'd'/'f' suffixes that Double.parseDouble would accept. */

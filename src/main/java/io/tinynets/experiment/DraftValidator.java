@@ -49,12 +49,12 @@ final class DraftValidator {
                 throw new ExperimentValidationException("experiments.invalid.weightsSize", weights.length(),
                         ExperimentLimits.WEIGHTS_MAX_CHARS);
             }
-            if (ExperimentJson.parseOrNull(weights) == null) {
+            if (!ExperimentJson.isJson(weights)) {
                 throw new ExperimentValidationException("experiments.invalid.weightsJson");
             }
         }
         return new ExperimentDraft(lab, name, notes, tags, config, d.configVersion(), d.seed(), curves, metrics,
-                weights, d.picture());
+                weights, d.picture(), d.provenance());
     }
 
     static String name(String raw) {

@@ -15,9 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +33,8 @@ import java.util.Map;
  *                   "picture": {"cols": 2, "rows": 1, "min": -1, "max": 1, "values": "<base64 bytes>"} | null,
  *                   "createdAt": "…"}]}
  * }</pre>
- * Non-finite curve values are written as null. Reading checks every field's type and leaves ranges to
- * {@link DraftValidator}, so an import and a save accept exactly the same experiments.
+ * Non-finite curve values are written as null. Reading ({@link ExportFileReader}) checks every field's type and leaves
+ * ranges to {@link DraftValidator}, so an import and a save accept exactly the same experiments.
  */
 final class ExperimentJson {
 
@@ -186,204 +184,33 @@ final class ExperimentJson {
         }
     }
 
-    /** Reads an export file into drafts, checking the format, the schema version and every field's type. */
+    /**
+     * Reads an export file into drafts, checking the format, the schema version and every field's type, token by token
+     * ({@link ExportFileReader}): never a tree of the whole file.
+     */
     static List<ExperimentDraft> read(byte[] bytes) throws ImportProblem {
         if (bytes.length > ExperimentLimits.IMPORT_MAX_BYTES) {
             throw new ImportProblem(null, "experiments.import.tooLarge",
                     String.format(java.util.Locale.ROOT, "%.1f", bytes.length / 1048576.0), 5);
         }
-        JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(bytes)) {
-            root = MAPPER.readTree(parser);
-            if (root != null && parser.nextToken() != null) {
-                throw new ImportProblem(null, "experiments.import.malformed", parser.currentLocation().getLineNr(),
-                        parser.currentLocation().getColumnNr());
+        return ExportFileReader.read(bytes);
+    }
+
+    /** True when the text is one well-formed JSON value, checked token by token (no tree is built). */
+    static boolean isJson(String json) {
+        if (json == null) {
+            return false;
+        }
+        // through a reader: parsing a String directly would first copy all of it into one char array
+        try (JsonParser parser = MAPPER.createParser(new java.io.StringReader(json))) {
+            if (parser.nextToken() == null) {
+                return false;
             }
-        } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            throw new ImportProblem(null, "experiments.import.malformed", where == null ? 1 : where.getLineNr(),
-                    where == null ? 1 : where.getColumnNr());
+            parser.skipChildren();
+            return parser.nextToken() == null;
         } catch (IOException e) {
-            throw new ImportProblem(null, "experiments.import.malformed", 1, 1);
+            return false;
         }
-        if (root == null || root.isMissingNode() || !root.isObject() || !FORMAT.equals(text(root.get("format")))) {
-            throw new ImportProblem(null, "experiments.import.notAnExport");
-        }
-        JsonNode version = root.get("schemaVersion");
-        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()
-                || version.intValue() != SCHEMA_VERSION) {
-            throw new ImportProblem(null, "experiments.import.unknownVersion",
-                    version == null ? "—" : version.toString(), SCHEMA_VERSION);
-        }
-        JsonNode list = root.get("experiments");
-        if (list == null || !list.isArray()) {
-            throw new ImportProblem(null, "experiments.import.wrongType.list", "experiments");
-        }
-        if (list.isEmpty() || list.size() > ExperimentLimits.IMPORT_MAX_EXPERIMENTS) {
-            throw new ImportProblem(null, "experiments.import.count", list.size(),
-                    ExperimentLimits.IMPORT_MAX_EXPERIMENTS);
-        }
-        List<ExperimentDraft> drafts = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            drafts.add(draft(i + 1, list.get(i)));
-        }
-        return drafts;
-    }
-
-    private static ExperimentDraft draft(int n, JsonNode o) throws ImportProblem {
-        if (!o.isObject()) {
-            throw new ImportProblem(n, "experiments.import.wrongType.object", "experiments[" + (n - 1) + "]");
-        }
-        String lab = requiredText(n, o, "lab");
-        String name = requiredText(n, o, "name");
-        String notes = optionalText(n, o, "notes");
-        List<String> tags = new ArrayList<>();
-        JsonNode tagNode = o.get("tags");
-        if (tagNode != null && !tagNode.isNull()) {
-            expect(n, tagNode.isArray(), "tags", "list");
-            for (JsonNode t : tagNode) {
-                expect(n, t.isTextual(), "tags", "textList");
-                tags.add(t.textValue());
-            }
-        }
-        JsonNode config = o.get("config");
-        expectPresent(n, config, "config");
-        expect(n, config.isObject(), "config", "object");
-        int configVersion = requiredInt(n, o, "configVersion");
-        JsonNode seed = o.get("seed");
-        expectPresent(n, seed, "seed");
-        expect(n, seed.isIntegralNumber() && seed.canConvertToLong(), "seed", "wholeNumber");
-        List<Curve> curves = new ArrayList<>();
-        JsonNode curveList = o.get("curves");
-        if (curveList != null && !curveList.isNull()) {
-            expect(n, curveList.isArray(), "curves", "list");
-            if (curveList.size() > ExperimentLimits.CURVES_MAX) {
-                throw new ImportProblem(n, "experiments.invalid.curveCount", curveList.size(),
-                        ExperimentLimits.CURVES_MAX);
-            }
-            for (JsonNode c : curveList) {
-                curves.add(curve(n, c));
-            }
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        JsonNode metricNode = o.get("finalMetrics");
-        if (metricNode != null && !metricNode.isNull()) {
-            expect(n, metricNode.isObject(), "finalMetrics", "object");
-            Iterator<Map.Entry<String, JsonNode>> it = metricNode.fields();
-            while (it.hasNext()) {
-                var e = it.next();
-                expect(n, e.getValue().isNumber(), "finalMetrics." + e.getKey(), "number");
-                metrics.put(e.getKey(), e.getValue().doubleValue());
-            }
-        }
-        JsonNode weights = o.get("weights");
-        String weightsJson = weights == null || weights.isNull() ? null : write(weights);
-        Picture picture = null;
-        JsonNode p = o.get("picture");
-        if (p != null && !p.isNull()) {
-            expect(n, p.isObject(), "picture", "object");
-            int cols = requiredInt(n, p, "cols");
-            int rows = requiredInt(n, p, "rows");
-            double min = requiredNumber(n, p, "min");
-            double max = requiredNumber(n, p, "max");
-            String values = requiredText(n, p, "values");
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(values);
-            } catch (IllegalArgumentException e) {
-                throw new ImportProblem(n, "experiments.import.wrongType.base64", "picture.values");
-            }
-            try {
-                picture = new Picture(cols, rows, min, max, bytes);
-            } catch (ExperimentValidationException e) {
-                throw new ImportProblem(n, e.messageKey(), e.messageArgs());
-            }
-        }
-        return new ExperimentDraft(lab, name, notes, tags, write(config), configVersion, seed.longValue(), curves,
-                metrics, weightsJson, picture);
-    }
-
-    private static Curve curve(int n, JsonNode c) throws ImportProblem {
-        expect(n, c.isObject(), "curves", "objectList");
-        String name = requiredText(n, c, "name");
-        JsonNode x = c.get("x");
-        JsonNode y = c.get("y");
-        expectPresent(n, x, "curves.x");
-        expectPresent(n, y, "curves.y");
-        expect(n, x.isArray(), "curves.x", "list");
-        expect(n, y.isArray(), "curves.y", "list");
-        if (x.size() > ExperimentLimits.STORED_POINTS_MAX || y.size() > ExperimentLimits.STORED_POINTS_MAX) {
-            throw new ImportProblem(n, "experiments.invalid.curvePoints", name, Math.max(x.size(), y.size()),
-                    ExperimentLimits.STORED_POINTS_MAX);
-        }
-        double[] xs = new double[x.size()];
-        for (int i = 0; i < xs.length; i++) {
-            expect(n, x.get(i).isNumber(), "curves.x", "numberList");
-            xs[i] = x.get(i).doubleValue();
-        }
-        double[] ys = new double[y.size()];
-        for (int i = 0; i < ys.length; i++) {
-            JsonNode v = y.get(i);
-            expect(n, v.isNumber() || v.isNull(), "curves.y", "numberOrNullList");
-            ys[i] = v.isNull() ? Double.NaN : v.doubleValue();
-        }
-        int recorded = xs.length;
-        JsonNode rp = c.get("recordedPoints");
-        if (rp != null && !rp.isNull()) {
-            expect(n, rp.isIntegralNumber() && rp.canConvertToInt(), "curves.recordedPoints", "wholeNumber");
-            recorded = rp.intValue();
-        }
-        try {
-            return new Curve(name, xs, ys, recorded);
-        } catch (ExperimentValidationException e) {
-            throw new ImportProblem(n, e.messageKey(), e.messageArgs());
-        }
-    }
-
-    private static void expectPresent(int n, JsonNode node, String field) throws ImportProblem {
-        if (node == null || node.isNull()) {
-            throw new ImportProblem(n, "experiments.import.missing", field);
-        }
-    }
-
-    private static void expect(int n, boolean ok, String field, String type) throws ImportProblem {
-        if (!ok) {
-            throw new ImportProblem(n, "experiments.import.wrongType." + type, field);
-        }
-    }
-
-    private static String requiredText(int n, JsonNode o, String field) throws ImportProblem {
-        JsonNode v = o.get(field);
-        expectPresent(n, v, field);
-        expect(n, v.isTextual(), field, "text");
-        return v.textValue();
-    }
-
-    private static String optionalText(int n, JsonNode o, String field) throws ImportProblem {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) {
-            return "";
-        }
-        expect(n, v.isTextual(), field, "text");
-        return v.textValue();
-    }
-
-    private static int requiredInt(int n, JsonNode o, String field) throws ImportProblem {
-        JsonNode v = o.get(field);
-        expectPresent(n, v, field);
-        expect(n, v.isIntegralNumber() && v.canConvertToInt(), field, "wholeNumber");
-        return v.intValue();
-    }
-
-    private static double requiredNumber(int n, JsonNode o, String field) throws ImportProblem {
-        JsonNode v = o.get(field);
-        expectPresent(n, v, field);
-        expect(n, v.isNumber(), field, "number");
-        return v.doubleValue();
-    }
-
-    private static String text(JsonNode node) {
-        return node != null && node.isTextual() ? node.textValue() : null;
     }
 
     static String utf8(byte[] bytes) {

@@ -27,11 +27,11 @@ class ExperimentRepository {
     /** The columns of a row, without the curves (they live in experiment_curve). */
     record Row(long id, String owner, String lab, String name, String notes, String configJson, int configVersion,
                long seed, String metricsJson, String weightsJson, String pictureJson, Instant createdAt,
-               Instant updatedAt, Instant deletedAt) {
+               Instant updatedAt, Instant deletedAt, Provenance provenance) {
     }
 
     private static final String SUMMARY_COLUMNS = "id, owner, lab, name, notes, config_version, seed, "
-            + "final_metrics_json, created_at, updated_at, deleted_at";
+            + "final_metrics_json, created_at, updated_at, deleted_at, provenance";
 
     private final JdbcClient jdbc;
 
@@ -42,13 +42,14 @@ class ExperimentRepository {
     long insert(String owner, ExperimentDraft d, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO experiment (owner, lab, name, notes, config_json, config_version, seed, "
-                        + "final_metrics_json, weights_json, picture_json, created_at, updated_at) "
+                        + "final_metrics_json, weights_json, picture_json, provenance, created_at, updated_at) "
                         + "VALUES (:owner, :lab, :name, :notes, :config, :version, :seed, :metrics, :weights, "
-                        + ":picture, :now, :now)")
+                        + ":picture, :provenance, :now, :now)")
                 .param("owner", owner).param("lab", d.lab()).param("name", d.name()).param("notes", d.notes())
                 .param("config", d.configJson()).param("version", d.configVersion()).param("seed", d.seed())
                 .param("metrics", ExperimentJson.metrics(d.finalMetrics())).param("weights", d.weightsJson())
-                .param("picture", ExperimentJson.picture(d.picture())).param("now", time(now))
+                .param("picture", ExperimentJson.picture(d.picture())).param("provenance", d.provenance().key())
+                .param("now", time(now))
                 .update(key, "id");
         long id = key.getKey().longValue();
         insertTags(id, d.tags());
@@ -167,7 +168,7 @@ class ExperimentRepository {
                 rs.getString("notes"), full ? rs.getString("config_json") : null, rs.getInt("config_version"),
                 rs.getLong("seed"), rs.getString("final_metrics_json"), full ? rs.getString("weights_json") : null,
                 full ? rs.getString("picture_json") : null, instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "deleted_at"));
+                instant(rs, "deleted_at"), Provenance.fromKey(rs.getString("provenance")).orElse(Provenance.UNKNOWN));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

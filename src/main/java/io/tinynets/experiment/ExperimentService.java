@@ -35,14 +35,16 @@ public class ExperimentService {
     private final TransactionTemplate transactions;
     private final AccountDirectory accounts;
     private final ExperimentQuota quota;
+    private final LabConfigs labConfigs;
     private Clock clock = Clock.systemUTC();
 
     ExperimentService(ExperimentRepository repository, TransactionTemplate transactions, AccountDirectory accounts,
-                      ExperimentQuota quota) {
+                      ExperimentQuota quota, LabConfigs labConfigs) {
         this.repository = repository;
         this.transactions = transactions;
         this.accounts = accounts;
         this.quota = quota;
+        this.labConfigs = labConfigs;
     }
 
     /** For tests of the undo window. */
@@ -52,7 +54,9 @@ public class ExperimentService {
 
     /**
      * Saves a lab's run as a new experiment of {@code user}; returns its id. Long curves are downsampled. Refused when
-     * it would take the user over their quota.
+     * it would take the user over their quota. The draft's {@link Provenance} is the lab's word on where its figures
+     * come from (a lab builds its draft on the server from a run it trained), so saving checks sizes and types but
+     * leaves the lab's own configuration to the lab.
      */
     public long save(String user, ExperimentDraft draft) {
         String owner = user(user);
@@ -204,8 +208,9 @@ public class ExperimentService {
 
     /**
      * Imports an export file as new experiments of {@code user}: all of them or, with a specific problem (too large,
-     * not JSON, unknown schema version, a wrong type or an out-of-range value, over the user's quota), none. Never
-     * throws for any file.
+     * not JSON, unknown schema version, a wrong type or an out-of-range value, a lab configuration its lab refuses,
+     * over the user's quota), none. Never throws for any file. Imported experiments are {@link Provenance#IMPORTED}:
+     * their figures are the file's, so they never decide an assignment's goal.
      */
     public ImportResult importFile(String user, byte[] file) {
         String owner = user(user);
@@ -217,7 +222,10 @@ public class ExperimentService {
             List<ExperimentDraft> drafts = ExperimentJson.read(file);
             for (int i = 0; i < drafts.size(); i++) {
                 try {
-                    valid.add(DraftValidator.validate(drafts.get(i)));
+                    ExperimentDraft d = DraftValidator.validate(drafts.get(i).withProvenance(Provenance.IMPORTED));
+                    // the lab's own rules, before anything is stored: what it could not open never gets in
+                    labConfigs.check(d.lab(), d.configJson(), d.configVersion(), d.seed());
+                    valid.add(d);
                 } catch (ExperimentValidationException e) {
                     throw new ImportProblem(i + 1, e.messageKey(), e.messageArgs());
                 }
@@ -247,6 +255,15 @@ public class ExperimentService {
         }
     }
 
+    /**
+     * Refuses, with an {@link ExperimentValidationException} naming the problem, a lab configuration that its lab could
+     * not open or the server could not train: an unknown lab, or a configuration its {@link LabConfigRules} refuse. The
+     * one check a reopened experiment, an assignment and an import all go through.
+     */
+    public void checkConfig(String lab, String configJson, int configVersion, long seed) {
+        labConfigs.check(lab, configJson, configVersion, seed);
+    }
+
     private List<Experiment> loadAll(String owner, List<Long> ids) {
         return transactions.execute(tx -> ids.stream().map(id -> load(owned(owner, id))).toList());
     }
@@ -265,7 +282,7 @@ public class ExperimentService {
         return new Experiment(r.id(), r.owner(), r.lab(), r.name(), r.notes(), repository.tags(r.id()),
                 r.configJson(), r.configVersion(), r.seed(), repository.curves(r.id()),
                 ExperimentJson.metrics(r.metricsJson()), r.weightsJson(), ExperimentJson.picture(r.pictureJson()),
-                r.createdAt(), r.updatedAt());
+                r.createdAt(), r.updatedAt(), r.provenance());
     }
 
     private ExperimentSummary summaryOf(long id) {

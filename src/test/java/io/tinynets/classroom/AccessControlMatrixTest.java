@@ -81,7 +81,7 @@ class AccessControlMatrixTest {
                 Map.of("loss", 0.2), null, null));
         gallery.share(STUDENT, minjiExperiment, classA.id());
         long source = experiments.save(TEACHER, AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.3));
-        assignmentA = assignments.create(TEACHER, classA.id(), source, "A", "", List.of("optimizer.lr"),
+        assignmentA = assignments.create(TEACHER, classA.id(), source, "A", "", List.of("learningRate"),
                 new Goal("loss", true, 0.05));
         minjiSubmission = assignments.submit(STUDENT, assignmentA.id(),
                 experiments.save(STUDENT, AssignmentServiceTest.run("playground", 0.3, 4, "xor", 0.01)));

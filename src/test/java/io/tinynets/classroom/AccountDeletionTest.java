@@ -70,7 +70,7 @@ class AccountDeletionTest {
         minji = classes.signUp(a.joinCode(), "minji", "Minji", "long enough");
         classes.signUp(a.joinCode(), "hana", "Hana", "long enough");
         long source = experiments.save("kim", AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.3));
-        xor = assignments.create("kim", a.id(), source, "XOR", "", List.of("optimizer.lr"), null);
+        xor = assignments.create("kim", a.id(), source, "XOR", "", List.of("learningRate"), null);
         context.addApplicationListener(listener);
     }
 

@@ -127,7 +127,7 @@ class AccountHardeningTest {
         }
         // the classroom paths: one "denied" for both
         Assignment a = assignments.create("kim", c.id(), experiments.save("kim",
-                ClassroomFixtures.draft("task", 0.5)), "Task", "", List.of(), null);
+                ClassroomFixtures.playgroundDraft("task", 0.5)), "Task", "", List.of(), null);
         for (long id : new long[] {theirs, missing}) {
             assertThat(catchThrowableOfType(ClassroomException.class,
                     () -> assignments.submit("minji", a.id(), id)).isDenied()).isTrue();
@@ -143,7 +143,7 @@ class AccountHardeningTest {
     @Test
     void aDeletedAccountIsRefusedByEveryServiceFromTheDatabase() {
         Account minji = accounts.find("minji").orElseThrow();
-        long kept = experiments.save("minji", ClassroomFixtures.draft("before", 0.3));
+        long kept = experiments.save("minji", ClassroomFixtures.playgroundDraft("before", 0.3));
         byte[] export = experiments.exportJson("minji", List.of(kept));
         // deleted the way another instance would: nothing on this one was told
         admin.deleteAccount("admin", minji.id());

@@ -1,10 +1,20 @@
 package io.tinynets.classroom;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.data.DatasetKind;
+import io.tinynets.engine.Activation;
+import io.tinynets.engine.init.Initializer;
 import io.tinynets.experiment.Comparison;
 import io.tinynets.experiment.ConfigDifference;
 import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.lab.depth.DepthConfig;
+import io.tinynets.lab.depth.DepthConfigJson;
+import io.tinynets.lab.playground.PlaygroundConfig;
+import io.tinynets.lab.playground.PlaygroundConfigJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +45,41 @@ public class AssignmentServiceTest {
     private SchoolClass b;
     private Assignment xor;
 
+    /**
+     * A playground run a lab would save (so its figures count as measured here): the playground's default settings with
+     * this learning rate, one hidden layer of {@code hidden} units (more than the lab allows makes a crafted one) and
+     * this data set, whose training loss ended at {@code finalLoss}.
+     */
     public static ExperimentDraft run(String lab, double lr, int hidden, String dataset, double finalLoss) {
-        return new ExperimentDraft(lab, "lr " + lr, "", List.of(),
-                "{\"dataset\":\"" + dataset + "\",\"optimizer\":{\"lr\":" + lr + "},\"hidden\":[" + hidden + "]}", 1,
+        return new ExperimentDraft(lab, "lr " + lr, "", List.of(), playground(dataset, lr, List.of(hidden)), 1,
                 7, List.of(Curve.of("loss", new double[] {1, 2}, new double[] {0.7, finalLoss})),
                 Map.of("loss", finalLoss), null, null);
     }
+
+    /** The playground's settings JSON with these values (hidden layers of any width, each with a tanh). */
+    public static String playground(String dataset, double lr, List<Integer> hidden) {
+        try {
+            ObjectNode c = (ObjectNode) JSON.readTree(PlaygroundConfigJson.write(PlaygroundConfig.defaults(), null));
+            c.put("dataset", dataset);
+            c.put("learningRate", lr);
+            ArrayNode h = c.putArray("hidden");
+            ArrayNode acts = c.putArray("activations");
+            hidden.forEach(n -> {
+                h.add(n);
+                acts.add("tanh");
+            });
+            return JSON.writeValueAsString(c);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The controls of {@link #playground}'s settings, in the order the lab writes them. */
+    public static final List<String> CONTROLS = List.of("dataset", "points", "noise", "trainFraction", "batchSize",
+            "seed", "features", "hidden", "activations", "outputLoss", "initializer", "optimizer", "learningRate",
+            "regularization", "regularizationRate");
 
     @BeforeEach
     void classWithAnAssignment() {
@@ -54,9 +93,9 @@ public class AssignmentServiceTest {
         classes.signUp(a.joinCode(), "hana", "Hana", "long enough");
         classes.signUp(b.joinCode(), "jisoo", "Jisoo", "long enough");
         long source = experiments.save("kim", run("playground", 0.1, 4, "xor", 0.3));
-        assertThat(assignments.controlsOf("kim", source)).containsExactly("dataset", "optimizer.lr", "hidden");
+        assertThat(assignments.controlsOf("kim", source)).containsExactlyElementsOf(CONTROLS);
         xor = assignments.create("kim", a.id(), source, "Tame XOR", "Only change the learning rate.",
-                List.of("optimizer.lr"), new Goal("loss", true, 0.05));
+                List.of("learningRate"), new Goal("loss", true, 0.05));
     }
 
     private static void refused(String key, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
@@ -78,9 +117,8 @@ public class AssignmentServiceTest {
 
     /** A spiral run with {@code layers} hidden layers of 4 whose final test loss is {@code testLoss}. */
     private static ExperimentDraft layered(int layers, double testLoss) {
-        String hidden = String.join(",", java.util.Collections.nCopies(layers, "4"));
         return new ExperimentDraft("playground", layers + " layers", "", List.of(),
-                "{\"dataset\":\"spiral\",\"hidden\":[" + hidden + "],\"learningRate\":0.1}", 1, 7,
+                playground("spiral", 0.1, java.util.Collections.nCopies(layers, 4)), 1, 7,
                 List.of(Curve.of("loss", new double[] {1}, new double[] {testLoss})),
                 Map.of("loss", testLoss, "test loss", testLoss), null, null);
     }
@@ -88,8 +126,10 @@ public class AssignmentServiceTest {
     @Test
     void aGoalMayCapASettingAndTheCapIsPartOfTheCheck() {
         long source = experiments.save("kim", layered(2, 0.3));
-        assertThat(assignments.limitableControlsOf("kim", source)).containsExactly("hidden", "learningRate");
-        Assignment spiral = assignments.create("kim", a.id(), source, "Spiral", "", List.of("hidden"),
+        assertThat(assignments.limitableControlsOf("kim", source)).containsExactly("points", "noise", "trainFraction",
+                "batchSize", "seed", "features", "hidden", "activations", "learningRate", "regularizationRate");
+        // the layer control writes both lists: unlocking the layers unlocks both
+        Assignment spiral = assignments.create("kim", a.id(), source, "Spiral", "", List.of("hidden", "activations"),
                 new Goal("test loss", true, 0.1, Optional.of(new Limit("hidden", 2))));
         assertThat(assignments.get("minji", spiral.id()).goal().orElseThrow().limit())
                 .contains(new Limit("hidden", 2));
@@ -110,13 +150,19 @@ public class AssignmentServiceTest {
 
     @Test
     void whereTheConfigurationHasNoSeedTheRunSeedOfTheAssignmentIsLocked() {
-        ExperimentDraft same = run("playground", 0.5, 4, "xor", 0.01);
+        // the depth lab keeps the run's seed outside its configuration
+        String depth = DepthConfigJson.write(new DepthConfig(DatasetKind.XOR, 3, 4, List.of(Activation.TANH),
+                Initializer.XAVIER, 0.1));
+        ExperimentDraft same = new ExperimentDraft("depth", "deep", "", List.of(), depth, 1, 7,
+                List.of(Curve.of("loss", new double[] {1}, new double[] {0.01})), Map.of("loss", 0.01), null, null);
+        Assignment deep = assignments.create("kim", a.id(), experiments.save("kim", same), "Deep", "", List.of(),
+                new Goal("loss", true, 0.05));
         ExperimentDraft otherSeed = new ExperimentDraft(same.lab(), same.name(), "", List.of(), same.configJson(),
                 same.configVersion(), 8, same.curves(), same.finalMetrics(), null, null);
-        assertThat(xor.seed()).hasValue(7);
-        refused("classroom.submit.locked", () -> assignments.submit("minji", xor.id(),
+        assertThat(deep.seed()).hasValue(7);
+        refused("classroom.submit.locked", () -> assignments.submit("minji", deep.id(),
                 experiments.save("minji", otherSeed)));
-        assertThat(assignments.submit("minji", xor.id(), experiments.save("minji", same)).goalMet()).isTrue();
+        assertThat(assignments.submit("minji", deep.id(), experiments.save("minji", same)).goalMet()).isTrue();
     }
 
     @Test
@@ -142,7 +188,7 @@ public class AssignmentServiceTest {
         assertThat(assignments.open("kim", h.id()).finalMetrics()).containsEntry("loss", 0.2);
 
         Comparison c = assignments.compare("kim", List.of(m.id(), h.id()));
-        assertThat(c.differences()).extracting(ConfigDifference::field).containsExactly("optimizer.lr");
+        assertThat(c.differences()).extracting(ConfigDifference::field).containsExactly("learningRate");
 
         assignments.feedback("kim", m.id(), "Well tuned!");
         assertThat(assignments.submissions("minji", xor.id()).get(0).feedback()).isEqualTo("Well tuned!");

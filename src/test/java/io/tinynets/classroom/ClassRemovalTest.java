@@ -71,7 +71,7 @@ class ClassRemovalTest {
 
     private Assignment assignment(String teacher, SchoolClass c) {
         long source = experiments.save(teacher, AssignmentServiceTest.run("playground", 0.1, 4, "xor", 0.3));
-        return assignments.create(teacher, c.id(), source, "XOR", "", List.of("optimizer.lr"), null);
+        return assignments.create(teacher, c.id(), source, "XOR", "", List.of("learningRate"), null);
     }
 
     private void submit(String student, Assignment to) {

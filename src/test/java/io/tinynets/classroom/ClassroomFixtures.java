@@ -50,4 +50,15 @@ public final class ClassroomFixtures {
                 List.of(Curve.of("loss", new double[] {1, 2}, new double[] {0.5, finalLoss})),
                 Map.of("loss", finalLoss), null, null);
     }
+
+    /**
+     * The same, of the playground with a real configuration: what an import or an assignment accepts (the labs'
+     * rules check every configuration that enters from outside).
+     */
+    public static ExperimentDraft playgroundDraft(String name, double finalLoss) {
+        return new ExperimentDraft("playground", name, "notes of " + name, List.of(),
+                AssignmentServiceTest.playground("xor", 0.1, List.of(4)), 1, 1,
+                List.of(Curve.of("loss", new double[] {1, 2}, new double[] {0.5, finalLoss})),
+                Map.of("loss", finalLoss), null, null);
+    }
 }

@@ -8,6 +8,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.tinynets.data.Dataset2D;
+import io.tinynets.data.Point2D;
+import io.tinynets.lab.playground.PlaygroundConfig;
+import io.tinynets.lab.playground.PlaygroundConfigJson;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -234,9 +239,9 @@ class ExperimentServiceTest {
 
     @Test
     void compareShowsOnlyTheSettingsThatDiffer() {
-        long a = service.save(me, draft("playground", "lr 0.1", 0.1, 42));
-        long b = service.save(me, draft("playground", "lr 0.3", 0.30, 42));
-        long c = service.save(me, draft("playground", "lr 0.1 seed 7", 0.10, 7));
+        long a = service.save(me, draft("descent", "lr 0.1", 0.1, 42));
+        long b = service.save(me, draft("descent", "lr 0.3", 0.30, 42));
+        long c = service.save(me, draft("descent", "lr 0.1 seed 7", 0.10, 7));
 
         Comparison comparison = service.compare(me, List.of(a, b, c));
 
@@ -244,7 +249,7 @@ class ExperimentServiceTest {
                 .containsExactly("lr 0.1", "lr 0.3", "lr 0.1 seed 7");
         assertThat(comparison.differences()).containsExactly(
                 new ConfigDifference("seed", List.of("42", "42", "7")),
-                new ConfigDifference("optimizer.lr", List.of("0.1", "0.3", "0.1")));
+                new ConfigDifference("learningRate", List.of("0.1", "0.3", "0.1")));
         assertThat(comparison.curveNames()).containsExactly("loss", "test loss");
         assertThatThrownBy(() -> service.compare(me, List.of(a, a)))
                 .hasMessage("Select 2 to 8 experiments to compare (1 selected).");
@@ -262,8 +267,11 @@ class ExperimentServiceTest {
         assertThat(result.savedIds()).hasSize(2);
         Experiment copy = service.get(other, result.savedIds().get(1));
         Experiment original = service.get(me, b);
-        assertThat(copy.toDraft()).usingRecursiveComparison().ignoringFields("configJson", "weightsJson")
-                .isEqualTo(original.toDraft());
+        assertThat(copy.toDraft()).usingRecursiveComparison().ignoringFields("configJson", "weightsJson",
+                "provenance").isEqualTo(original.toDraft());
+        // the figures are the file's now: never measured by this server, whatever they were where they came from
+        assertThat(original.provenance()).isEqualTo(Provenance.MEASURED);
+        assertThat(copy.provenance()).isEqualTo(Provenance.IMPORTED);
         assertThat(ExperimentJson.parseOrNull(copy.configJson()))
                 .isEqualTo(ExperimentJson.parseOrNull(original.configJson()));
         assertThat(ExperimentJson.parseOrNull(copy.weightsJson()))
@@ -306,6 +314,40 @@ class ExperimentServiceTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(wrong.problem().experimentNumber()).isEqualTo(1);
         assertThat(wrong.problem().getMessage()).isEqualTo("experiment 1: The field \"seed\" must be a whole number.");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    /**
+     * Issue 15's crafted import: a playground experiment whose own data claims 10⁸ classes, or holds a point that is not
+     * finite or whose label is no class, is refused at import by the lab's rules, naming the field; nothing is saved.
+     */
+    @Test
+    void aCraftedLabConfigurationIsRefusedAtImportNamingTheField() {
+        String own = PlaygroundConfigJson.write(PlaygroundConfig.defaults(), new Dataset2D(
+                List.of(new Point2D(0.5, 1.5, 1), new Point2D(-1, 2, 0)), List.of(), 2));
+        long id = service.save(me, new ExperimentDraft("playground", "own points", "", List.of(), own, 1, 1,
+                List.of(), Map.of("loss", 0.2), null, null));
+        String valid = new String(service.exportJson(me, List.of(id)), StandardCharsets.UTF_8);
+        assertThat(service.importFile(other, valid.getBytes(StandardCharsets.UTF_8)).ok()).isTrue();
+        String point = "\\[\\s*0\\.5,\\s*1\\.5,\\s*1(\\.0)?\\s*]";
+        assertThat(valid).containsPattern("\"classes\"\\s*:\\s*2").containsPattern(point);
+        long before = count();
+
+        ImportResult classes = service.importFile(me, valid.replaceAll("\"classes\"\\s*:\\s*2",
+                "\"classes\" : 100000000").getBytes(StandardCharsets.UTF_8));
+        assertThat(classes.problem().messageKey()).isEqualTo("experiments.config.range");
+        assertThat(classes.problem().experimentNumber()).isEqualTo(1);
+        assertThat(classes.problem().getMessage()).isEqualTo("experiment 1: The setting \"customData.classes\" must be "
+                + "between 0 and 10; it was 100000000.");
+        ImportResult label = service.importFile(me, valid.replaceAll(point, "[ 0.5, 1.5, 2.0 ]")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(label.problem().messageKey()).isEqualTo("experiments.config.label");
+        ImportResult infinite = service.importFile(me, valid.replaceAll(point, "[ 0.5, 1e999, 1.0 ]")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(infinite.problem().messageKey()).isEqualTo("experiments.config.point");
+        ImportResult unknownLab = service.importFile(me, valid.replace("\"lab\" : \"playground\"",
+                "\"lab\" : \"hopfield\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(unknownLab.problem().messageKey()).isEqualTo("experiments.config.unknownLab");
         assertThat(count()).isEqualTo(before);
     }
 

@@ -20,6 +20,7 @@ import io.tinynets.classroom.Submission;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.ExperimentValidationException;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 
@@ -137,6 +138,14 @@ public class AssignmentBar extends Div {
         Experiment start = new Experiment(-1, CurrentUser.experimentOwner(), a.lab(), a.title(), "", List.of(),
                 a.configJson(), a.configVersion(), a.seed().orElse(1), List.of(), Map.of(), null, null, Instant.EPOCH,
                 Instant.EPOCH);
+        try {
+            // the lab's rules, before the lab builds anything from the teacher's configuration
+            experiments.checkConfig(a.lab(), a.configJson(), a.configVersion(), start.seed());
+        } catch (ExperimentValidationException e) {
+            LabExperimentSupport.error(getTranslation(lab + ".experiment.unreadable", a.title(),
+                    LabExperimentSupport.reason(this, e)));
+            return;
+        }
         assignment = a;
         if (!restore.test(start, false)) {
             assignment = null;

@@ -143,9 +143,12 @@ public class AssignmentsView extends VerticalLayout implements HasDynamicTitle {
         submissions.addColumn(Submission::studentName).setHeader(getTranslation("classroom.dashboard.student"))
                 .setVisible(teaches);
         submissions.addColumn(Submission::experimentName).setHeader(getTranslation("classroom.gallery.name"));
-        submissions.addColumn(s -> s.goalMet() == null ? "" : getTranslation(s.goalMet()
-                ? "classroom.submission.met" : "classroom.submission.notMet"))
-                .setHeader(getTranslation("classroom.assignments.goal"));
+        submissions.addColumn(s -> s.goalMet() == null ? "" : getTranslation(s.goalUnverified()
+                ? "classroom.submission.notVerified" : s.goalMet() ? "classroom.submission.met"
+                : "classroom.submission.notMet"))
+                .setHeader(getTranslation("classroom.assignments.goal"))
+                .setTooltipGenerator(s -> s.goalUnverified() ? getTranslation("classroom.submission.notVerified.tooltip")
+                        : "");
         valueColumn = submissions.addColumn(s -> s.metricValue() == null ? ""
                         : String.format(getLocale(), "%.4g", s.metricValue()))
                 .setHeader(getTranslation("classroom.submission.value"));

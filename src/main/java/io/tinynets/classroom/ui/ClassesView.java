@@ -192,6 +192,7 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         importNames.setLabel(getTranslation("classroom.import.label"));
         importNames.setHelperText(getTranslation("classroom.import.help", ClassService.IMPORT_MAX));
         importNames.setWidthFull();
+        importNames.setMaxLength(ClassService.IMPORT_MAX_CHARS);
         importNames.setValueChangeMode(ValueChangeMode.EAGER);
         importNames.addValueChangeListener(e -> importButton.setEnabled(!e.getValue().isBlank()));
         importButton.setText(getTranslation("classroom.import.button"));

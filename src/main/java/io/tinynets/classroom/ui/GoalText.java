@@ -22,6 +22,20 @@ final class GoalText {
                 ControlNames.label(c, l.path()), number(l.max()))).orElse(figure);
     }
 
+    /**
+     * The message key of what a submission's goal check says to the student: submitted; met; not met yet; or not
+     * verified, because the run was not trained on this server (the figures then decide nothing).
+     */
+    static String submitted(io.tinynets.classroom.Submission s) {
+        if (s.goalMet() == null) {
+            return "classroom.submission.done";
+        }
+        if (s.goalUnverified()) {
+            return "classroom.submission.doneNotVerified";
+        }
+        return s.goalMet() ? "classroom.submission.doneMet" : "classroom.submission.doneNotMet";
+    }
+
     /** 2 rather than 2.0; 0.05 as 0.05. */
     static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);

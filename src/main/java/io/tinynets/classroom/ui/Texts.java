@@ -27,7 +27,7 @@ final class Texts {
      * none), a warning when it is not (the work was handed in, but it is not a success).
      */
     static Notification submitted(Component c, Submission s) {
-        if (s.goalMet() == null || s.goalMet()) {
+        if (s.goalMet() == null || s.goalMet() && !s.goalUnverified()) {
             return success(submittedText(c, s));
         }
         Notification n = Notification.show(submittedText(c, s), 6000, Notification.Position.BOTTOM_START);
@@ -36,8 +36,7 @@ final class Texts {
     }
 
     static String submittedText(Component c, Submission s) {
-        return s.goalMet() == null ? c.getTranslation("classroom.submission.done")
-                : c.getTranslation(s.goalMet() ? "classroom.submission.doneMet" : "classroom.submission.doneNotMet");
+        return c.getTranslation(GoalText.submitted(s));
     }
 
     static Notification success(String text) {

@@ -30,7 +30,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
+import io.tinynets.base.ui.BoundedUpload;
 import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.experiment.BackupService;
 import io.tinynets.experiment.ExperimentFilter;
@@ -92,8 +92,9 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
         addClassName("lab-view");
         addClassName("experiments-view");
         add(new H2(getTranslation("experiments.title")), new Paragraph(getTranslation("experiments.intro")));
-        UI ui = UI.getCurrent();
-        upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> importFile(bytes))));
+        // the import's limit is enforced on the server while the file streams in, not only announced to the browser
+        upload = BoundedUpload.control(ExperimentLimits.IMPORT_MAX_BYTES, this::importFile,
+                this::importTooLarge);
         add(configureFilters(), configureActions(), configureGrid(), configureTransfer());
         refresh();
     }
@@ -200,10 +201,7 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
         exportCsv.addClassName("experiment-download");
 
         upload.setAcceptedFileTypes("application/json", ".json");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(ExperimentLimits.IMPORT_MAX_BYTES);
         upload.setDropAllowed(true);
-        upload.setI18n(io.tinynets.base.ui.UploadTexts.of(this));
         Button uploadButton = new Button(getTranslation("experiments.import"), VaadinIcon.UPLOAD.create());
         uploadButton.setTooltipText(getTranslation("experiments.import.tooltip"));
         upload.setUploadButton(uploadButton);
@@ -357,6 +355,12 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
 
     byte[] exportJsonBytes() {
         return service.exportJson(user, selectedIds());
+    }
+
+    /** The upload was refused on the server for its size (the browser's own check was bypassed). */
+    private void importTooLarge() {
+        upload.clearFileList();
+        ExperimentTexts.error(getTranslation("upload.tooLarge", BoundedUpload.size(ExperimentLimits.IMPORT_MAX_BYTES)));
     }
 
     /** What the upload hands over: imports the file, or shows exactly why nothing was imported. */

@@ -128,6 +128,15 @@ public final class LabExperimentSupport {
         return Optional.of(experiment);
     }
 
+    /**
+     * Why a lab could not take a configuration or weights, in the user's language: the lab's rules refuse with a
+     * message key ({@link TranslatableProblem}); other refusals carry their own text.
+     */
+    public static String reason(Component view, RuntimeException e) {
+        return e instanceof TranslatableProblem p ? view.getTranslation(p.messageKey(), p.messageArgs())
+                : String.valueOf(e.getMessage());
+    }
+
     /** Shows an error the student can read (never a stack trace). */
     public static void error(String text) {
         Notification n = Notification.show(text, 8000, Notification.Position.MIDDLE);

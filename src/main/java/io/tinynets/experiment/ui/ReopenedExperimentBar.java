@@ -10,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.QueryParameters;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.ExperimentValidationException;
 
 import java.util.Optional;
 import java.util.function.BiPredicate;
@@ -20,7 +21,8 @@ import java.util.function.BiPredicate;
  * {@link #show} is called. Texts come from the lab's own keys under {@code <prefix>.}: {@code reopened} ({0} = name),
  * {@code replay}, {@code replay.tooltip}, {@code continue}, {@code continue.tooltip}, {@code mode.replay},
  * {@code mode.continue},
- * {@code mode.changed}, {@code wrongLab} ({0} = id, {1} = the experiment's lab).
+ * {@code mode.changed}, {@code wrongLab} ({0} = id, {1} = the experiment's lab), {@code unreadable} ({0} = name,
+ * {1} = why).
  *
  * <p>It also runs the reopen flow every lab shares: {@link #beforeEnter} reads {@code ?experiment=<id>}, loads it
  * through {@link LabExperimentSupport#open} and hands it to the lab's {@code restore(experiment, continueTraining)};
@@ -86,6 +88,9 @@ public class ReopenedExperimentBar extends Div {
             return;
         }
         LabExperimentSupport.open(this, service, id.get(), lab, prefix + ".wrongLab").ifPresent(e -> {
+            if (refused(e)) {
+                return;
+            }
             if (restore.test(e, false)) {
                 experiment = e;
                 // an experiment saved without weights can only be replayed: offer nothing that must be refused
@@ -93,6 +98,21 @@ public class ReopenedExperimentBar extends Div {
                 show(e.name());
             }
         });
+    }
+
+    /**
+     * Checks the experiment's configuration with the lab's rules (the same as import) before the lab builds anything
+     * from it: an experiment stored before those rules, or edited in the database, is refused with the reason.
+     */
+    private boolean refused(Experiment e) {
+        try {
+            service.checkConfig(e.lab(), e.configJson(), e.configVersion(), e.seed());
+            return false;
+        } catch (ExperimentValidationException ex) {
+            LabExperimentSupport.error(getTranslation(prefix + ".unreadable", e.name(),
+                    LabExperimentSupport.reason(this, ex)));
+            return true;
+        }
     }
 
     /** The experiment the lab was opened with, if any. */

@@ -38,13 +38,19 @@ public record AutoencoderConfig(ImageSetKind data, int samples, int[] hidden, in
     public static final int BATCH_SIZE = 32;
     public static final int MAX_HIDDEN_LAYERS = 3;
     public static final int MAX_HIDDEN_SIZE = 128;
+    public static final int MIN_SAMPLES = 100;
+    public static final int MAX_SAMPLES = 2000;
+    public static final double MAX_LEARNING_RATE = 1;
+    /** The highest noise level the form's slider offers (a masked fraction or a Gaussian σ). */
+    public static final double MAX_NOISE_LEVEL = 0.9;
 
     public AutoencoderConfig {
         if (data == null || activation == null || loss == null || noise == null || optimizer == null) {
             throw new IllegalArgumentException("data, activation, loss, noise and optimizer must be chosen");
         }
-        if (samples < 100 || samples > 2000) {
-            throw new IllegalArgumentException("samples must be in 100..2000, was " + samples);
+        if (samples < MIN_SAMPLES || samples > MAX_SAMPLES) {
+            throw new IllegalArgumentException("samples must be in " + MIN_SAMPLES + ".." + MAX_SAMPLES + ", was "
+                    + samples);
         }
         if (hidden == null || hidden.length > MAX_HIDDEN_LAYERS) {
             throw new IllegalArgumentException("hidden sizes must list 0.." + MAX_HIDDEN_LAYERS + " layers");
@@ -63,7 +69,7 @@ public record AutoencoderConfig(ImageSetKind data, int samples, int[] hidden, in
             throw new IllegalArgumentException("binary cross-entropy needs pixel data in [0, 1]; use MSE for points");
         }
         Optimizer.checkLearningRate(learningRate);
-        if (learningRate > 1) {
+        if (learningRate > MAX_LEARNING_RATE) {
             throw new IllegalArgumentException("learning rate must be in (0, 1], was " + learningRate);
         }
         if (seed < 0 || seed > MAX_SEED) {

@@ -1,7 +1,6 @@
 package io.tinynets.lab.autoencoder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,13 +8,11 @@ import io.tinynets.data.images.ImageSetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.model.AutoencoderLoss;
 import io.tinynets.engine.model.AutoencoderNoise;
+import io.tinynets.engine.model.AutoencoderSpec;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.lab.ConfigJsonFields;
 
-import static io.tinynets.lab.ConfigJsonFields.field;
-import static io.tinynets.lab.ConfigJsonFields.integer;
-import static io.tinynets.lab.ConfigJsonFields.number;
-import static io.tinynets.lab.ConfigJsonFields.bool;
-import static io.tinynets.lab.ConfigJsonFields.text;
+import java.util.Set;
 
 /**
  * The autoencoder lab's config as versioned JSON, the form a saved experiment keeps. Reading goes through the config's
@@ -54,54 +51,35 @@ public final class AutoencoderConfigJson {
         }
     }
 
-    /** Reads a config written by {@link #write}; {@code version} is the experiment's config version. */
+    /**
+     * Reads a config written by {@link #write} strictly; {@code version} is the experiment's config version. Every
+     * field must be there with its type and within the form's range, and no other field may be; binary cross-entropy
+     * only on image data. Any problem is an {@link io.tinynets.experiment.ExperimentValidationException} naming the
+     * field.
+     */
     public static AutoencoderConfig read(String json, int version) {
-        if (version != VERSION) {
-            throw new IllegalArgumentException("autoencoder config version must be " + VERSION + ", was " + version);
+        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of());
+        ImageSetKind data = root.key("data", ImageSetKind::fromKey);
+        int samples = root.intIn("samples", AutoencoderConfig.MIN_SAMPLES, AutoencoderConfig.MAX_SAMPLES);
+        int[] hidden = root.ints("hidden", 0, AutoencoderConfig.MAX_HIDDEN_LAYERS, 1, AutoencoderConfig.MAX_HIDDEN_SIZE);
+        int bottleneck = root.intIn("bottleneck", 1, AutoencoderSpec.MAX_BOTTLENECK);
+        Activation activation = root.key("activation", Activation::fromKey);
+        boolean tied = root.bool("tied");
+        AutoencoderLoss loss = root.key("loss", AutoencoderLoss::fromKey);
+        if (loss == AutoencoderLoss.BINARY_CROSS_ENTROPY && !data.isImage()) {
+            throw ConfigJsonFields.problem("experiments.config.lossNeedsImages", loss.key(), data.key());
         }
-        JsonNode root;
-        try {
-            root = json == null ? null : MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("autoencoder config is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("autoencoder config must be a JSON object");
-        }
-        if (integer(root, "version") != VERSION) {
-            throw new IllegalArgumentException("version must be " + VERSION + ", was " + root.get("version"));
-        }
-        ImageSetKind data = ImageSetKind.fromKey(text(root, "data"))
-                .orElseThrow(() -> unknown("data", root));
-        Activation activation = Activation.fromKey(text(root, "activation"))
-                .orElseThrow(() -> unknown("activation", root));
-        AutoencoderLoss loss = AutoencoderLoss.fromKey(text(root, "loss")).orElseThrow(() -> unknown("loss", root));
-        AutoencoderNoise.Kind noiseKind = AutoencoderNoise.Kind.fromKey(text(root, "noise"))
-                .orElseThrow(() -> unknown("noise", root));
-        OptimizerKind optimizer = OptimizerKind.fromKey(text(root, "optimizer"))
-                .orElseThrow(() -> unknown("optimizer", root));
-        JsonNode h = field(root, "hidden");
-        if (!h.isArray()) {
-            throw new IllegalArgumentException("hidden must be a list of whole numbers, was " + h);
-        }
-        int[] hidden = new int[h.size()];
-        for (int i = 0; i < hidden.length; i++) {
-            if (!h.get(i).isIntegralNumber() || !h.get(i).canConvertToInt()) {
-                throw new IllegalArgumentException("hidden must be a list of whole numbers, was " + h);
-            }
-            hidden[i] = h.get(i).intValue();
-        }
-        JsonNode seed = field(root, "seed");
-        if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
-            throw new IllegalArgumentException("seed must be a whole number, was " + seed);
-        }
+        AutoencoderNoise.Kind noiseKind = root.key("noise", AutoencoderNoise.Kind::fromKey);
+        double noiseLevel = root.numberIn("noiseLevel", 0, AutoencoderConfig.MAX_NOISE_LEVEL);
+        OptimizerKind optimizer = root.key("optimizer", OptimizerKind::fromKey);
+        double learningRate = root.numberAbove("learningRate", 0, AutoencoderConfig.MAX_LEARNING_RATE);
+        long seed = root.longIn("seed", 0, AutoencoderConfig.MAX_SEED);
         AutoencoderNoise noise = noiseKind == AutoencoderNoise.Kind.NONE ? AutoencoderNoise.NONE
-                : new AutoencoderNoise(noiseKind, number(root, "noiseLevel"));
-        return new AutoencoderConfig(data, integer(root, "samples"), hidden, integer(root, "bottleneck"), activation,
-                bool(root, "tied"), loss, noise, optimizer, number(root, "learningRate"), seed.longValue());
+                : new AutoencoderNoise(noiseKind, noiseLevel);
+        return new AutoencoderConfig(data, samples, hidden, bottleneck, activation, tied, loss, noise, optimizer,
+                learningRate, seed);
     }
 
-    private static IllegalArgumentException unknown(String name, JsonNode root) {
-        return new IllegalArgumentException(name + " is not one this lab knows: " + root.get(name));
-    }
+    static final Set<String> FIELDS = Set.of("data", "samples", "hidden", "bottleneck", "activation", "tied", "loss",
+            "noise", "noiseLevel", "optimizer", "learningRate", "seed");
 }

@@ -23,6 +23,11 @@ public record DepthConfig(DatasetKind dataset, int depth, int width, List<Activa
     public static final int MIN_WIDTH = 2;
     public static final int MAX_WIDTH = 32;
     public static final int POINTS = 200;
+    /** The learning rates the lab's log slider offers (10⁻³ to 10), and a saved config may hold. */
+    public static final double MIN_LEARNING_RATE = 1e-3;
+    public static final double MAX_LEARNING_RATE = 10;
+    /** The run seeds the form offers (the seed is the experiment's own, not part of the config). */
+    public static final long MAX_SEED = Integer.MAX_VALUE;
     public static final List<DatasetKind> DATASETS = List.of(DatasetKind.XOR, DatasetKind.CIRCLE,
             DatasetKind.GAUSSIANS, DatasetKind.MOONS, DatasetKind.SPIRAL);
     public static final List<Activation> ACTIVATIONS = List.of(Activation.SIGMOID, Activation.TANH,

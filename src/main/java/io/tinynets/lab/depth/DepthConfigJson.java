@@ -8,19 +8,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.data.DatasetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
+import io.tinynets.lab.ConfigJsonFields;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-import static io.tinynets.lab.ConfigJsonFields.integer;
-import static io.tinynets.lab.ConfigJsonFields.number;
-import static io.tinynets.lab.ConfigJsonFields.key;
 
 /**
  * A {@link DepthConfig} as versioned JSON for saved experiments, read back through the config's own checks:
  * {@code {"version":1, "dataset":"xor", "depth":10, "width":8, "activations":["sigmoid","relu"],
- * "initializer":"xavier", "learningRate":0.1}}. The seed is the experiment's own. A missing, mistyped or
- * out-of-range field is an {@link IllegalArgumentException} naming it.
+ * "initializer":"xavier", "learningRate":0.1}}. The seed is the experiment's own. A missing, mistyped,
+ * out-of-range or unknown field is refused by {@link #read}, naming it.
  */
 public final class DepthConfigJson {
 
@@ -47,29 +46,28 @@ public final class DepthConfigJson {
         }
     }
 
+    /**
+     * Reads a saved config strictly: the fields above and no others, a data set and activations the lab offers, depth,
+     * width and rate in the form's ranges. Any problem is an
+     * {@link io.tinynets.experiment.ExperimentValidationException} naming the field.
+     */
     public static DepthConfig read(String json, int version) {
-        if (version != VERSION) {
-            throw new IllegalArgumentException("depth config version must be " + VERSION + ", was " + version);
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException | RuntimeException e) {
-            throw new IllegalArgumentException("depth config is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("depth config must be a JSON object");
-        }
-        JsonNode acts = root.get("activations");
-        if (acts == null || !acts.isArray()) {
-            throw new IllegalArgumentException("activations must be a JSON array");
-        }
+        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of());
+        DatasetKind dataset = root.key("dataset", k -> DatasetKind.fromKey(k).filter(DepthConfig.DATASETS::contains));
+        int depth = root.intIn("depth", DepthConfig.MIN_DEPTH, DepthConfig.MAX_DEPTH);
+        int width = root.intIn("width", DepthConfig.MIN_WIDTH, DepthConfig.MAX_WIDTH);
+        List<JsonNode> acts = root.list("activations", 1, 2);
         List<Activation> activations = new ArrayList<>();
-        for (JsonNode a : acts) {
-            activations.add(key(a, "activations", Activation::fromKey));
+        for (int i = 0; i < acts.size(); i++) {
+            activations.add(ConfigJsonFields.key(acts.get(i), "activations[" + i + "]",
+                    k -> Activation.fromKey(k).filter(DepthConfig.ACTIVATIONS::contains)));
         }
-        return new DepthConfig(key(root.get("dataset"), "dataset", DatasetKind::fromKey), integer(root, "depth"),
-                integer(root, "width"), activations, key(root.get("initializer"), "initializer", Initializer::fromKey),
-                number(root, "learningRate"));
+        Initializer initializer = root.key("initializer", Initializer::fromKey);
+        double learningRate = root.numberIn("learningRate", DepthConfig.MIN_LEARNING_RATE,
+                DepthConfig.MAX_LEARNING_RATE);
+        return new DepthConfig(dataset, depth, width, activations, initializer, learningRate);
     }
+
+    static final Set<String> FIELDS = Set.of("dataset", "depth", "width", "activations", "initializer",
+            "learningRate");
 }

@@ -15,6 +15,9 @@ public record DescentConfig(SurfaceKind surface, List<OptimizerKind> optimizers,
                             double beta1, double beta2, double rho, double[] start) {
 
     public static final int MAX_RACERS = OptimizerKind.values().length;
+    /** The learning rates the lab's log slider offers (10⁻⁴ to 10), and a saved race may hold. */
+    public static final double MIN_LEARNING_RATE = 1e-4;
+    public static final double MAX_LEARNING_RATE = 10;
 
     public DescentConfig {
         if (surface == null) {

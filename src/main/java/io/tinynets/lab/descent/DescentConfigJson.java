@@ -6,19 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.lab.ConfigJsonFields;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-import static io.tinynets.lab.ConfigJsonFields.number;
-import static io.tinynets.lab.ConfigJsonFields.array;
-import static io.tinynets.lab.ConfigJsonFields.key;
 
 /**
  * A {@link DescentConfig} as versioned JSON for saved experiments, read back through the config's own checks:
  * {@code {"version":1, "surface":"ravine", "optimizers":["sgd","momentum","adam"], "learningRate":0.05,
- * "momentum":0.9, "beta1":0.9, "beta2":0.999, "rho":0.9, "start":[-4.0, 2.0]}}. A missing, mistyped or
- * out-of-range field is an {@link IllegalArgumentException} naming it.
+ * "momentum":0.9, "beta1":0.9, "beta2":0.999, "rho":0.9, "start":[-4.0, 2.0]}}. A missing, mistyped,
+ * out-of-range or unknown field is refused by {@link #read}, naming it.
  */
 public final class DescentConfigJson {
 
@@ -50,34 +48,43 @@ public final class DescentConfigJson {
         }
     }
 
+    /**
+     * Reads a saved race strictly: the fields above and no others, the optimizers known and none twice, the rate in
+     * the form's range ({@link DescentConfig#MIN_LEARNING_RATE}..{@link DescentConfig#MAX_LEARNING_RATE}), each decay
+     * in [0, 1), and a start with one coordinate per dimension of the surface, inside its drawn domain. Any problem is
+     * an {@link io.tinynets.experiment.ExperimentValidationException} naming the field.
+     */
     public static DescentConfig read(String json, int version) {
-        if (version != VERSION) {
-            throw new IllegalArgumentException("descent config version must be " + VERSION + ", was " + version);
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException | RuntimeException e) {
-            throw new IllegalArgumentException("descent config is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("descent config must be a JSON object");
-        }
-        List<OptimizerKind> optimizers = new ArrayList<>();
-        for (JsonNode o : array(root, "optimizers")) {
-            optimizers.add(key(o, "optimizers", OptimizerKind::fromKey));
-        }
-        JsonNode startNode = array(root, "start");
-        double[] start = new double[startNode.size()];
+        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of());
+        SurfaceKind surface = root.key("surface", SurfaceKind::fromKey);
+        List<OptimizerKind> optimizers = root.keys("optimizers", 1, DescentConfig.MAX_RACERS, OptimizerKind::fromKey);
+        double learningRate = root.numberIn("learningRate", DescentConfig.MIN_LEARNING_RATE,
+                DescentConfig.MAX_LEARNING_RATE);
+        double momentum = root.numberBelow("momentum", 0, 1);
+        double beta1 = root.numberBelow("beta1", 0, 1);
+        double beta2 = root.numberBelow("beta2", 0, 1);
+        double rho = root.numberBelow("rho", 0, 1);
+        Surface s = surface.create();
+        Surface.Domain d = s.domain();
+        List<JsonNode> startNodes = root.list("start", s.dimensions(), s.dimensions());
+        double[] start = new double[startNodes.size()];
         for (int i = 0; i < start.length; i++) {
-            JsonNode v = startNode.get(i);
-            if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-                throw new IllegalArgumentException("start must hold finite numbers");
+            JsonNode v = startNodes.get(i);
+            String at = "start[" + i + "]";
+            if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                throw ConfigJsonFields.problem("experiments.config.number", at);
             }
-            start[i] = v.asDouble();
+            double min = i == 0 ? d.xMin() : d.yMin();
+            double max = i == 0 ? d.xMax() : d.yMax();
+            if (v.doubleValue() < min || v.doubleValue() > max) {
+                throw ConfigJsonFields.problem("experiments.config.range", at, ConfigJsonFields.plain(min),
+                        ConfigJsonFields.plain(max), ConfigJsonFields.echo(v));
+            }
+            start[i] = v.doubleValue();
         }
-        return new DescentConfig(key(root.get("surface"), "surface", SurfaceKind::fromKey), optimizers,
-                number(root, "learningRate"), number(root, "momentum"), number(root, "beta1"), number(root, "beta2"),
-                number(root, "rho"), start);
+        return new DescentConfig(surface, optimizers, learningRate, momentum, beta1, beta2, rho, start);
     }
+
+    static final Set<String> FIELDS = Set.of("surface", "optimizers", "learningRate", "momentum", "beta1", "beta2",
+            "rho", "start");
 }

@@ -19,7 +19,8 @@ import java.util.List;
  * @param noise              0..0.5 (the playground's noise slider / 100)
  * @param trainFraction      share of points used for training, 0.1..0.9
  * @param batchSize          {@value #MIN_BATCH}..{@value #MAX_BATCH}
- * @param seed               data set seed (the run's own seed draws weights and batch order)
+ * @param seed               data set seed, {@value #MIN_SEED}..{@value #MAX_SEED} in the form (the run's own seed draws
+ *                           weights and batch order)
  * @param features           inputs fed to the network, at least one, no repeats
  * @param hidden             0..{@value #MAX_LAYERS} hidden layers of 1..{@value #MAX_NEURONS} neurons
  * @param activations        one activation per hidden layer
@@ -45,6 +46,9 @@ public record PlaygroundConfig(DatasetKind dataset, int points, double noise, do
     public static final double MIN_LEARNING_RATE = 0.00001;
     public static final double MAX_LEARNING_RATE = 10;
     public static final double MAX_REGULARIZATION_RATE = 10;
+    /** The data set seed the form offers (and a saved config may hold). */
+    public static final long MIN_SEED = 0;
+    public static final long MAX_SEED = 999_999;
 
     public PlaygroundConfig {
         require(dataset != null, "dataset must be chosen");

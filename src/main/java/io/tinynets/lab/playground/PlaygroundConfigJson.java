@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.data.CsvDatasetReader;
 import io.tinynets.data.Dataset2D;
 import io.tinynets.data.DatasetKind;
 import io.tinynets.data.Feature;
@@ -13,15 +14,12 @@ import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.engine.optim.RegularizationKind;
+import io.tinynets.lab.ConfigJsonFields;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static io.tinynets.lab.ConfigJsonFields.integer;
-import static io.tinynets.lab.ConfigJsonFields.number;
-import static io.tinynets.lab.ConfigJsonFields.array;
-import static io.tinynets.lab.ConfigJsonFields.key;
+import java.util.Set;
 
 /**
  * A {@link PlaygroundConfig} as versioned JSON for saved experiments, and back through the config's own checks.
@@ -35,7 +33,7 @@ import static io.tinynets.lab.ConfigJsonFields.key;
  *  "regularization": "none", "regularizationRate": 0.0,
  *  "customData": {"classes": 2, "train": [[x1, x2, label], …], "test": [[x1, x2, label], …]}}   // optional
  * }</pre>
- * A missing, mistyped or out-of-range field is an {@link IllegalArgumentException} naming it.
+ * A missing, mistyped, out-of-range or unknown field is refused by {@link #read}, naming it.
  */
 public final class PlaygroundConfigJson {
 
@@ -83,76 +81,93 @@ public final class PlaygroundConfigJson {
         }
     }
 
+    /**
+     * Reads a saved config strictly: every field of the schema above, each of its type and within the playground's
+     * ranges ({@link PlaygroundConfig}'s constants, the same the form uses), no other field, and the student's own
+     * points finite, with labels that are classes of the data (or any finite value for regression) and at most
+     * {@link Dataset2D#MAX_SIZE} of them. Any problem is an
+     * {@link io.tinynets.experiment.ExperimentValidationException} naming the field, in the user's language; nothing
+     * is built before the whole config has been checked.
+     */
     public static Saved read(String json, int version) {
-        if (version != VERSION) {
-            throw new IllegalArgumentException("playground config version must be " + VERSION + ", was " + version);
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException | RuntimeException e) {
-            throw new IllegalArgumentException("playground config is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("playground config must be a JSON object");
-        }
-        if (integer(root, "version") != VERSION) {
-            throw new IllegalArgumentException("playground config version must be " + VERSION);
-        }
-        List<Feature> features = new ArrayList<>();
-        for (JsonNode f : array(root, "features")) {
-            features.add(key(f, "features", Feature::fromKey));
-        }
-        List<Integer> hidden = new ArrayList<>();
-        for (JsonNode h : array(root, "hidden")) {
-            if (!h.canConvertToInt() || !h.isIntegralNumber()) {
-                throw new IllegalArgumentException("hidden must hold whole numbers of neurons, had " + h);
-            }
-            hidden.add(h.asInt());
-        }
+        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of("customData"));
+        DatasetKind dataset = root.key("dataset", DatasetKind::fromKey);
+        int points = root.intIn("points", PlaygroundConfig.MIN_POINTS, PlaygroundConfig.MAX_POINTS);
+        double noise = root.numberIn("noise", 0, PlaygroundConfig.MAX_NOISE);
+        double trainFraction = root.numberIn("trainFraction", PlaygroundConfig.MIN_TRAIN_FRACTION,
+                PlaygroundConfig.MAX_TRAIN_FRACTION);
+        int batchSize = root.intIn("batchSize", PlaygroundConfig.MIN_BATCH, PlaygroundConfig.MAX_BATCH);
+        long seed = root.longIn("seed", PlaygroundConfig.MIN_SEED, PlaygroundConfig.MAX_SEED);
+        List<Feature> features = root.keys("features", 1, Feature.values().length, Feature::fromKey);
+        int[] hidden = root.ints("hidden", 0, PlaygroundConfig.MAX_LAYERS, 1, PlaygroundConfig.MAX_NEURONS);
+        List<JsonNode> activationNodes = root.list("activations", hidden.length, hidden.length);
         List<Activation> activations = new ArrayList<>();
-        for (JsonNode a : array(root, "activations")) {
-            activations.add(key(a, "activations", Activation::fromKey));
+        for (int i = 0; i < activationNodes.size(); i++) {
+            activations.add(ConfigJsonFields.key(activationNodes.get(i), "activations[" + i + "]", Activation::fromKey));
         }
-        PlaygroundConfig config = new PlaygroundConfig(
-                key(root.get("dataset"), "dataset", DatasetKind::fromKey),
-                integer(root, "points"), number(root, "noise"), number(root, "trainFraction"),
-                integer(root, "batchSize"), integer(root, "seed"), features, hidden, activations,
-                key(root.get("outputLoss"), "outputLoss", k -> Arrays.stream(OutputLoss.values())
-                        .filter(o -> o.key().equals(k)).findFirst()),
-                key(root.get("initializer"), "initializer", Initializer::fromKey),
-                key(root.get("optimizer"), "optimizer", OptimizerKind::fromKey),
-                number(root, "learningRate"),
-                key(root.get("regularization"), "regularization", RegularizationKind::fromKey),
-                number(root, "regularizationRate"));
-        Dataset2D data = null;
-        JsonNode custom = root.get("customData");
-        if (custom != null && !custom.isNull()) {
-            int classes = integer(custom, "classes");
-            try {
-                data = new Dataset2D(points(custom, "train"), points(custom, "test"), classes);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("customData: " + e.getMessage());
-            }
+        OutputLoss outputLoss = root.key("outputLoss", k -> Arrays.stream(OutputLoss.values())
+                .filter(o -> o.key().equals(k)).findFirst());
+        Initializer initializer = root.key("initializer", Initializer::fromKey);
+        OptimizerKind optimizer = root.key("optimizer", OptimizerKind::fromKey);
+        double learningRate = root.numberIn("learningRate", PlaygroundConfig.MIN_LEARNING_RATE,
+                PlaygroundConfig.MAX_LEARNING_RATE);
+        RegularizationKind regularization = root.key("regularization", RegularizationKind::fromKey);
+        double regularizationRate = root.numberIn("regularizationRate", 0, PlaygroundConfig.MAX_REGULARIZATION_RATE);
+        Dataset2D data = root.has("customData") ? customData(root) : null;
+        int classes = data == null ? dataset.classes() : data.classes();
+        if (!outputLoss.supports(classes)) {
+            throw ConfigJsonFields.problem("experiments.config.outputLoss", outputLoss.key(), classes);
         }
+        PlaygroundConfig config = new PlaygroundConfig(dataset, points, noise, trainFraction, batchSize, seed,
+                features, Arrays.stream(hidden).boxed().toList(), activations, outputLoss, initializer, optimizer,
+                learningRate, regularization, regularizationRate);
         return new Saved(config, data);
+    }
+
+    /** The fields {@link #write} always writes ("customData" only with the student's own points). */
+    static final Set<String> FIELDS = Set.of("dataset", "points", "noise", "trainFraction", "batchSize", "seed",
+            "features", "hidden", "activations", "outputLoss", "initializer", "optimizer", "learningRate",
+            "regularization", "regularizationRate");
+
+    private static Dataset2D customData(ConfigJsonFields root) {
+        ConfigJsonFields custom = root.object("customData", Set.of("classes", "train", "test"), Set.of());
+        int classes = custom.intIn("classes", 0, CsvDatasetReader.MAX_CLASSES);
+        if (classes == 1) {
+            throw ConfigJsonFields.problem("experiments.config.classes", custom.path("classes"),
+                    CsvDatasetReader.MAX_CLASSES);
+        }
+        List<JsonNode> train = custom.list("train", 1, Dataset2D.MAX_SIZE);
+        List<JsonNode> test = custom.list("test", 0, Dataset2D.MAX_SIZE - train.size());
+        return new Dataset2D(points(train, custom.path("train"), classes), points(test, custom.path("test"), classes),
+                classes);
+    }
+
+    private static List<Point2D> points(List<JsonNode> nodes, String path, int classes) {
+        List<Point2D> points = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode p = nodes.get(i);
+            String at = path + "[" + i + "]";
+            if (!p.isArray() || p.size() != 3) {
+                throw ConfigJsonFields.problem("experiments.config.point", at);
+            }
+            for (JsonNode v : p) {
+                if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                    throw ConfigJsonFields.problem("experiments.config.point", at);
+                }
+            }
+            double label = p.get(2).doubleValue();
+            if (classes > 0 && (label != Math.rint(label) || label < 0 || label >= classes)) {
+                throw ConfigJsonFields.problem("experiments.config.label", at, ConfigJsonFields.echo(p.get(2)),
+                        classes - 1);
+            }
+            points.add(new Point2D(p.get(0).doubleValue(), p.get(1).doubleValue(), label));
+        }
+        return points;
     }
 
     private static void writePoints(ArrayNode out, List<Point2D> points) {
         for (Point2D p : points) {
             out.addArray().add(p.x1()).add(p.x2()).add(p.label());
         }
-    }
-
-    private static List<Point2D> points(JsonNode parent, String field) {
-        List<Point2D> points = new ArrayList<>();
-        for (JsonNode p : array(parent, field)) {
-            if (!p.isArray() || p.size() != 3 || !p.get(0).isNumber() || !p.get(1).isNumber()
-                    || !p.get(2).isNumber()) {
-                throw new IllegalArgumentException("customData." + field + " must hold [x1, x2, label] numbers");
-            }
-            points.add(new Point2D(p.get(0).asDouble(), p.get(1).asDouble(), p.get(2).asDouble()));
-        }
-        return points;
     }
 }

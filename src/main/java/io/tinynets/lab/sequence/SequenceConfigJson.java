@@ -1,17 +1,15 @@
 package io.tinynets.lab.sequence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.data.sequence.NextCharacterTask;
 import io.tinynets.engine.recurrent.CellKind;
+import io.tinynets.lab.ConfigJsonFields;
 
-import static io.tinynets.lab.ConfigJsonFields.field;
-import static io.tinynets.lab.ConfigJsonFields.integer;
-import static io.tinynets.lab.ConfigJsonFields.number;
-import static io.tinynets.lab.ConfigJsonFields.bool;
-import static io.tinynets.lab.ConfigJsonFields.text;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The sequence lab's config as versioned JSON, the form a saved experiment keeps. Reading applies the same
@@ -48,36 +46,56 @@ public final class SequenceConfigJson {
         }
     }
 
-    /** Reads a config written by {@link #write}; {@code version} is the experiment's config version. */
+    /**
+     * Reads a config written by {@link #write} strictly; {@code version} is the experiment's config version. Every field
+     * above must be there with its type and no other; the delay (delayed recall) or the length (the other tasks) in the
+     * form's range, the other one a whole number it ignores; hidden, rate and clipping in range; a custom text of
+     * {@code length + 1} to {@link NextCharacterTask#MAX_TEXT_LENGTH} characters with at most
+     * {@link NextCharacterTask#MAX_ALPHABET} different ones. Any problem is an
+     * {@link io.tinynets.experiment.ExperimentValidationException} naming the field; then {@link SequenceConfig#validate()}
+     * holds.
+     */
     public static SequenceConfig read(String json, int version) {
-        if (version != VERSION) {
-            throw new IllegalArgumentException("sequence config version must be " + VERSION + ", was " + version);
+        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of());
+        SequenceTaskKind task = root.key("task", SequenceTaskKind::fromKey);
+        int delay = task.usesDelay()
+                ? root.intIn("delay", SequenceConfig.MIN_DELAY, SequenceConfig.MAX_DELAY)
+                : root.intIn("delay", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int length = task.usesDelay()
+                ? root.intIn("length", Integer.MIN_VALUE, Integer.MAX_VALUE)
+                : root.intIn("length", SequenceConfig.MIN_LENGTH, SequenceConfig.MAX_LENGTH);
+        // code points, so up to twice as many UTF-16 characters
+        String customText = root.text("customText", 2 * NextCharacterTask.MAX_TEXT_LENGTH);
+        if (task == SequenceTaskKind.CUSTOM_TEXT) {
+            checkText(customText, length);
         }
-        JsonNode root;
-        try {
-            root = json == null ? null : MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("sequence config is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("sequence config must be a JSON object");
-        }
-        int v = integer(root, "version");
-        if (v != VERSION) {
-            throw new IllegalArgumentException("version must be " + VERSION + ", was " + v);
-        }
-        SequenceTaskKind task = SequenceTaskKind.fromKey(text(root, "task"))
-                .orElseThrow(() -> new IllegalArgumentException("task must be one of delayed_recall, noisy_sine, "
-                        + "adding, next_character, custom_text, was " + root.get("task")));
-        CellKind cell = CellKind.fromKey(text(root, "cell"))
-                .orElseThrow(() -> new IllegalArgumentException("cell must be rnn, lstm or gru, was "
-                        + root.get("cell")));
-        OptimizerKind optimizer = OptimizerKind.fromKey(text(root, "optimizer"))
-                .orElseThrow(() -> new IllegalArgumentException("optimizer is unknown: " + root.get("optimizer")));
-        SequenceConfig config = new SequenceConfig(task, integer(root, "delay"), integer(root, "length"),
-                text(root, "customText"), cell, bool(root, "race"), integer(root, "hidden"), optimizer,
-                number(root, "learningRate"), number(root, "clipping"), bool(root, "carryGateOpen"));
+        CellKind cell = root.key("cell", CellKind::fromKey);
+        boolean race = root.bool("race");
+        int hidden = root.intIn("hidden", SequenceConfig.MIN_HIDDEN, SequenceConfig.MAX_HIDDEN);
+        OptimizerKind optimizer = root.key("optimizer", OptimizerKind::fromKey);
+        double learningRate = root.numberAbove("learningRate", 0, SequenceConfig.MAX_LEARNING_RATE);
+        double clipping = root.numberIn("clipping", 0, SequenceConfig.MAX_CLIPPING);
+        boolean carryGateOpen = root.bool("carryGateOpen");
+        SequenceConfig config = new SequenceConfig(task, delay, length, customText, cell, race, hidden, optimizer,
+                learningRate, clipping, carryGateOpen);
         config.validate();
         return config;
+    }
+
+    static final Set<String> FIELDS = Set.of("task", "delay", "length", "customText", "cell", "race", "hidden",
+            "optimizer", "learningRate", "clipping", "carryGateOpen");
+
+    /** The checks of {@link NextCharacterTask#fromText}, each with its own message. */
+    private static void checkText(String text, int window) {
+        int[] cps = text.replace("\r\n", "\n").replace('\r', '\n').codePoints().toArray();
+        if (text.isBlank() || cps.length < window + 1 || cps.length > NextCharacterTask.MAX_TEXT_LENGTH) {
+            throw ConfigJsonFields.problem("experiments.config.textSize", "customText", cps.length, window + 1,
+                    NextCharacterTask.MAX_TEXT_LENGTH);
+        }
+        long distinct = Arrays.stream(cps).distinct().count();
+        if (distinct > NextCharacterTask.MAX_ALPHABET) {
+            throw ConfigJsonFields.problem("experiments.config.alphabet", "customText", distinct,
+                    NextCharacterTask.MAX_ALPHABET);
+        }
     }
 }

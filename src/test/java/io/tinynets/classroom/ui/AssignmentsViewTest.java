@@ -82,17 +82,17 @@ class AssignmentsViewTest extends KaribuTest {
         _click(teacher.newAssignment);
         assertThat(teacher.create.isEnabled()).isFalse();
         teacher.source.setValue(teacher.source.getListDataView().getItem(0));
-        assertThat(teacher.unlocked.getListDataView().getItems()).containsExactly("dataset", "optimizer.lr",
-                "hidden");
+        assertThat(teacher.unlocked.getListDataView().getItems()).containsExactlyElementsOf(AssignmentServiceTest.CONTROLS);
         teacher.title.setValue("Tame XOR");
         teacher.instructions.setValue("Only the learning rate.");
-        teacher.unlocked.select("optimizer.lr");
+        teacher.unlocked.select("learningRate");
         teacher.goalMetric.setValue("loss");
         assertThat(teacher.create.isEnabled()).isFalse(); // a goal needs its value
         teacher.goalValue.setValue(0.05);
         assertThat(teacher.create.isEnabled()).isTrue();
         // and at most one hidden layer: a list setting is capped by its length
-        assertThat(teacher.limitPath.getListDataView().getItems()).containsExactly("", "optimizer.lr", "hidden");
+        assertThat(teacher.limitPath.getListDataView().getItems()).contains("", "learningRate", "hidden")
+                .doesNotContain("dataset", "optimizer");
         teacher.limitPath.setValue("hidden");
         assertThat(teacher.create.isEnabled()).isFalse(); // a limit needs its value
         teacher.limitMax.setValue(1.0);
@@ -138,7 +138,7 @@ class AssignmentsViewTest extends KaribuTest {
         _click(back.compare);
         assertThat(back.shown.isOpened()).isTrue();
         assertThat(back.shownCurves.getSeries()).hasSize(2);
-        assertThat(_getFormattedRow(back.shownDifferences, 0)).containsExactly("optimizer.lr", "0.01", "0.5");
+        assertThat(_getFormattedRow(back.shownDifferences, 0)).containsExactly("learningRate", "0.01", "0.5");
         back.shown.close();
 
         back.submissions.asMultiSelect().setValue(Set.of(back.submissions.getListDataView().getItem(1)));

@@ -1,5 +1,6 @@
 package io.tinynets.classroom.ui;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasEnabled;
@@ -166,6 +167,18 @@ public abstract class LabAssignmentTestBase<V extends Component> extends KaribuT
         assertThat(barOf.apply(view).result.getText()).isEqualTo("The setting \"" + setting
                 + "\" is locked in this assignment: keep the value the teacher chose.");
         assertThat(experiments.list("minji", null)).hasSize(1);
+    }
+
+    /** The rows kim's Assignments page shows for the assignment's submissions, as formatted text. */
+    protected java.util.List<java.util.List<String>> teachersSubmissionRows(Assignment a) {
+        login("kim", "TEACHER");
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("assignments");
+        AssignmentsView page = _get(AssignmentsView.class);
+        page.grid.select(page.grid.getListDataView().getItems().filter(x -> x.id() == a.id()).findFirst()
+                .orElseThrow());
+        return java.util.stream.IntStream.range(0, GridKt._size(page.submissions))
+                .mapToObj(i -> GridKt._getFormattedRow(page.submissions, i)).toList();
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
 import io.tinynets.experiment.ImportResult;
 import io.tinynets.experiment.Picture;
+import io.tinynets.lab.playground.PlaygroundConfig;
+import io.tinynets.lab.playground.PlaygroundConfigJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -194,7 +196,11 @@ class ExperimentsViewTest extends KaribuTest {
 
     @Test
     void importAddsAnExportAndRefusesABrokenFileWithItsReason() {
-        long id = saveThroughDialog(draft("activation", "x", 0.1, 1), "original", "");
+        ExperimentDraft d = draft("playground", "x", 0.1, 1);
+        // an import is checked by the lab's own rules: a configuration the playground accepts
+        long id = saveThroughDialog(new ExperimentDraft(d.lab(), d.name(), d.notes(), d.tags(),
+                PlaygroundConfigJson.write(PlaygroundConfig.defaults(), null), 1, d.seed(), d.curves(),
+                d.finalMetrics(), d.weightsJson(), d.picture()), "original", "");
         ExperimentsView view = list();
         view.grid.select(item(view, id));
         byte[] export = view.exportJsonBytes();

@@ -7,6 +7,7 @@ import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.optim.OptimizerKind;
 import org.junit.jupiter.api.Test;
 
+import static io.tinynets.lab.ConfigProblems.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,29 +30,29 @@ class AutoencoderConfigJsonTest {
     @Test
     void outOfRangeValuesAreRefusedWithTheFieldNamed() {
         String json = AutoencoderConfigJson.write(AutoencoderConfig.defaults());
-        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"bottleneck\":2", "\"bottleneck\":40"), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bottleneck must be in 1..");
-        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"seed\":42", "\"seed\":-1"), 1))
-                .hasMessage("seed must be in 0..2147483647, was -1");
-        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[16]", "\"hidden\":[16,200]"), 1))
-                .hasMessage("each hidden size must be in 1..128, was 200");
-        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"learningRate\":0.01",
-                "\"learningRate\":3"), 1)).hasMessage("learning rate must be in (0, 1], was 3.0");
+        refused(() -> AutoencoderConfigJson.read(json.replace("\"bottleneck\":2", "\"bottleneck\":40"), 1),
+                "experiments.config.range", "bottleneck", 1, 32, 40);
+        refused(() -> AutoencoderConfigJson.read(json.replace("\"seed\":42", "\"seed\":-1"), 1),
+                "experiments.config.range", "seed", 0, 2147483647, -1);
+        refused(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[16]", "\"hidden\":[16,200]"), 1),
+                "experiments.config.range", "hidden[1]", 1, 128, 200);
+        refused(() -> AutoencoderConfigJson.read(json.replace("\"learningRate\":0.01", "\"learningRate\":3"), 1),
+                "experiments.config.rangeAbove", "learningRate", 0, 1, 3);
+        refused(() -> AutoencoderConfigJson.read(json.replace("\"loss\":\"mse\"", "\"loss\":\"bce\"")
+                .replace("\"digits8\"", "\"curve3d\""), 1), "experiments.config.lossNeedsImages");
     }
 
     @Test
     void malformedJsonNamesTheField() {
         String json = AutoencoderConfigJson.write(AutoencoderConfig.defaults());
-        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[16]", "\"hidden\":\"16\""), 1))
-                .hasMessage("hidden must be a list of whole numbers, was \"16\"");
-        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace("\"seed\":42", "\"seed\":\"x\""), 1))
-                .hasMessage("seed must be a whole number, was \"x\"");
-        assertThatThrownBy(() -> AutoencoderConfigJson.read(json.replace(",\"tied\":false", ""), 1))
-                .hasMessage("tied is missing");
-        assertThatThrownBy(() -> AutoencoderConfigJson.read("{oops", 1))
-                .hasMessage("autoencoder config is not valid JSON");
-        assertThatThrownBy(() -> AutoencoderConfigJson.read(json, 3))
-                .hasMessage("autoencoder config version must be 1, was 3");
+        refused(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[16]", "\"hidden\":\"16\""), 1),
+                "experiments.config.list", "hidden");
+        refused(() -> AutoencoderConfigJson.read(json.replace("\"seed\":42", "\"seed\":\"x\""), 1),
+                "experiments.config.wholeNumber", "seed");
+        refused(() -> AutoencoderConfigJson.read(json.replace(",\"tied\":false", ""), 1),
+                "experiments.config.missing", "tied");
+        refused(() -> AutoencoderConfigJson.read("{oops", 1), "experiments.config.json");
+        refused(() -> AutoencoderConfigJson.read(json, 3), "experiments.config.version", 3, 1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.tinynets.lab.ConfigProblems.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,18 +29,20 @@ class DepthConfigJsonTest {
     void outOfRangeAndMalformedFieldsAreNamed() {
         String json = DepthConfigJson.write(new DepthConfig(DatasetKind.CIRCLE, 10, 8,
                 List.of(Activation.SIGMOID, Activation.RELU), Initializer.XAVIER, 0.1));
-        assertThatThrownBy(() -> DepthConfigJson.read(json.replace("\"depth\":10", "\"depth\":31"), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("depth must be in 1..30, was 31");
-        assertThatThrownBy(() -> DepthConfigJson.read(json.replace("\"width\":8", "\"width\":8.5"), 1))
-                .hasMessageStartingWith("width must be a whole number, was ");
-        assertThatThrownBy(() -> DepthConfigJson.read(json.replace("\"circle\"", "\"plane\""), 1))
-                .hasMessageStartingWith("dataset must be one of");
-        assertThatThrownBy(() -> DepthConfigJson.read(json.replace("\"relu\"", "\"nope\""), 1))
-                .hasMessage("activations has the unknown key 'nope'");
-        assertThatThrownBy(() -> DepthConfigJson.read(json.replace("\"initializer\":\"xavier\",", ""), 1))
-                .hasMessage("initializer must be a key (text)");
-        assertThatThrownBy(() -> DepthConfigJson.read(json, 3)).hasMessage("depth config version must be 1, was 3");
-        assertThatThrownBy(() -> DepthConfigJson.read("nope", 1)).hasMessage("depth config is not valid JSON");
+        refused(() -> DepthConfigJson.read(json.replace("\"depth\":10", "\"depth\":31"), 1),
+                "experiments.config.range", "depth", 1, 30, 31);
+        refused(() -> DepthConfigJson.read(json.replace("\"width\":8", "\"width\":8.5"), 1),
+                "experiments.config.wholeNumber", "width");
+        refused(() -> DepthConfigJson.read(json.replace("\"circle\"", "\"plane\""), 1), "experiments.config.key",
+                "dataset", "plane");
+        refused(() -> DepthConfigJson.read(json.replace("\"relu\"", "\"nope\""), 1), "experiments.config.key",
+                "activations[1]", "nope");
+        refused(() -> DepthConfigJson.read(json.replace("\"initializer\":\"xavier\",", ""), 1),
+                "experiments.config.missing", "initializer");
+        refused(() -> DepthConfigJson.read(json.replace("\"learningRate\":0.1", "\"learningRate\":0.0001"), 1),
+                "experiments.config.range", "learningRate", "0.001", 10);
+        refused(() -> DepthConfigJson.read(json, 3), "experiments.config.version", 3, 1);
+        refused(() -> DepthConfigJson.read("nope", 1), "experiments.config.json");
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.tinynets.lab.ConfigProblems.refused;
 
 class PlaygroundConfigJsonTest {
 
@@ -45,27 +45,43 @@ class PlaygroundConfigJsonTest {
     }
 
     @Test
-    void anOutOfRangeValueIsRefusedWithTheConfigsOwnMessage() {
+    void anOutOfRangeValueIsRefusedNamingTheFieldAndItsRange() {
         String json = PlaygroundConfigJson.write(unusual(), null).replace("\"batchSize\":7", "\"batchSize\":500");
-        assertThatThrownBy(() -> PlaygroundConfigJson.read(json, 1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("batch size must be in 1..100, was 500");
+        refused(() -> PlaygroundConfigJson.read(json, 1), "experiments.config.range", "batchSize", 1, 100, 500);
     }
 
     @Test
     void malformedFieldsAreNamed() {
         String json = PlaygroundConfigJson.write(unusual(), null);
-        assertThatThrownBy(() -> PlaygroundConfigJson.read(json.replace("\"relu\"", "\"swish\""), 1))
-                .hasMessage("activations has the unknown key 'swish'");
-        assertThatThrownBy(() -> PlaygroundConfigJson.read(json.replace("\"points\":321", "\"points\":\"many\""), 1))
-                .hasMessageStartingWith("points must be a whole number, was ");
-        assertThatThrownBy(() -> PlaygroundConfigJson.read(json.replace("\"learningRate\":0.0123,", ""), 1))
-                .hasMessageStartingWith("learningRate must be a finite number, was ");
-        assertThatThrownBy(() -> PlaygroundConfigJson.read("[1,2]", 1))
-                .hasMessage("playground config must be a JSON object");
-        assertThatThrownBy(() -> PlaygroundConfigJson.read("{nope", 1))
-                .hasMessage("playground config is not valid JSON");
-        assertThatThrownBy(() -> PlaygroundConfigJson.read(json, 2))
-                .hasMessage("playground config version must be 1, was 2");
+        refused(() -> PlaygroundConfigJson.read(json.replace("\"relu\"", "\"swish\""), 1), "experiments.config.key",
+                "activations[0]", "swish");
+        refused(() -> PlaygroundConfigJson.read(json.replace("\"points\":321", "\"points\":\"many\""), 1),
+                "experiments.config.wholeNumber", "points");
+        refused(() -> PlaygroundConfigJson.read(json.replace("\"learningRate\":0.0123,", ""), 1),
+                "experiments.config.missing", "learningRate");
+        refused(() -> PlaygroundConfigJson.read(json.replace("\"noise\":0.17", "\"noise\":0.17,\"extra\":{}"), 1),
+                "experiments.config.unknownField", "extra");
+        refused(() -> PlaygroundConfigJson.read("[1,2]", 1), "experiments.config.json");
+        refused(() -> PlaygroundConfigJson.read("{nope", 1), "experiments.config.json");
+        refused(() -> PlaygroundConfigJson.read(json, 2), "experiments.config.version", 2, 1);
+        refused(() -> PlaygroundConfigJson.read(json.replace("[8,3,1]", "[8,3]"), 1), "experiments.config.listSize",
+                "activations", 2, 2, 3);
+    }
+
+    /** The crafted import of issue 15: a class list of 10⁸ and points no data set can hold are refused, not built. */
+    @Test
+    void craftedCustomDataIsRefusedBeforeAnythingIsBuilt() {
+        Dataset2D own = new Dataset2D(List.of(new Point2D(0.1, -2.5, 1), new Point2D(1.0 / 3, 4, 0)), List.of(), 2);
+        String json = PlaygroundConfigJson.write(PlaygroundConfig.defaults(), own);
+        refused(() -> PlaygroundConfigJson.read(json.replace("\"classes\":2", "\"classes\":100000000"), 1),
+                "experiments.config.range", "customData.classes", 0, 10, 100000000);
+        refused(() -> PlaygroundConfigJson.read(json.replace("[0.1,-2.5,1.0]", "[0.1,-2.5,7]"), 1),
+                "experiments.config.label", "customData.train[0]", 7, 1);
+        refused(() -> PlaygroundConfigJson.read(json.replace("[0.1,-2.5,1.0]", "[1e400,-2.5,1]"), 1),
+                "experiments.config.point", "customData.train[0]");
+        refused(() -> PlaygroundConfigJson.read(json.replace("[0.1,-2.5,1.0]", "[0.1,-2.5,0.5]"), 1),
+                "experiments.config.label", "customData.train[0]");
+        refused(() -> PlaygroundConfigJson.read(json.replace("\"classes\":2", "\"classes\":1"), 1),
+                "experiments.config.classes", "customData.classes");
     }
 }

@@ -5,7 +5,7 @@ import io.tinynets.engine.recurrent.CellKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.tinynets.lab.ConfigProblems.refused;
 
 class SequenceConfigJsonTest {
 
@@ -23,25 +23,29 @@ class SequenceConfigJsonTest {
     @Test
     void outOfRangeValuesAreRefusedLikeTheForm() {
         String json = SequenceConfigJson.write(SequenceConfig.defaults());
-        assertThatThrownBy(() -> SequenceConfigJson.read(json.replace("\"hidden\":16", "\"hidden\":65"), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("hidden must be in 1..64, was 65");
-        assertThatThrownBy(() -> SequenceConfigJson.read(json.replace("\"delay\":20", "\"delay\":0"), 1))
-                .hasMessage("delay must be in 1..100, was 0");
-        assertThatThrownBy(() -> SequenceConfigJson.read(json.replace("\"learningRate\":0.01",
-                "\"learningRate\":-1"), 1)).hasMessageStartingWith("learning rate must be in (0, 10.0]");
+        refused(() -> SequenceConfigJson.read(json.replace("\"hidden\":16", "\"hidden\":65"), 1),
+                "experiments.config.range", "hidden", 1, 64, 65);
+        refused(() -> SequenceConfigJson.read(json.replace("\"delay\":20", "\"delay\":0"), 1),
+                "experiments.config.range", "delay", 1, 100, 0);
+        refused(() -> SequenceConfigJson.read(json.replace("\"learningRate\":0.01", "\"learningRate\":-1"), 1),
+                "experiments.config.rangeAbove", "learningRate", 0, 10, -1);
+        String text = SequenceConfigJson.write(new SequenceConfig(SequenceTaskKind.CUSTOM_TEXT, 20, 10, "hello world!",
+                CellKind.GRU, false, 8, OptimizerKind.ADAM, 0.01, 1, true));
+        refused(() -> SequenceConfigJson.read(text.replace("hello world!", "hi"), 1), "experiments.config.textSize",
+                "customText", 2, 11);
     }
 
     @Test
     void malformedJsonNamesTheField() {
         String json = SequenceConfigJson.write(SequenceConfig.defaults());
-        assertThatThrownBy(() -> SequenceConfigJson.read(json.replace("\"hidden\":16", "\"hidden\":\"many\""), 1))
-                .hasMessage("hidden must be a whole number, was \"many\"");
-        assertThatThrownBy(() -> SequenceConfigJson.read(json.replace("\"task\":\"delayed_recall\",", ""), 1))
-                .hasMessage("task is missing");
-        assertThatThrownBy(() -> SequenceConfigJson.read(json.replace("\"lstm\"", "\"transformer\""), 1))
-                .hasMessage("cell must be rnn, lstm or gru, was \"transformer\"");
-        assertThatThrownBy(() -> SequenceConfigJson.read("[1,2]", 1)).hasMessage("sequence config must be a JSON object");
-        assertThatThrownBy(() -> SequenceConfigJson.read("{oops", 1)).hasMessage("sequence config is not valid JSON");
-        assertThatThrownBy(() -> SequenceConfigJson.read(json, 2)).hasMessage("sequence config version must be 1, was 2");
+        refused(() -> SequenceConfigJson.read(json.replace("\"hidden\":16", "\"hidden\":\"many\""), 1),
+                "experiments.config.wholeNumber", "hidden");
+        refused(() -> SequenceConfigJson.read(json.replace("\"task\":\"delayed_recall\",", ""), 1),
+                "experiments.config.missing", "task");
+        refused(() -> SequenceConfigJson.read(json.replace("\"lstm\"", "\"transformer\""), 1),
+                "experiments.config.key", "cell", "transformer");
+        refused(() -> SequenceConfigJson.read("[1,2]", 1), "experiments.config.json");
+        refused(() -> SequenceConfigJson.read("{oops", 1), "experiments.config.json");
+        refused(() -> SequenceConfigJson.read(json, 2), "experiments.config.version", 2, 1);
     }
 }

@@ -39,6 +39,7 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
@@ -113,7 +114,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
     final Checkbox tied = new Checkbox();
     final Select<AutoencoderLoss> loss = new Select<>();
     final Select<AutoencoderNoise.Kind> noiseKind = new Select<>();
-    final RangeSlider noiseLevel = new RangeSlider(0, 0.9, 0.05, 0.3);
+    final RangeSlider noiseLevel = new RangeSlider(0, AutoencoderConfig.MAX_NOISE_LEVEL, 0.05, 0.3);
     final Span noiseLevelValue = new Span();
     final Select<OptimizerKind> optimizer = new Select<>();
     final NumberField learningRate = new NumberField();
@@ -258,7 +259,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         binder.forField(optimizer).asRequired(getTranslation("autoencoder.required"))
                 .bind(f -> f.optimizer, (f, v) -> f.optimizer = v);
         binder.forField(learningRate).asRequired(getTranslation("autoencoder.learningRate.invalid"))
-                .withValidator(v -> v > 0 && v <= 1, getTranslation("autoencoder.learningRate.invalid"))
+                .withValidator(v -> v > 0 && v <= AutoencoderConfig.MAX_LEARNING_RATE,
+                        getTranslation("autoencoder.learningRate.invalid"))
                 .bind(f -> f.learningRate, (f, v) -> f.learningRate = v);
         binder.forField(seed).asRequired(getTranslation("autoencoder.seed.invalid", AutoencoderConfig.MAX_SEED))
                 .withValidator(v -> v >= 0 && v <= AutoencoderConfig.MAX_SEED,
@@ -388,6 +390,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         if (live.create(AutoencoderLabTrainer.factory(config),
                 RunSettings.seeded(config.seed()).withSpeed(controls.selectedSpeed()))) {
             runConfig = config;
+            runProvenance = Provenance.MEASURED;
             return true;
         }
         return false;
@@ -416,6 +419,9 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         assignment.setCanSubmit(ready);
     }
 
+    /** Where the current run's figures come from: trained here from the seed, or from weights it did not train. */
+    private Provenance runProvenance = Provenance.MEASURED;
+
     /**
      * The run as an experiment, built on the UI thread from the latest internals (whose frozen model copy gives the
      * weights) and the run's history up to the same epoch; null when nothing has trained yet.
@@ -441,7 +447,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
                 .key()), runConfig.bottleneck(), epoch);
         return new ExperimentDraft(LAB_KEY, name, "", List.of(), AutoencoderConfigJson.write(runConfig),
                 AutoencoderConfigJson.VERSION, run.seed(), curves, metrics, in.decoder().weightsJson(),
-                AutoencoderPicture.reconstructions(in).orElse(null));
+                AutoencoderPicture.reconstructions(in).orElse(null)).withProvenance(runProvenance);
     }
 
     @Override
@@ -471,7 +477,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
                         + config.noise().level());
             }
         } catch (IllegalArgumentException ex) {
-            LabExperimentSupport.error(getTranslation("autoencoder.experiment.unreadable", e.name(), ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("autoencoder.experiment.unreadable", e.name(),
+                    LabExperimentSupport.reason(this, ex)));
             return false;
         }
         if (fromWeights && e.weightsJson() == null) {
@@ -498,6 +505,9 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         configurationChanged();
         drawSavedCurve(e);
         boolean created = fromWeights ? continueFrom(e.weightsJson()) : ensureRun();
+        if (created && fromWeights) {
+            runProvenance = e.provenance().continued();
+        }
         updateSave();
         return created;
     }

@@ -33,6 +33,7 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
@@ -66,8 +67,8 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     /** Saved per-network loss curves are named "loss 1 · sigmoid", "loss 2 · relu". */
     static final String NETWORK_LOSS = "loss ";
 
-    static final double LOG_LR_MIN = -3;
-    static final double LOG_LR_MAX = 1;
+    static final double LOG_LR_MIN = Math.log10(DepthConfig.MIN_LEARNING_RATE);
+    static final double LOG_LR_MAX = Math.log10(DepthConfig.MAX_LEARNING_RATE);
 
     /** The form's values, bound field by field. */
     static final class Form {
@@ -292,6 +293,9 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         return createRun(config, form.getSeed(), null);
     }
 
+    /** Where the current run's figures come from: trained here from the seed, or from weights it did not train. */
+    private Provenance runProvenance = Provenance.MEASURED;
+
     /** A READY run from the config: fresh weights from the seed, or the saved weights (applied as it is built). */
     private boolean createRun(DepthConfig config, long runSeed, String savedWeights) {
         boolean created;
@@ -304,6 +308,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             return false;
         }
         runConfig = created ? config : null;
+        runProvenance = Provenance.MEASURED;
         lastInternals = null;
         updateSaveButton();
         return created;
@@ -379,7 +384,7 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 String.valueOf(runConfig.width()), String.valueOf(in.epoch()));
         return new ExperimentDraft(LAB_KEY, name, "", List.of(), DepthConfigJson.write(runConfig),
                 DepthConfigJson.VERSION, run.seed(), curves, metrics, DepthTrainer.weightsJson(runConfig, in),
-                DepthPicture.boundary(in));
+                DepthPicture.boundary(in)).withProvenance(runProvenance);
     }
 
     @Override
@@ -411,7 +416,8 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         try {
             c = DepthConfigJson.read(e.configJson(), e.configVersion());
         } catch (IllegalArgumentException ex) {
-            LabExperimentSupport.error(getTranslation("depth.experiment.unreadable", e.name(), ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("depth.experiment.unreadable", e.name(),
+                    LabExperimentSupport.reason(this, ex)));
             return false;
         }
         if (e.seed() < 0 || e.seed() > Integer.MAX_VALUE) {
@@ -450,7 +456,11 @@ class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                     getTranslation("depth.experiment.outOfRange")));
             return false;
         }
-        return createRun(config, e.seed(), continueTraining ? e.weightsJson() : null);
+        boolean created = createRun(config, e.seed(), continueTraining ? e.weightsJson() : null);
+        if (created && continueTraining) {
+            runProvenance = e.provenance().continued();
+        }
+        return created;
     }
 
     private void show(DepthInternals in) {

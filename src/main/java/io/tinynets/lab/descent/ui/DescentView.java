@@ -33,6 +33,7 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.Picture;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
@@ -80,8 +81,8 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     /** At most this many new path points per racer per update: a long fast walk stays a light update. */
     static final int MAX_NEW_PATH_POINTS = 40;
     static final int MAX_NEW_LOSS_POINTS = 120;
-    static final double LOG_LR_MIN = -4;
-    static final double LOG_LR_MAX = 1;
+    static final double LOG_LR_MIN = Math.log10(DescentConfig.MIN_LEARNING_RATE);
+    static final double LOG_LR_MAX = Math.log10(DescentConfig.MAX_LEARNING_RATE);
     static final double DEFAULT_LR = 0.05;
     static final double FLOOR = 1e-16;
 
@@ -441,6 +442,9 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
                 form.getBeta2(), form.getRho(), startPoint());
     }
 
+    /** Where the current run's figures come from: trained here from the seed, or from weights it did not train. */
+    private Provenance runProvenance = Provenance.MEASURED;
+
     /** A READY race: every racer at the start, or each at its saved position (applied as the trainer is built). */
     private boolean createRun(DescentConfig config, long seed, String savedPositions) {
         boolean created;
@@ -453,6 +457,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             return false;
         }
         runConfig = created ? config : null;
+        runProvenance = Provenance.MEASURED;
         lastInternals = null;
         updateSaveButton();
         return created;
@@ -554,7 +559,7 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
                 String.valueOf(in.steps()));
         return new ExperimentDraft(LAB_KEY, name, "", List.of(), DescentConfigJson.write(runConfig),
                 DescentConfigJson.VERSION, run.seed(), curves, metrics, DescentTrainer.positionsJson(in),
-                surfacePicture);
+                surfacePicture).withProvenance(runProvenance);
     }
 
     @Override
@@ -587,7 +592,8 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         try {
             c = DescentConfigJson.read(e.configJson(), e.configVersion());
         } catch (IllegalArgumentException ex) {
-            LabExperimentSupport.error(getTranslation("descent.experiment.unreadable", e.name(), ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("descent.experiment.unreadable", e.name(),
+                    LabExperimentSupport.reason(this, ex)));
             return false;
         }
         if (continueTraining && e.weightsJson() == null) {
@@ -624,7 +630,11 @@ class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             LabExperimentSupport.error(getTranslation("descent.experiment.unreadable", e.name(), ex.getMessage()));
             return false;
         }
-        return createRun(config, e.seed(), continueTraining ? e.weightsJson() : null);
+        boolean created = createRun(config, e.seed(), continueTraining ? e.weightsJson() : null);
+        if (created && continueTraining) {
+            runProvenance = e.provenance().continued();
+        }
+        return created;
     }
 
     /** New path points since the last update, thinned evenly to at most MAX_NEW_PATH_POINTS (the last one kept). */

@@ -22,7 +22,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -30,6 +29,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.tinynets.base.ui.BoundedUpload;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
@@ -53,6 +53,7 @@ import io.tinynets.engine.optim.RegularizationKind;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
@@ -71,6 +72,7 @@ import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -122,8 +124,10 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     final IntegerField points = new IntegerField();
     final IntegerField seed = new IntegerField();
     final Button regenerate = new Button();
-    final MemoryBuffer uploadBuffer = new MemoryBuffer();
-    final Upload upload = new Upload(uploadBuffer);
+    /** The student's CSV: at most {@link CsvDatasetReader#MAX_BYTES}, counted on the server as it streams in. */
+    final Upload upload = BoundedUpload.control(CsvDatasetReader.MAX_BYTES,
+            bytes -> loadCsv(new ByteArrayInputStream(bytes)),
+            () -> showUploadError(getTranslation("upload.tooLarge", BoundedUpload.size(CsvDatasetReader.MAX_BYTES))));
     final Span uploadStatus = new Span();
     final Select<Integer> clickClass = new Select<>();
 
@@ -165,6 +169,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     private boolean runCustomData;
     private PlaygroundInternals lastInternals;
     long lastInternalsEpoch;
+    /** Where the current run's figures come from: trained here from the seed, or from weights it did not train. */
+    private Provenance runProvenance = Provenance.MEASURED;
 
     Dataset2D data;
     boolean customData;
@@ -235,7 +241,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         integer(trainPercent, "playground.trainPercent", 10, 90);
         integer(batchSize, "playground.batchSize", PlaygroundConfig.MIN_BATCH, PlaygroundConfig.MAX_BATCH);
         integer(points, "playground.points", PlaygroundConfig.MIN_POINTS, PlaygroundConfig.MAX_POINTS);
-        integer(seed, "playground.seed", 0, 999_999);
+        integer(seed, "playground.seed", (int) PlaygroundConfig.MIN_SEED, (int) PlaygroundConfig.MAX_SEED);
         regenerate.setText(getTranslation("playground.regenerate"));
         regenerate.setIcon(VaadinIcon.REFRESH.create());
         regenerate.setTooltipText(getTranslation("playground.regenerate.tooltip"));
@@ -247,12 +253,9 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             }
         });
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
-        upload.setMaxFileSize(1_000_000);
-        upload.setI18n(io.tinynets.base.ui.UploadTexts.of(this)); // its errors and progress in the user's language
         upload.setDropLabel(new Span(getTranslation("playground.upload.drop")));
         upload.setUploadButton(new Button(getTranslation("playground.upload"), VaadinIcon.UPLOAD.create()));
         upload.getElement().setAttribute("title", getTranslation("playground.upload.tooltip"));
-        upload.addSucceededListener(e -> loadCsv(uploadBuffer.getInputStream()));
         upload.addFileRejectedListener(e -> showUploadError(e.getErrorMessage()));
         uploadStatus.addClassName("upload-status");
         clickClass.setLabel(getTranslation("playground.clickClass"));
@@ -400,7 +403,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
                                 PlaygroundConfig.MAX_POINTS))
                 .bind(f -> f.points, (f, v) -> f.points = v);
         binder.forField(seed).asRequired(getTranslation("playground.error.required"))
-                .withValidator(v -> v >= 0 && v <= 999_999, getTranslation("playground.error.range", 0, 999_999))
+                .withValidator(v -> v >= PlaygroundConfig.MIN_SEED && v <= PlaygroundConfig.MAX_SEED,
+                        getTranslation("playground.error.range", PlaygroundConfig.MIN_SEED, PlaygroundConfig.MAX_SEED))
                 .bind(f -> f.seed, (f, v) -> f.seed = v);
         binder.forField(features).withValidator(v -> v != null && !v.isEmpty(),
                         getTranslation("playground.error.features"))
@@ -745,6 +749,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             return false;
         }
         this.runConfig = config;
+        this.runProvenance = Provenance.MEASURED;
         this.runData = runData;
         this.runCustomData = customData;
         this.lastInternals = null;
@@ -888,7 +893,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
                 run.seed(), LabExperimentSupport.curves(history, epoch),
                 LabExperimentSupport.finalMetrics(history, epoch),
                 PlaygroundTrainer.weightsJson(runConfig, runData.classes(), internals),
-                PlaygroundPicture.boundary(internals));
+                PlaygroundPicture.boundary(internals)).withProvenance(runProvenance);
     }
 
     @Override
@@ -926,7 +931,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         try {
             saved = PlaygroundConfigJson.read(e.configJson(), e.configVersion());
         } catch (IllegalArgumentException ex) {
-            LabExperimentSupport.error(getTranslation("playground.experiment.unreadable", e.name(), ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("playground.experiment.unreadable", e.name(),
+                    LabExperimentSupport.reason(this, ex)));
             return false;
         }
         if (continueTraining && e.weightsJson() == null) {
@@ -976,6 +982,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         if (!createRun(e.seed(), continueTraining ? e.weightsJson() : null)) {
             return false;
         }
+        // continued from saved weights, the figures are measured only if the saved run's were
+        runProvenance = continueTraining ? e.provenance().continued() : Provenance.MEASURED;
         LabExperimentSupport.curve(e, LabExperimentSupport.TRAIN_LOSS).ifPresent(curve -> {
             ghostX = curve.x();
             ghostY = curve.y();
@@ -1028,6 +1036,8 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             training.pause();
         }
         trainer.queueEdit(edit);
+        // weights set by hand: the run's figures no longer come from training alone
+        runProvenance = Provenance.EDITED;
         editStatus.setText(getTranslation("playground.edit.queued"));
     }
 

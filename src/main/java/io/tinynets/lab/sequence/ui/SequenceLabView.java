@@ -36,6 +36,7 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
@@ -379,8 +380,12 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         if (!showingSaved) {
             resetCharts();
         }
-        return training.create(SequenceTrainer.factory(config, options),
+        boolean created = training.create(SequenceTrainer.factory(config, options),
                 RunSettings.seeded(form.getSeed()).withSpeed(controls.selectedSpeed()));
+        if (created) {
+            runProvenance = Provenance.MEASURED;
+        }
+        return created;
     }
 
     // ---- experiments: save and reopen ----
@@ -402,6 +407,9 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private boolean draftAvailable() {
         return training.hasRun() && latest != null && latest.epoch() >= 1 && !showingSaved;
     }
+
+    /** Where the current run's figures come from: trained here from the seed, or from weights it did not train. */
+    private Provenance runProvenance = Provenance.MEASURED;
 
     /**
      * The run as an experiment, built on the UI thread from the latest internals (weights copied by the trainer at
@@ -437,7 +445,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
                 config.race() ? getTranslation("sequence.race") : config.cell().name(), in.epoch());
         return new ExperimentDraft(LAB_KEY, name, "", List.of(), SequenceConfigJson.write(config),
                 SequenceConfigJson.VERSION, run.seed(), curves, metrics, SequenceWeights.write(config, in),
-                SequencePicture.gates(in, shownKind).orElse(null));
+                SequencePicture.gates(in, shownKind).orElse(null)).withProvenance(runProvenance);
     }
 
     private static String cellCurve(String metric, CellKind kind) {
@@ -464,7 +472,8 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
                 throw new IllegalArgumentException("seed must be in 0.." + Integer.MAX_VALUE + ", was " + e.seed());
             }
         } catch (IllegalArgumentException ex) {
-            LabExperimentSupport.error(getTranslation("sequence.experiment.unreadable", e.name(), ex.getMessage()));
+            LabExperimentSupport.error(getTranslation("sequence.experiment.unreadable", e.name(),
+                    LabExperimentSupport.reason(this, ex)));
             return false;
         }
         if (fromWeights && e.weightsJson() == null) {
@@ -479,6 +488,9 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         resetCharts();
         drawSavedCurves(e, config);
         boolean created = fromWeights ? continueFrom(e.weightsJson()) : ensureRun();
+        if (created && fromWeights) {
+            runProvenance = e.provenance().continued();
+        }
         controls.showReady();
         updateSave();
         return created;

@@ -1,11 +1,14 @@
 package io.tinynets.lab.playground.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
+import io.tinynets.experiment.ImportResult;
 import io.tinynets.data.Feature;
 import io.tinynets.engine.optim.OptimizerKind;
 import org.junit.jupiter.api.Test;
@@ -108,5 +111,39 @@ class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
         view.batchSize.setValue(30);
         train(2);
         submitExpectingTheLockedSettingRefused("batchSize");
+    }
+
+    /**
+     * Issue 15: the assignment's own configuration imported with {@code "loss": 0} is accepted but never meets the
+     * goal (the figures are the file's), while a run trained here on the same settings that meets it does.
+     */
+    @Test
+    void aCraftedImportIsNeverGoalMetButALiveRunIs() throws Exception {
+        Assignment a = teacherAssignment(new Goal("loss", true, 10.0));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode file = json.createObjectNode().put("format", "tinynets-experiments").put("schemaVersion", 1);
+        ObjectNode e = file.putArray("experiments").addObject().put("lab", "playground").put("name", "perfect")
+                .put("configVersion", a.configVersion()).put("seed", a.seed().orElseThrow());
+        e.set("config", json.readTree(a.configJson()));
+        e.putObject("finalMetrics").put("loss", 0).put("test loss", 0).put("accuracy", 1);
+        ImportResult imported = experiments.importFile("minji", json.writeValueAsBytes(file));
+        assertThat(imported.ok()).as(String.valueOf(imported.problem())).isTrue();
+
+        Submission crafted = assignments.submit("minji", a.id(), imported.savedIds().get(0));
+        assertThat(crafted.goalMet()).isFalse();
+        assertThat(crafted.goalVerified()).isFalse();
+        assertThat(crafted.goalUnverified()).isTrue();
+        assertThat(crafted.metricValue()).isEqualTo(0.0); // shown as it was claimed, deciding nothing
+
+        view = openAsTheStudent(a);
+        train(3);
+        Submission live = submitExpectingTheGoalMet(10.0);
+        assertThat(live.goalVerified()).isTrue();
+        assertThat(assignments.submissions("kim", a.id())).extracting(Submission::goalUnverified)
+                .containsExactlyInAnyOrder(true, false);
+        // the teacher's list says which goal check counts
+        view.training.discard();
+        assertThat(teachersSubmissionRows(a)).anySatisfy(row -> assertThat(row).contains("perfect", "not verified"))
+                .anySatisfy(row -> assertThat(row).contains("met").doesNotContain("not verified"));
     }
 }

@@ -11,9 +11,11 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
+import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.lab.playground.WeightEdit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,5 +183,47 @@ class PlaygroundExperimentTest extends KaribuTest {
                 + " was made in another lab (descent); open it from the experiments page.");
         assertThat(view.reopened.isVisible()).isFalse();
         assertThat(LabExperimentSupport.TRAIN_LOSS).isEqualTo("train loss");
+    }
+
+    private void trainMore(int epochs) {
+        long before = view.lastInternalsEpoch;
+        view.training.step(epochs);
+        awaitUi(Duration.ofSeconds(10), epochs + " more epochs delivered",
+                () -> view.lastInternalsEpoch == before + epochs && !view.training.isRunning());
+    }
+
+    /**
+     * A run's figures count as measured here only when this server trained it from the settings and seed, or from
+     * the weights of a run it measured: a replay of an imported experiment is measured, continuing its weights or
+     * editing weights by hand is not.
+     */
+    @Test
+    void theRunsProvenanceFollowsWhereItsWeightsCameFrom() {
+        long measured = trainAndSave();
+        String owner = CurrentUser.experimentOwner();
+        assertThat(service.get(owner, measured).provenance()).isEqualTo(Provenance.MEASURED);
+        long imported = service.importFile(owner, service.exportJson(owner, List.of(measured))).savedIds().get(0);
+        assertThat(service.get(owner, imported).provenance()).isEqualTo(Provenance.IMPORTED);
+        view.training.discard();
+
+        view = reopen(imported); // a replay from the seed: trained here
+        trainMore(2);
+        assertThat(view.draft().provenance()).isEqualTo(Provenance.MEASURED);
+
+        _click(view.reopened.continueTraining); // the file's weights: not trained here
+        trainMore(2);
+        assertThat(view.draft().provenance()).isEqualTo(Provenance.EDITED);
+
+        view.training.discard();
+        view = reopen(measured);
+        _click(view.reopened.continueTraining); // the weights of a run this server measured
+        trainMore(2);
+        assertThat(view.draft().provenance()).isEqualTo(Provenance.MEASURED);
+
+        view.applyEdit(new WeightEdit(0, 0, 0, 1.5)); // a weight set by hand
+        trainMore(1);
+        assertThat(view.draft().provenance()).isEqualTo(Provenance.EDITED);
+        long edited = service.save(owner, view.draft());
+        assertThat(service.get(owner, edited).provenance()).isEqualTo(Provenance.EDITED);
     }
 }
