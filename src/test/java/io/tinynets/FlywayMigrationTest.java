@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every row must still be there with its values, and the columns later versions added must hold their defaults. On
  * H2 here; {@link FlywayMigrationPostgresTest} does the same on PostgreSQL.
  *
- * <p>A new migration V(n + 1) makes this test ask for the rows of Vn ({@link #FILLS}): add them with the migration.
+ * <p>A new migration V(n + 1) makes this test ask for the rows of Vn ({@link #FILLS}): add them with the migration,
+ * and, when it rewrites existing rows, what it must have made of them ({@link #REWRITES}).
  */
 class FlywayMigrationTest {
 
@@ -193,9 +194,10 @@ class FlywayMigrationTest {
                     "seed", null, "goal_limit_path", null, "goal_limit_max", null);
             assertRow(jdbc, "SELECT * FROM assignment WHERE title = ?", "v5 free", "goal_metric", null, "goal_below",
                     null, "goal_value", null, "seed", null);
-            assertRow(jdbc, "SELECT s.* FROM submission s JOIN assignment a ON a.id = s.assignment_id"
-                    + " WHERE a.title = ?", "v5 xor goal", "student", "minji", "goal_met", true, "metric_value", 0.05,
-                    "feedback", "", "submitted_at", UPDATED);
+            assertRow(jdbc, "SELECT s.*, a.title FROM submission s JOIN assignment a ON a.id = s.assignment_id"
+                    + " JOIN experiment e ON e.id = s.experiment_id WHERE e.name = ?", "v3 minji's xor", "title",
+                    "v5 xor goal", "student", "minji", "goal_met", true, "metric_value", 0.05, "feedback", "",
+                    "submitted_at", UPDATED);
         });
 
         // V6: an assignment keeping its experiment's seed
@@ -222,6 +224,48 @@ class FlywayMigrationTest {
                 "{}", 1, "hidden", "loss", true, 0.2, CREATED, 77L, "hidden", 2.0));
         CHECKS.put(8, jdbc -> assertRow(jdbc, "SELECT * FROM assignment WHERE title = ?", "v8 small net",
                 "goal_limit_path", "hidden", "goal_limit_max", 2.0, "seed", 77L));
+    }
+
+    /**
+     * Per version that rewrites existing rows: what it must have made of a server's rows from before it, checked after
+     * upgrading from each earlier version {@code at} (the second argument). Dormant until that migration exists.
+     */
+    static final Map<Integer, java.util.function.BiConsumer<JdbcTemplate, Integer>> REWRITES = new LinkedHashMap<>();
+
+    static {
+        // V9: where an experiment's figures came from, and whether a submission's goal check used them
+        FILLS.put(9, jdbc -> {
+            jdbc.update("INSERT INTO experiment (owner, lab, name, config_json, seed, created_at, updated_at,"
+                    + " provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "minji", "playground", "v9 measured",
+                    "{\"xor\":true}", 6L, CREATED, UPDATED, "measured");
+            jdbc.update("INSERT INTO submission (assignment_id, experiment_id, student, goal_met, metric_value,"
+                    + " submitted_at, goal_verified) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    id(jdbc, "assignment", "title", "v5 xor goal"), id(jdbc, "experiment", "name", "v9 measured"),
+                    "minji", true, 0.04, UPDATED, true);
+        });
+        CHECKS.put(9, jdbc -> {
+            assertRow(jdbc, "SELECT * FROM experiment WHERE name = ?", "v9 measured", "provenance", "measured");
+            assertRow(jdbc, "SELECT s.* FROM submission s JOIN experiment e ON e.id = s.experiment_id"
+                    + " WHERE e.name = ?", "v9 measured", "goal_verified", true, "goal_met", true);
+        });
+        // nothing recorded where older experiments' figures came from: none of them is trusted
+        REWRITES.put(9, (jdbc, at) -> {
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM experiment WHERE provenance <> 'unknown'")).isZero();
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM submission WHERE goal_verified")).isZero();
+        });
+        // V10: a server that had an admin counts as set up; each experiment's stored size is summed once
+        REWRITES.put(10, (jdbc, at) -> {
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM first_start")).as("first_start after V" + at)
+                    .isEqualTo(at >= 3 ? 1 : 0);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM experiment e WHERE e.stored_bytes <> OCTET_LENGTH(e.name)"
+                    + " + OCTET_LENGTH(e.notes) + OCTET_LENGTH(e.config_json)"
+                    + " + COALESCE(OCTET_LENGTH(e.final_metrics_json), 0) + COALESCE(OCTET_LENGTH(e.weights_json), 0)"
+                    + " + COALESCE(OCTET_LENGTH(e.picture_json), 0) + COALESCE((SELECT SUM(OCTET_LENGTH(c.points_json))"
+                    + " FROM experiment_curve c WHERE c.experiment_id = e.id), 0)")).as("stored_bytes after V" + at)
+                    .isZero();
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM experiment WHERE stored_bytes > 0"))
+                    .isEqualTo(count(jdbc, "SELECT COUNT(*) FROM experiment"));
+        });
     }
 
     // ---- the upgrades ----
@@ -269,6 +313,16 @@ class FlywayMigrationTest {
                     } catch (AssertionError e) {
                         throw new AssertionError("V" + v + "'s rows after filling at V" + at + " and upgrading to V"
                                 + latest + ": " + e.getMessage(), e);
+                    }
+                }
+                for (int v = at + 1; v <= latest; v++) {
+                    if (REWRITES.containsKey(v)) {
+                        try {
+                            REWRITES.get(v).accept(jdbc, at);
+                        } catch (AssertionError e) {
+                            throw new AssertionError("what V" + v + " made of rows from V" + at + ": "
+                                    + e.getMessage(), e);
+                        }
                     }
                 }
                 // the upgraded database still takes new rows (identities continue past the old ones)
