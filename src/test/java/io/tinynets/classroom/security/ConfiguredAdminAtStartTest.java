@@ -12,11 +12,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A server started with {@code tinynets.admin.username} and {@code tinynets.admin.password} (as
- * {@code TINYNETS_ADMIN_PASSWORD} or {@code --tinynets.admin.password} give them) has that admin once it is up.
+ * {@link AdminFromConfiguration} at a real start: a server started with {@code tinynets.admin.username} and
+ * {@code tinynets.admin.password} (as {@code TINYNETS_ADMIN_PASSWORD} or {@code --tinynets.admin.password} give them)
+ * has that admin once it is up.
  */
 @SpringBootTest(properties = {"tinynets.admin.username=principal", "tinynets.admin.password=configured at start"})
-class AdminFromConfigurationAtStartTest {
+class ConfiguredAdminAtStartTest {
 
     @Autowired
     AccountService accounts;
