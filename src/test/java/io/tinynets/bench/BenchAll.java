@@ -76,7 +76,7 @@ public final class BenchAll {
                 + " (" + String.join(" ", JVM_OPTIONS) + "), one fresh JVM per benchmark; load average "
                 + loadBefore + " before, " + Bench.loadAverage() + " after:");
         System.out.println();
-        System.out.println("| workload | engine | baseline in the same run | engine ÷ baseline |");
+        System.out.println("| workload | engine | baseline in the same run | engine vs. baseline |");
         System.out.println("|---|---|---|---|");
         for (String[] row : rows) {
             System.out.println("| " + String.join(" | ", row) + " |");

@@ -111,8 +111,8 @@ public final class Browser implements AutoCloseable {
     /**
      * Clicks the element {@code by} finds once it is shown and not disabled. A live page (a dashboard refreshing its
      * rows, a lab pushing snapshots) may replace the element between finding and clicking it: then it is found again
-     * and clicked, never more than once successfully. Anything else (a click intercepted by an overlay, an element
-     * that never becomes clickable) fails after the wait, with the last problem as its cause.
+     * and clicked (a stale element is refused before the click is dispatched, so no click lands twice). Anything
+     * else fails: a click intercepted by an overlay at once, an element that never becomes clickable after the wait.
      */
     public void click(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
