@@ -29,6 +29,11 @@ public final class PostgresSchema {
         registry.add("spring.datasource.username", () -> System.getenv(USER_VARIABLE));
         registry.add("spring.datasource.password", () -> System.getenv(PASSWORD_VARIABLE));
         registry.add("spring.flyway.schemas", () -> schema);
+        // Each twin has a context of its own (its own schema): a default pool of 10 per context would hold 100
+        // connections for ten twins, PostgreSQL's default limit, and fail the build on a server others use too.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     /** {@code url} with {@code currentSchema} set, so every unqualified name resolves in {@code schema}. */

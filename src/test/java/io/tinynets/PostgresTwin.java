@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -19,12 +20,15 @@ import java.sql.SQLException;
  * Marks a test class that reruns inherited tests on PostgreSQL ({@link PostgresSchema}). With {@code CI=true} it never
  * skips: missing {@code TINYNETS_TEST_POSTGRES_*} variables or an unreachable server fail the class with a message
  * naming the variable or the server. On a developer machine without {@code TINYNETS_TEST_POSTGRES_URL} the class is
- * skipped loudly; once the URL is set, the server must answer.
+ * skipped loudly; once the URL is set, the server must answer. A twin's Spring context is closed after the class: its
+ * schema is its own, so no other class could reuse it, and its pool would hold connections for the rest of the run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ExtendWith(PostgresTwin.Check.class)
+// a twin's context (its own schema) is never reused: close it, and its connections, once the class is done
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface PostgresTwin {
 
     /** The condition and the early check behind {@link PostgresTwin}. */
