@@ -158,19 +158,6 @@ public final class AutoencoderBench {
             }
         }
 
-        /** Weight of layer l from input k to output j. */
-        private double weight(int l, int j, int k) {
-            return transposed[l] ? w[l][k * SIZES[l + 1] + j] : w[l][j * SIZES[l] + k];
-        }
-
-        private void addWeightGradient(int l, int j, int k, double g) {
-            if (transposed[l]) {
-                dw[l][k * SIZES[l + 1] + j] += g;
-            } else {
-                dw[l][j * SIZES[l] + k] += g;
-            }
-        }
-
         void run(int epochs) {
             int d = SIZES[0];
             for (int e = 0; e < epochs; e++) {
@@ -206,10 +193,16 @@ public final class AutoencoderBench {
         private double sample(int offset, int elements) {
             for (int l = 0; l < layers; l++) {
                 boolean output = l == layers - 1;
-                for (int j = 0; j < SIZES[l + 1]; j++) {
+                int in = SIZES[l];
+                int out = SIZES[l + 1];
+                double[] wl = w[l];
+                // weight of input k to output j: wl[j·in + k], or for a tied layer its mirror's wl[k·out + j]
+                int jStride = transposed[l] ? 1 : in;
+                int kStride = transposed[l] ? out : 1;
+                for (int j = 0; j < out; j++) {
                     double z = b[l][j];
-                    for (int k = 0; k < SIZES[l]; k++) {
-                        z += weight(l, j, k) * a[l][k];
+                    for (int k = 0, at = j * jStride; k < in; k++, at += kStride) {
+                        z += wl[at] * a[l][k];
                     }
                     a[l + 1][j] = output ? 1 / (1 + Math.exp(-z)) : Math.tanh(z);
                 }
@@ -224,12 +217,18 @@ public final class AutoencoderBench {
             }
             for (int l = layers - 1; l >= 0; l--) {
                 Arrays.fill(delta[l], 0);
-                for (int j = 0; j < SIZES[l + 1]; j++) {
+                int in = SIZES[l];
+                int out = SIZES[l + 1];
+                double[] wl = w[l];
+                double[] dwl = dw[l];
+                int jStride = transposed[l] ? 1 : in;
+                int kStride = transposed[l] ? out : 1;
+                for (int j = 0; j < out; j++) {
                     double g = delta[l + 1][j];
                     db[l][j] += g;
-                    for (int k = 0; k < SIZES[l]; k++) {
-                        addWeightGradient(l, j, k, g * a[l][k]);
-                        delta[l][k] += g * weight(l, j, k);
+                    for (int k = 0, at = j * jStride; k < in; k++, at += kStride) {
+                        dwl[at] += g * a[l][k];
+                        delta[l][k] += g * wl[at];
                     }
                 }
                 if (l > 0) {
