@@ -96,12 +96,15 @@ class AccessControlMatrixTest {
         training.runsOf(STUDENT).forEach(r -> training.cancel(STUDENT, r.id()));
     }
 
-    /** What an actor's attempt came to: {@link #ALLOWED}, or the message key of the refusal. */
+    /** What an actor's attempt came to: {@link #ALLOWED}, or the message key (or reason) of the refusal. */
     static final String ALLOWED = "allowed";
     /** The classroom's one answer to a foreign or unknown id, whatever the reason, so a guess learns nothing. */
     static final String DENIED = ClassroomException.DENIED;
-    /** Someone else's experiment, refused by the experiment service. */
-    static final String NOT_OWNER = "experiments.error.notOwner";
+    /**
+     * Someone else's experiment, refused by the experiment service: recorded by the exception's reason, since the
+     * message is one and the same for "not yours" and "no such experiment" (an id tried in a URL learns nothing).
+     */
+    static final String NOT_OWNER = "experiment " + ExperimentAccessException.Reason.NOT_OWNER;
     /** Someone else's training run, refused by the training service. */
     static final String NOT_RUN_OWNER = TrainingService.REFUSED_NOT_OWNER;
 
@@ -118,7 +121,7 @@ class AccessControlMatrixTest {
             } catch (ClassroomException e) {
                 result.put(actor, e.messageKey());
             } catch (ExperimentAccessException e) {
-                result.put(actor, e.messageKey());
+                result.put(actor, "experiment " + e.reason());
             } catch (TrainingRefusedException e) {
                 result.put(actor, e.messageKey());
             }
