@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link AdminFromConfiguration}, the admin password given by configuration: it creates the admin at start while none
- * exists, and never touches an existing admin; without it nobody is created (the first visitor of /setup chooses). Run against the real account
- * service and database; {@link ConfiguredAdminAtStartTest} checks the settings reach it when the server starts.
+ * exists, and never touches an existing admin; without it nobody is created (the first visitor of /setup chooses).
+ * Run against the real account service and database; main's AdminFromConfigurationTest starts a real server with the
+ * setting and checks its password rules.
  */
 @SpringBootTest
 class ConfiguredAdminTest {
