@@ -15,15 +15,15 @@ import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.engine.optim.OptimizerKind;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
  * Workload W1, single-threaded: MLP 2-8-8-1, tanh hidden and output, squared error ½(o − t)², plain SGD lr 0.03,
  * batch 10, no regularization, 500-point spiral (noise 0, labels ±1), all points for training, one epoch = one pass.
  * Prints samples/s (median of 7 reps after warm-up) for the real engine ({@link MlpTrainer} → {@link Mlp} →
- * Dense) next to a naive per-sample double[] loop with {@code Math.tanh} measured in the same run, and the time of
- * one 100×100 decision-boundary grid evaluation.
+ * Dense) next to a naive per-sample double[] loop with {@code Math.tanh} measured in the same run, reps interleaved,
+ * and the time of one 100×100 decision-boundary grid next to the naive network evaluating the same 10,000 points.
+ * Every loss and grid value goes into the printed checksum, so no measured work can be optimized away.
  *
  * <p>Run: {@code mvn -q test-compile exec:java -Dexec.mainClass=io.tinynets.bench.FeedForwardBench}
  */
@@ -31,8 +31,13 @@ public final class FeedForwardBench {
 
     private static final int EPOCHS_PER_REP = 2000; // 1,000,000 samples a rep
     private static final int REPS = 7;
+    private static final int GRID = 100;
+
+    /** The engine's mean loss over the last epoch timed (kept out of the timed loop's result, not trained for). */
+    private static double lastEngineLoss;
 
     public static void main(String[] args) {
+        Bench.header("FeedForwardBench: workload W1");
         SplittableRandom rng = new SplittableRandom(2024);
         Dataset2D data = Dataset2D.generate(DatasetKind.SPIRAL, 500, 0.0, 1.0, rng);
         DMatrixRMaj x = data.trainInputs(FeatureSet.RAW);
@@ -56,51 +61,63 @@ public final class FeedForwardBench {
             engine[r] = runEngine(trainer, EPOCHS_PER_REP);
             baseline[r] = naive.run(EPOCHS_PER_REP);
         }
-        double e = median(engine);
-        double b = median(baseline);
+        double e = Bench.median(engine);
+        double b = Bench.median(baseline);
+        double paired = Bench.median(Bench.pairedRatios(engine, baseline));
         System.out.printf("W1 engine (Mlp, batch 10):      %6.2f M samples/s  (reps %s)%n", e / 1e6, fmt(engine));
         System.out.printf("W1 naive per-sample double[]:   %6.2f M samples/s  (reps %s)%n", b / 1e6, fmt(baseline));
-        double[] ratios = new double[REPS];
-        for (int r = 0; r < REPS; r++) {
-            ratios[r] = engine[r] / baseline[r]; // each pair ran back to back, so load affects both alike
-        }
         System.out.printf("engine / naive = %.2f (median of medians), %.2f (median of paired reps); "
-                + "final epoch loss engine %.4f, naive %.4f%n", e / b, median(ratios), trainer.epoch(),
-                naive.lastLoss);
+                + "last epoch's loss engine %.4f, naive %.4f%n", e / b, paired, lastEngineLoss, naive.lastLoss);
+        Bench.result("W1 feed-forward (MLP 2-8-8-1, SGD, batch 10)", Bench.format("%.2f M samples/s", e / 1e6),
+                Bench.format("%.2f M samples/s", b / 1e6), Bench.format("%.2f×", paired));
 
-        double[] gridMillis = new double[15];
+        // the boundary grid: the engine's batched forward against the naive network, point by point
         for (int r = 0; r < 200; r++) {
-            mlp.unitGrids(100, -6, 6, -6, 6, InputMapping.RAW);
-            mlp.outputGrid(100, -6, 6, -6, 6, InputMapping.RAW);
+            Bench.consume(mlp.unitGrids(GRID, -6, 6, -6, 6, InputMapping.RAW).output());
+            Bench.consume(mlp.outputGrid(GRID, -6, 6, -6, 6, InputMapping.RAW));
+            Bench.consume(naive.outputGrid(GRID, -6, 6, -6, 6));
         }
+        double[] gridMillis = new double[15];
+        double[] unitGridMillis = new double[15];
+        double[] naiveGridMillis = new double[15];
         for (int r = 0; r < gridMillis.length; r++) {
             long t0 = System.nanoTime();
-            mlp.outputGrid(100, -6, 6, -6, 6, InputMapping.RAW);
-            gridMillis[r] = (System.nanoTime() - t0) / 1e6;
+            double[][] grid = mlp.outputGrid(GRID, -6, 6, -6, 6, InputMapping.RAW);
+            long t1 = System.nanoTime();
+            double[][][] units = mlp.unitGrids(GRID, -6, 6, -6, 6, InputMapping.RAW).values();
+            long t2 = System.nanoTime();
+            double[] naiveGrid = naive.outputGrid(GRID, -6, 6, -6, 6);
+            long t3 = System.nanoTime();
+            gridMillis[r] = (t1 - t0) / 1e6;
+            unitGridMillis[r] = (t2 - t1) / 1e6;
+            naiveGridMillis[r] = (t3 - t2) / 1e6;
+            Bench.consume(grid);
+            for (double[][] layer : units) {
+                Bench.consume(layer);
+            }
+            Bench.consume(naiveGrid);
         }
-        double[] unitGridMillis = new double[15];
-        for (int r = 0; r < unitGridMillis.length; r++) {
-            long t0 = System.nanoTime();
-            mlp.unitGrids(100, -6, 6, -6, 6, InputMapping.RAW);
-            unitGridMillis[r] = (System.nanoTime() - t0) / 1e6;
-        }
-        System.out.printf("100x100 output grid: %.3f ms median; with every hidden unit's grid: %.3f ms median%n",
-                median(gridMillis), median(unitGridMillis));
+        double g = Bench.median(gridMillis);
+        double ng = Bench.median(naiveGridMillis);
+        System.out.printf("100x100 output grid: %.3f ms median; with every hidden unit's grid: %.3f ms median;"
+                + " naive point-by-point: %.3f ms median%n", g, Bench.median(unitGridMillis), ng);
+        Bench.result("W1 100×100 boundary grid", Bench.format("%.2f ms (%.2f ms with every hidden unit's grid)", g,
+                Bench.median(unitGridMillis)), Bench.format("%.2f ms", ng),
+                Bench.format("%.2f×", Bench.median(Bench.pairedRatios(naiveGridMillis, gridMillis))));
+        Bench.finish();
     }
 
     private static double runEngine(MlpTrainer trainer, int epochs) {
         long start = System.nanoTime();
         long before = trainer.samplesSeen();
+        double loss = 0;
         for (int i = 0; i < epochs; i++) {
-            trainer.epoch();
+            loss = trainer.epoch();
+            Bench.consume(loss);
         }
-        return (trainer.samplesSeen() - before) / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+        double rate = (trainer.samplesSeen() - before) / ((System.nanoTime() - start) / 1e9);
+        lastEngineLoss = loss;
+        return rate;
     }
 
     private static String fmt(double[] v) {
@@ -217,8 +234,32 @@ public final class FeedForwardBench {
                     }
                 }
                 lastLoss = loss / n;
+                Bench.consume(lastLoss);
             }
             return (double) epochs * n / ((System.nanoTime() - start) / 1e9);
+        }
+
+        /** The network's output over an n × n grid of the plane, point by point (cell = row·n + col). */
+        double[] outputGrid(int n, double x1Min, double x1Max, double x2Min, double x2Max) {
+            double[] out = new double[n * n];
+            for (int row = 0; row < n; row++) {
+                double x2 = x2Min + (x2Max - x2Min) * row / (n - 1);
+                for (int col = 0; col < n; col++) {
+                    a[0][0] = x1Min + (x1Max - x1Min) * col / (n - 1);
+                    a[0][1] = x2;
+                    for (int l = 0; l < 3; l++) {
+                        for (int j = 0; j < sizes[l + 1]; j++) {
+                            double z = b[l][j];
+                            for (int k = 0; k < sizes[l]; k++) {
+                                z += w[l][j][k] * a[l][k];
+                            }
+                            a[l + 1][j] = Math.tanh(z);
+                        }
+                    }
+                    out[row * n + col] = a[3][0];
+                }
+            }
+            return out;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tinynets.bench;
 
 import io.tinynets.engine.recurrent.CellKind;
+import io.tinynets.lab.sequence.CellInternals;
 import io.tinynets.lab.sequence.LiveOptions;
 import io.tinynets.lab.sequence.SequenceConfig;
 import io.tinynets.lab.sequence.SequenceTaskKind;
@@ -11,7 +12,8 @@ import java.util.Locale;
  * The sequence lab's speed budget: epochs per second of the default race (delayed recall D = 20, hidden 16) with
  * the live panels hidden (captureInternals returns curves only) against shown (traces, gradient flow and, for text,
  * sampling of all three cells, captured 10 times a second as the runtime does). Alternates the two modes in rounds
- * so a busy shared machine affects both alike; prints the median ratio.
+ * so a busy shared machine affects both alike; prints the median ratio. The baseline is the same lab with the panels
+ * hidden; every epoch's loss and every captured curve go into the checksum.
  */
 public final class SequenceLabBench {
 
@@ -19,9 +21,11 @@ public final class SequenceLabBench {
     private static final long CAPTURE_EVERY_NANOS = 100_000_000L;
 
     public static void main(String[] args) {
+        Bench.header("SequenceLabBench: the Sequence lab with live panels shown and hidden");
         run("delayed recall D=20 H=16 race", SequenceConfig.defaults());
         run("next character L=30 H=32 race", new SequenceConfig(SequenceTaskKind.NEXT_CHARACTER, 1, 30, "",
                 CellKind.LSTM, true, 32, SequenceConfig.defaults().optimizer(), 0.01, 1.0, true));
+        Bench.finish();
     }
 
     private static void run(String name, SequenceConfig config) {
@@ -37,9 +41,12 @@ public final class SequenceLabBench {
             hiddenSum += hidden;
             shownSum += shown;
         }
-        java.util.Arrays.sort(ratios);
+        double ratio = Bench.median(ratios);
         System.out.printf(Locale.ROOT, "%s: panels hidden %.1f epochs/s, shown %.1f epochs/s, median ratio %.3f%n",
-                name, hiddenSum / rounds, shownSum / rounds, ratios[rounds / 2]);
+                name, hiddenSum / rounds, shownSum / rounds, ratio);
+        Bench.result("Sequence lab, " + name + ", live panels shown", Bench.format("%.1f epochs/s", shownSum / rounds),
+                Bench.format("%.1f epochs/s with the panels hidden", hiddenSum / rounds),
+                Bench.format("%.1f %%", 100 * ratio));
     }
 
     private static double measure(SequenceConfig config, boolean panels, long duration) {
@@ -50,10 +57,12 @@ public final class SequenceLabBench {
         long nextCapture = start;
         int epochs = 0;
         while (System.nanoTime() - start < duration) {
-            trainer.trainEpoch();
+            Bench.consume(trainer.trainEpoch().trainLoss());
             epochs++;
             if (System.nanoTime() >= nextCapture) {
-                trainer.captureInternals();
+                for (CellInternals cell : trainer.captureInternals().cells()) {
+                    Bench.consume(cell.loss());
+                }
                 nextCapture += CAPTURE_EVERY_NANOS;
             }
         }

@@ -1,12 +1,12 @@
 package io.tinynets.classroom;
 
 import io.tinynets.PostgresSchema;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import io.tinynets.PostgresTwin;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link AccountHardeningTest} on PostgreSQL: the first-start key and the credentials version across instances. */
-@EnabledIfEnvironmentVariable(named = PostgresSchema.URL_VARIABLE, matches = ".+")
+@PostgresTwin
 class AccountHardeningPostgresTest extends AccountHardeningTest {
 
     @DynamicPropertySource

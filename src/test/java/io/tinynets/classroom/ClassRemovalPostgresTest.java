@@ -1,12 +1,12 @@
 package io.tinynets.classroom;
 
 import io.tinynets.PostgresSchema;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import io.tinynets.PostgresTwin;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link ClassRemovalTest} on PostgreSQL: the classroom's SQL must run on the database of a multi-instance school. */
-@EnabledIfEnvironmentVariable(named = PostgresSchema.URL_VARIABLE, matches = ".+")
+@PostgresTwin
 class ClassRemovalPostgresTest extends ClassRemovalTest {
 
     @DynamicPropertySource

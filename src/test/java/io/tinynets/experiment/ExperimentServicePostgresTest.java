@@ -1,7 +1,7 @@
 package io.tinynets.experiment;
 
 import io.tinynets.PostgresSchema;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import io.tinynets.PostgresTwin;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The same service tests on PostgreSQL, the database of schools that outgrow one server: proves the migrations and
  * every query are portable. Each run migrates a fresh schema of its own ({@link PostgresSchema}).
  */
-@EnabledIfEnvironmentVariable(named = PostgresSchema.URL_VARIABLE, matches = ".+")
+@PostgresTwin
 class ExperimentServicePostgresTest extends ExperimentServiceTest {
 
     @DynamicPropertySource

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,6 +30,11 @@ final class CurrentLoginFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(CurrentLoginFilter.class);
 
     private final AccountService accounts;
+    /**
+     * The security context this application's filter chain fills, captured once: the holder's static strategy can be
+     * replaced later (another application context in the same JVM), and the filter must read the one its chain wrote.
+     */
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     CurrentLoginFilter(AccountService accounts) {
         this.accounts = accounts;
@@ -37,13 +43,15 @@ final class CurrentLoginFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication login = SecurityContextHolder.getContext().getAuthentication();
+        Authentication login = contexts.getContext().getAuthentication();
         if (login != null && login.isAuthenticated() && login.getPrincipal() instanceof AccountPrincipal p
                 && !accounts.loginStillValid(p.getUsername(), p.credentialsVersion())) {
             log.info("logged out a session of '{}': the account was deleted or its password changed since",
                     p.getUsername());
             // invalidates the HTTP session (with its Vaadin session) and clears the security context
-            new SecurityContextLogoutHandler().logout(request, response, login);
+            SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
+            logout.setSecurityContextHolderStrategy(contexts);
+            logout.logout(request, response, login);
         }
         chain.doFilter(request, response);
     }

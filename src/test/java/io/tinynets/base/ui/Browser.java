@@ -1,10 +1,14 @@
 package io.tinynets.base.ui;
 
+import io.tinynets.Ci;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,18 +22,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
 
 /**
- * Headless Debian Chromium for the end-to-end tests, without Selenium Manager (nothing may be downloaded). With
- * {@code CI=true} a missing browser fails the build; on a developer machine the test is skipped loudly.
+ * Headless Debian Chromium for the end-to-end tests, without Selenium Manager (nothing may be downloaded). The browser
+ * and its driver are looked for at the very paths {@code .ci/run} checks and Debian's {@code chromium} and
+ * {@code chromium-driver} install ({@value #DEFAULT_CHROMIUM}, {@value #DEFAULT_CHROMEDRIVER}); the environment
+ * variables {@value #CHROMIUM_VARIABLE} and {@value #CHROMEDRIVER_VARIABLE} point elsewhere. With {@code CI=true} a
+ * missing browser or driver fails the test and names what is missing; on a developer machine the test is skipped
+ * loudly.
  */
 public final class Browser implements AutoCloseable {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String DEFAULT_CHROMIUM = "/usr/bin/chromium";
+    static final String DEFAULT_CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String CHROMIUM_VARIABLE = "TINYNETS_TEST_CHROMIUM";
+    static final String CHROMEDRIVER_VARIABLE = "TINYNETS_TEST_CHROMEDRIVER";
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     public final WebDriver driver;
@@ -41,19 +52,30 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() throws IOException {
-        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!present) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
-                        + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
+        String chromium = configured(CHROMIUM_VARIABLE, DEFAULT_CHROMIUM);
+        String chromedriver = configured(CHROMEDRIVER_VARIABLE, DEFAULT_CHROMEDRIVER);
+        List<String> missing = new ArrayList<>();
+        if (!new File(chromium).canExecute()) {
+            missing.add("the browser " + chromium + " (Debian package chromium)");
+        }
+        if (!new File(chromedriver).canExecute()) {
+            missing.add("the driver " + chromedriver + " (Debian package chromium-driver)");
+        }
+        if (!missing.isEmpty()) {
+            String what = String.join(" and ", missing);
+            if (Ci.isOn()) {
+                throw new IllegalStateException("CI=true and " + what + (missing.size() > 1 ? " are" : " is")
+                        + " missing: the browser tests must run in CI. Install it with apt-get install chromium"
+                        + " chromium-driver (.ci/run does), or point " + CHROMIUM_VARIABLE + " / "
+                        + CHROMEDRIVER_VARIABLE + " at it.");
             }
-            System.err.println("\n*** SKIPPING browser test: " + CHROMIUM + " / " + CHROMEDRIVER
-                    + " not found. apt-get install chromium chromium-driver to run it. ***\n");
-            Assumptions.abort("Debian chromium and chromium-driver are not installed");
+            System.err.println("\n*** SKIPPING browser test: " + what + " not found. apt-get install chromium"
+                    + " chromium-driver to run it (with CI=true this is a failure). ***\n");
+            Assumptions.abort(what + " not installed");
         }
         Path profile = Files.createTempDirectory("tinynets-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
+        options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
@@ -62,13 +84,57 @@ public final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
-    /** Waits up to {@code seconds} for the condition (the first dev-mode page load can be slow). */
+    private static String configured(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * Waits up to {@code seconds} for the condition (the first dev-mode page load can be slow). A condition that
+     * meets an element a live update just replaced is simply evaluated again.
+     */
     public <T> T waitFor(int seconds, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Waits like {@link #waitFor(int, Function)}; a timeout says what was awaited. */
+    public <T> T waitFor(int seconds, String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).withMessage("waiting for " + what).until(condition);
+    }
+
+    /**
+     * Clicks the element {@code by} finds once it is shown and not disabled. A live page (a dashboard refreshing its
+     * rows, a lab pushing snapshots) may replace the element between finding and clicking it: then it is found again
+     * and clicked (a stale element is refused before the click is dispatched, so no click lands twice). Anything
+     * else fails: a click intercepted by an overlay at once, an element that never becomes clickable after the wait.
+     */
+    public void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage("waiting to click " + by)
+                .until(d -> {
+                    WebElement element = d.findElement(by);
+                    if (!element.isDisplayed() || element.getDomAttribute("disabled") != null) {
+                        return false;
+                    }
+                    element.click();
+                    return true;
+                });
+    }
+
+    /** The integer in a counter's text ("Epoch 1,234" is 1234). */
+    public static long number(String text) {
+        String digits = text.replaceAll("\\D", "");
+        if (digits.isEmpty()) {
+            throw new AssertionError("no number in '" + text + "'");
+        }
+        return Long.parseLong(digits);
     }
 
     /** The browser console lines logged since the last call (Chromium hands each line out once). */
@@ -91,13 +157,13 @@ public final class Browser implements AutoCloseable {
     /** Logs in through the login page of the server at {@code baseUrl} and waits until the app is shown again. */
     public void login(String baseUrl, String username, String password) {
         driver.get(baseUrl + "/login");
-        waitFor(120, d -> !d.findElements(org.openqa.selenium.By.id("vaadinLoginUsername")).isEmpty());
+        waitFor(120, d -> !d.findElements(By.id("vaadinLoginUsername")).isEmpty());
         waitForVaadin();
-        driver.findElement(org.openqa.selenium.By.id("vaadinLoginUsername")).sendKeys(username);
-        driver.findElement(org.openqa.selenium.By.id("vaadinLoginPassword")).sendKeys(password,
+        driver.findElement(By.id("vaadinLoginUsername")).sendKeys(username);
+        driver.findElement(By.id("vaadinLoginPassword")).sendKeys(password,
                 org.openqa.selenium.Keys.ENTER);
         waitFor(60, d -> !d.getCurrentUrl().contains("/login"));
-        waitFor(60, d -> !d.findElements(org.openqa.selenium.By.cssSelector("h2")).isEmpty());
+        waitFor(60, d -> !d.findElements(By.cssSelector("h2")).isEmpty());
         waitForVaadin();
     }
 

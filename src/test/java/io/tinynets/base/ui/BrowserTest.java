@@ -49,8 +49,22 @@ public abstract class BrowserTest {
         return browser.driver.findElement(By.cssSelector("h2")).getText();
     }
 
-    /** Presses the training controls' Play button. */
+    /** The training controls' Play (or Pause) button. */
+    protected static final By PLAY = By.cssSelector(".training-controls vaadin-button[theme~='primary']");
+
+    /** Presses the training controls' Play button (found again if a live update replaced it). */
     protected void clickPlay() {
-        browser.driver.findElement(By.cssSelector(".training-controls vaadin-button[theme~='primary']")).click();
+        browser.click(PLAY);
+    }
+
+    /** The epoch the training controls show now. */
+    protected long epoch() {
+        return Browser.number(browser.driver.findElement(By.cssSelector(".epoch-counter")).getText());
+    }
+
+    /** Waits until the training controls show at least {@code epochs} epochs (push delivered them). */
+    protected long awaitEpoch(long epochs) {
+        browser.waitFor(60, "epoch counter at " + epochs + " or more", d -> epoch() >= epochs);
+        return epoch();
     }
 }

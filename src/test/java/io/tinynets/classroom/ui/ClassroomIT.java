@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClassroomIT {
 
+    private static final By PLAY = By.cssSelector(".training-controls vaadin-button[theme~='primary']");
+
     static Browser teacher;
     static Browser student;
 
@@ -79,36 +81,37 @@ class ClassroomIT {
 
         student.login(base, "it.minji", "minji password");
         student.driver.get(base + "/depth");
-        student.waitFor(120, d -> !d.findElements(By.cssSelector(".training-controls vaadin-button[theme~='primary']"))
-                .isEmpty());
+        student.waitFor(120, "the lab's Play button", d -> !d.findElements(PLAY).isEmpty());
         student.waitForVaadin();
-        student.driver.findElement(By.cssSelector(".training-controls vaadin-button[theme~='primary']")).click();
-        student.waitFor(30, d -> !training.runsOf("it.minji").isEmpty()
+        student.click(PLAY);
+        student.waitFor(30, "the student's run past epoch 3", d -> !training.runsOf("it.minji").isEmpty()
                 && training.runsOf("it.minji").get(0).epoch() > 3);
 
-        // the dashboard polls every second: the student's run shows up with its lab and a growing epoch. Waits on the
-        // grid's cells: the side nav also says "Vanishing gradient", and the loss column's header starts "Training"
-        teacher.waitFor(30, d -> !d.findElements(By.xpath(
-                "//vaadin-grid-cell-content[normalize-space()='Vanishing gradient']")).isEmpty());
-        teacher.waitFor(30, d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space()='Training'"
-                + " or normalize-space()='Finished']")).isEmpty());
-        assertThat(teacher.driver.getPageSource()).contains("Minji").doesNotContain("Not training");
+        // the dashboard polls every second: the student's run shows up with its lab and a growing epoch
+        teacher.waitFor(30, "the run's lab on the dashboard", d -> d.getPageSource().contains("Vanishing gradient"));
+        teacher.waitFor(30, "the run's state on the dashboard", d -> d.getPageSource().contains("Training")
+                || d.getPageSource().contains("Finished"));
+        teacher.waitFor(30, "Minji's row replacing 'Not training'", d -> d.getPageSource().contains("Minji")
+                && !d.getPageSource().contains("Not training"));
         teacher.screenshot("classroom-dashboard");
 
-        // project it: the lab's own picture (the depth lab's decision boundary) next to the loss curve
+        // project it: the lab's own picture (the depth lab's decision boundary) next to the loss curve; the dashboard
+        // refreshes its rows every second, so the click waits for the button and finds it again if it was replaced
         teacher.waitForVaadin();
-        teacher.driver.findElement(By.cssSelector("vaadin-button[aria-label='Project this run']")).click();
-        teacher.waitFor(30, d -> d.getPageSource().contains("Decision boundary of the first network"));
-        teacher.waitFor(30, d -> teacher.paintedPixels("tn-heat-map") > 1000);
+        teacher.click(By.cssSelector("vaadin-button[aria-label='Project this run']"));
+        teacher.waitFor(30, "the projection", d -> d.getPageSource().contains("Decision boundary of the first network"));
+        teacher.waitFor(30, "the projected picture painted", d -> teacher.paintedPixels("tn-heat-map") > 1000);
         teacher.screenshot("classroom-projection");
-        teacher.driver.findElement(By.xpath("//vaadin-button[contains(., 'Close')]")).click();
+        teacher.click(By.xpath("//vaadin-button[contains(., 'Close')]"));
+        teacher.waitFor(30, "the projection closed",
+                d -> !d.getPageSource().contains("Decision boundary of the first network"));
         student.screenshot("classroom-student-lab");
 
         // the teacher's classes page: the class, its code and its student
         teacher.driver.get(base + "/classes");
         teacher.waitFor(60, d -> d.getPageSource().contains(c.joinCode()));
         teacher.waitForVaadin();
-        teacher.driver.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space()='IT class']")).click();
+        teacher.click(By.xpath("//vaadin-grid-cell-content[normalize-space()='IT class']"));
         teacher.waitFor(30, d -> d.getPageSource().contains("Minji"));
         teacher.screenshot("classroom-classes");
 
@@ -123,11 +126,8 @@ class ClassroomIT {
         student.driver.get(base + "/assignments");
         student.waitFor(60, d -> d.getPageSource().contains("Circle, your learning rate"));
         student.waitForVaadin();
-        student.driver.findElement(By.xpath(
-                "//vaadin-grid-cell-content[normalize-space()='Circle, your learning rate']")).click();
-        student.waitFor(30, d -> !d.findElements(By.xpath("//vaadin-button[contains(., 'Open in lab')]"))
-                .isEmpty());
-        student.driver.findElement(By.xpath("//vaadin-button[contains(., 'Open in lab')]")).click();
+        student.click(By.xpath("//vaadin-grid-cell-content[normalize-space()='Circle, your learning rate']"));
+        student.click(By.xpath("//vaadin-button[contains(., 'Open in lab')]"));
         student.waitFor(60, d -> d.getPageSource().contains("Assignment: Circle, your learning rate"));
         student.waitForVaadin();
         assertThat(student.driver.findElement(By.xpath("//vaadin-integer-field[label[normalize-space()='Batch size']]"))

@@ -12,11 +12,14 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,6 +140,43 @@ class AutoencoderTest {
                 true), new SplittableRandom(4));
         DMatrixRMaj code = new DMatrixRMaj(1, 2, true, 0.3, -0.6);
         assertArrayEquals(ae.decode(code).data.clone(), ae.copy().decode(code).data, 0.0);
+    }
+
+    @ParameterizedTest(name = "tied {0}")
+    @ValueSource(booleans = {false, true})
+    void aCopyIsIndependentOfItsOriginal(boolean tied) {
+        Autoencoder original = new Autoencoder(new AutoencoderSpec(new int[]{9, 5, 2}, Activation.TANH,
+                Activation.SIGMOID, tied), new SplittableRandom(4));
+        DMatrixRMaj x = new DMatrixRMaj(6, 9);
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = rng.nextDouble();
+        }
+        double[] before = original.forward(x).data.clone();
+        Autoencoder copy = original.copy();
+        assertNotSame(original, copy);
+        assertEquals(original.params().size(), copy.params().size());
+        for (int i = 0; i < copy.params().size(); i++) {
+            assertNotSame(original.params().get(i).value(), copy.params().get(i).value(), "param " + i);
+            assertArrayEquals(original.params().get(i).value().data, copy.params().get(i).value().data, 0.0);
+        }
+        assertArrayEquals(before, copy.forward(x).data.clone(), 0.0);
+
+        // training the original leaves the copy as it was
+        Optimizer adam = OptimizerConfig.of(OptimizerKind.ADAM, 0.05).create();
+        for (int step = 0; step < 20; step++) {
+            original.trainStep(x, x, AutoencoderLoss.MSE, adam);
+        }
+        double[] trained = original.forward(x).data.clone();
+        assertFalse(java.util.Arrays.equals(before, trained), "training changed the original");
+        assertArrayEquals(before, copy.forward(x).data.clone(), 0.0);
+
+        // and changing the copy leaves the original as it is now
+        for (var p : copy.params()) {
+            p.value().fill(0.25);
+        }
+        assertArrayEquals(trained, original.forward(x).data.clone(), 0.0);
+        assertFalse(java.util.Arrays.equals(trained, copy.forward(x).data.clone()));
     }
 
     /** Plain mini-batch training for the tests, batch 32, shuffled by {@code rng}. */

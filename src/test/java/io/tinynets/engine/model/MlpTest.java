@@ -210,16 +210,48 @@ class MlpTest {
         assertFalse(mlp.parametersFinite() && Double.isFinite(report.loss()));
     }
 
+    /** A 2-3-1 network with hand-set weights 0.1 … 0.9 (signs alternating) and biases of 1, which no penalty counts. */
+    private static Mlp handSetTwoThreeOne() {
+        Mlp mlp = new Mlp(MlpSpec.of(2, new int[]{3}, Activation.TANH, 1, Activation.TANH, Initializer.ZEROS),
+                new SplittableRandom(9));
+        mlp.layers().get(0).weight().value().setTo(new DMatrixRMaj(3, 2, true, 0.1, -0.2, 0.3, -0.4, 0.5, -0.6));
+        mlp.layers().get(1).weight().value().setTo(new DMatrixRMaj(1, 3, true, 0.7, -0.8, 0.9));
+        mlp.layers().get(0).bias().value().fill(1.0);
+        mlp.layers().get(1).bias().value().fill(1.0);
+        return mlp;
+    }
+
     @Test
-    void regularizationRateAndClippingApplyWithinAStep() {
+    void thePenaltyOfAStepIsTheHandComputedOneOnTheWeightsOnly() {
+        // L2: λ·½Σw² = 0.5 · ½ · (0.01 + 0.04 + 0.09 + 0.16 + 0.25 + 0.36 + 0.49 + 0.64 + 0.81) = 0.25 · 2.85
+        Mlp mlp = handSetTwoThreeOne();
+        double dataLoss = mlp.loss(XOR_X, XOR_T, Loss.SQUARED_ERROR);
+        StepReport l2 = mlp.trainStep(XOR_X, XOR_T, Loss.SQUARED_ERROR,
+                OptimizerConfig.of(OptimizerKind.SGD, 0.1).create(), Regularization.l2(0.5), GradientClipping.NONE);
+        assertEquals(0.7125, l2.penalty(), 1e-12);
+        assertEquals(dataLoss, l2.dataLoss(), 1e-12);
+        assertEquals(dataLoss + 0.7125, l2.loss(), 1e-12);
+
+        // L1: λ·Σ|w| = 0.2 · (0.1 + 0.2 + … + 0.9) = 0.2 · 4.5
+        mlp = handSetTwoThreeOne();
+        StepReport l1 = mlp.trainStep(XOR_X, XOR_T, Loss.SQUARED_ERROR,
+                OptimizerConfig.of(OptimizerKind.SGD, 0.1).create(), Regularization.l1(0.2), GradientClipping.NONE);
+        assertEquals(0.9, l1.penalty(), 1e-12);
+        assertEquals(dataLoss + 0.9, l1.loss(), 1e-12);
+
+        // and none without regularization
+        mlp = handSetTwoThreeOne();
+        assertEquals(0.0, mlp.trainStep(XOR_X, XOR_T, Loss.SQUARED_ERROR,
+                OptimizerConfig.of(OptimizerKind.SGD, 0.1).create()).penalty());
+    }
+
+    @Test
+    void clippingLimitsTheGradientNormWithinAStep() {
         Mlp mlp = new Mlp(MlpSpec.of(2, new int[]{3}, Activation.TANH, 1, Activation.TANH, Initializer.XAVIER),
                 new SplittableRandom(9));
-        StepReport report = mlp.trainStep(XOR_X, XOR_T, Loss.SQUARED_ERROR,
-                OptimizerConfig.of(OptimizerKind.SGD, 0.1).create(), Regularization.l2(0.5),
-                new GradientClipping(1e-3));
-        assertEquals(Regularization.l2(0.5).penalty(mlp.weights()), report.penalty(), 0.05);
-        assertTrue(report.penalty() > 0);
-        assertEquals(1e-3, io.tinynets.engine.optim.GradientClipping.globalNorm(mlp.params()), 1e-12);
+        mlp.trainStep(XOR_X, XOR_T, Loss.SQUARED_ERROR, OptimizerConfig.of(OptimizerKind.SGD, 0.1).create(),
+                Regularization.l2(0.5), new GradientClipping(1e-3));
+        assertEquals(1e-3, GradientClipping.globalNorm(mlp.params()), 1e-12);
     }
 
     @Test

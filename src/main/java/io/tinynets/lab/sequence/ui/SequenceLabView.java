@@ -73,16 +73,24 @@ import java.util.stream.IntStream;
  * gradient flow are drawn live, with a step-through cell diagram and, for text, next-character sampling.
  *
  * <p>Bandwidth: curves send only new points; the gate heat maps (bytes, base64) and the per-step charts are paced
- * so their payload stays within {@link #PANEL_BUDGET_BYTES_PER_SECOND}; {@link #bytesPerSecond()} reports what the
- * view actually sent over the last seconds.
+ * so their payload stays within {@link #PANEL_BUDGET_BYTES_PER_SECOND}, and within what the curves leave of
+ * {@link #TOTAL_BUDGET_BYTES_PER_SECOND}; {@link #bytesPerSecond()} reports what the view actually sent over the last
+ * seconds.
  */
 @Route("sequence")
 @Menu(title = "nav.sequence", order = 5, icon = "vaadin:connect")
 class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String LAB_KEY = "sequence";
-    /** Budget for the panels (gates, belt, gradient flow, diagram); the curves add a few hundred bytes a second. */
+    /** Budget for the panels (gates, belt, gradient flow, diagram) while the curves send little. */
     static final int PANEL_BUDGET_BYTES_PER_SECOND = 20_000;
+    /**
+     * Budget for everything the view sends one browser (the lab's 30 KB/s, less a margin): a fast race sends its curves
+     * 100+ points a second, about 10 KB/s, and the panels then get what is left, but never less than
+     * {@link #MIN_PANEL_BUDGET_BYTES_PER_SECOND}.
+     */
+    static final int TOTAL_BUDGET_BYTES_PER_SECOND = 28_000;
+    static final int MIN_PANEL_BUDGET_BYTES_PER_SECOND = 4_000;
     static final long MIN_PANEL_INTERVAL_NANOS = 100_000_000L;
     /** Fixed colours per cell, on every chart: RNN vermillion, LSTM blue, GRU bluish green (Okabe–Ito). */
     static final Map<CellKind, String> COLOURS = Map.of(CellKind.RNN, "#D55E00", CellKind.LSTM, "#0072B2",
@@ -138,8 +146,10 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
     private SequenceInternals latest;
     private long lastDrawnEpoch;
     private long nextPanelNanos;
-    private final long[] sentBytes = new long[64];
-    private final long[] sentAt = new long[64];
+    // about 40 sends a second (three cells' curves and the panels, ten times a second): 256 cover the 5 s window
+    private final long[] sentBytes = new long[256];
+    private final long[] sentAt = new long[256];
+    private final boolean[] sentCurve = new boolean[256];
     private int sentCount;
 
     SequenceLabView(TrainingService service, ExperimentService experiments, AssignmentService assignments) {
@@ -694,7 +704,9 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         if (options.panelsVisible() && now >= nextPanelNanos && hasTraces(in)) {
             int bytes = drawPanels(in);
             // pace the panels so their bytes stay within the budget: bigger grids update less often
-            long interval = Math.max(MIN_PANEL_INTERVAL_NANOS, bytes * 1_000_000_000L / PANEL_BUDGET_BYTES_PER_SECOND);
+            long budget = Math.max(MIN_PANEL_BUDGET_BYTES_PER_SECOND, Math.min(PANEL_BUDGET_BYTES_PER_SECOND,
+                    TOTAL_BUDGET_BYTES_PER_SECOND - Math.round(curveBytesPerSecond())));
+            long interval = Math.max(MIN_PANEL_INTERVAL_NANOS, bytes * 1_000_000_000L / budget);
             nextPanelNanos = now + interval;
         }
         traffic.setText(getTranslation("sequence.traffic", Math.round(bytesPerSecond() / 100.0) / 10.0));
@@ -720,7 +732,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
             double[] metric = java.util.Arrays.copyOfRange(c.metric(), from, tail);
             lossChart.appendPoints(c.kind().ordinal(), x, round(loss));
             metricChart.appendPoints(c.kind().ordinal(), x, round(metric));
-            count(2L * n * 16);
+            count(2L * n * 16, true);
         }
         lastDrawnEpoch = in.firstEpoch() + tail - 1;
         if (lastDrawnEpoch == in.firstEpoch() + tail - 1 && parameterCounts.getChildren().count() == 0) {
@@ -781,7 +793,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         timeSlider.getElement().setAttribute("max", String.valueOf(Math.max(1, steps - 1)));
         bytes += drawDiagram();
         bytes += drawPrediction(c);
-        count(bytes);
+        count(bytes, false);
         return bytes;
     }
 
@@ -887,21 +899,33 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
     // ---- bandwidth meter ----
 
-    private void count(long bytes) {
+    private void count(long bytes, boolean curve) {
         int i = sentCount++ % sentBytes.length;
         sentBytes[i] = bytes;
         sentAt[i] = System.nanoTime();
+        sentCurve[i] = curve;
     }
 
     /** Payload bytes per second the view sent over the last (up to) 5 seconds, Vaadin's framing not included. */
     double bytesPerSecond() {
+        return bytesPerSecond(false);
+    }
+
+    /** The curves' share of {@link #bytesPerSecond()}. */
+    double curveBytesPerSecond() {
+        return bytesPerSecond(true);
+    }
+
+    private double bytesPerSecond(boolean curvesOnly) {
         long now = System.nanoTime();
         long window = 5_000_000_000L;
         long sum = 0;
         long oldest = now;
         for (int i = 0; i < Math.min(sentCount, sentBytes.length); i++) {
             if (now - sentAt[i] <= window) {
-                sum += sentBytes[i];
+                if (!curvesOnly || sentCurve[i]) {
+                    sum += sentBytes[i];
+                }
                 oldest = Math.min(oldest, sentAt[i]);
             }
         }

@@ -21,7 +21,7 @@ class AutoencoderIT extends BrowserTest {
         // 300 latent points of radius 3 and 30 images of 34 px
         browser.waitFor(60, d -> browser.paintedPixels("tn-latent-plane") > 3000
                 && browser.paintedPixels("tn-image-grid") > 20000);
-        Thread.sleep(6000); // let it learn a little so the clusters show
+        awaitEpoch(30); // let it learn a little so the clusters show
         WebElement canvas = (WebElement) browser.js(
                 "return document.querySelector('tn-latent-plane').shadowRoot.querySelector('canvas')");
         browser.js("arguments[0].scrollIntoView({block: 'center'})", canvas);
@@ -36,8 +36,14 @@ class AutoencoderIT extends BrowserTest {
         browser.screenshot("autoencoder-en-architecture");
     }
 
-    /** A script click: the side navigation or a tooltip may overlap the button in a small window. */
+    /**
+     * A script click: the side navigation or a tooltip may overlap the button in a small window. The button is found
+     * again if a live update replaced it meanwhile.
+     */
     private void click(By by) {
-        browser.js("arguments[0].click()", browser.driver.findElement(by));
+        browser.waitFor(30, "clicking " + by, d -> {
+            browser.js("arguments[0].click()", d.findElement(by));
+            return true;
+        });
     }
 }

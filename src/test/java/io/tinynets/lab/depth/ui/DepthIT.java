@@ -2,12 +2,25 @@ package io.tinynets.lab.depth.ui;
 
 import io.tinynets.base.ui.BrowserTest;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The depth lab in a real browser: bars, histograms and boundaries are drawn, training updates them. */
+/** The depth lab in a real browser: bars, histograms and boundaries are drawn, and training visibly makes progress. */
 class DepthIT extends BrowserTest {
+
+    /**
+     * The loss curves as the page's chart holds them (the points push delivered): per network, its first and its
+     * latest loss, or nothing while a curve has fewer than two points.
+     */
+    @SuppressWarnings("unchecked")
+    private List<List<Number>> firstAndLatestLoss() {
+        return (List<List<Number>>) browser.js("""
+                const chart = document.querySelector('.depth-lab tn-line-chart');
+                return (chart && chart.ys ? chart.ys : []).filter(y => y.length >= 2)
+                    .map(y => [y[0], y[y.length - 1]]);""");
+    }
 
     @Test
     void comparisonDrawsBarsAndMapsAndTrains() throws Exception {
@@ -16,9 +29,16 @@ class DepthIT extends BrowserTest {
         browser.waitFor(30, d -> browser.paintedPixels("tn-heat-map") > 10000);
         Object bars = browser.js("return document.querySelector('tn-bar-chart').shadowRoot.querySelectorAll('rect').length;");
         assertThat(((Number) bars).intValue()).isEqualTo(11);
+
         clickPlay();
-        browser.waitFor(30, d -> browser.paintedPixels("tn-line-chart") > 500);
-        Thread.sleep(1500);
+        long early = awaitEpoch(1);
+        // training makes progress: the epoch counter advances and at least one network's loss falls by a tenth
+        awaitEpoch(early + 50);
+        browser.waitFor(60, "a network's loss falling below 90 % of its first value",
+                d -> firstAndLatestLoss().stream()
+                        .anyMatch(p -> p.get(1).doubleValue() < 0.9 * p.get(0).doubleValue()));
+        assertThat(firstAndLatestLoss()).as("both networks' loss curves").hasSize(2);
+        browser.waitFor(30, "the loss curves drawn", d -> browser.paintedPixels("tn-line-chart") > 500);
         browser.screenshot("depth-en");
     }
 }

@@ -2,7 +2,6 @@ package io.tinynets.lab.descent.ui;
 
 import io.tinynets.base.ui.BrowserTest;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +18,9 @@ class DescentIT extends BrowserTest {
         browser.waitFor(30, d -> ((Number) browser.js("const o = document.querySelector('tn-path-overlay');"
                 + "const p = o && o.shadowRoot.querySelector('polyline');"
                 + "return p ? p.getAttribute('points').split(' ').length : 0;")).intValue() > 20);
-        Thread.sleep(1500);
+        // one marker per racing optimizer at the head of its path
+        browser.waitFor(30, "three racers' markers", d -> ((Number) browser.js("return document"
+                + ".querySelector('tn-path-overlay').shadowRoot.querySelectorAll('circle').length;")).intValue() == 3);
         browser.screenshot("descent-en");
-        Object circles = browser.js("return document.querySelector('tn-path-overlay').shadowRoot"
-                + ".querySelectorAll('circle').length;");
-        assertThat(((Number) circles).intValue()).isEqualTo(3);
     }
 }

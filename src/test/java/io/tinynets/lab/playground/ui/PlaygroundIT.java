@@ -2,7 +2,6 @@ package io.tinynets.lab.playground.ui;
 
 import io.tinynets.base.ui.BrowserTest;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,15 +38,13 @@ class PlaygroundIT extends BrowserTest {
         browser.waitForVaadin();
         assertThat((String) play).startsWith("Play");
 
-        long start = System.currentTimeMillis();
-        browser.waitFor(30, d -> Boolean.TRUE.equals(browser.js("""
+        browser.waitFor(30, "every neuron's picture", d -> Boolean.TRUE.equals(browser.js("""
                 const d = document.querySelector('tn-network-diagram');
                 return !!d && d.shadowRoot.querySelectorAll('canvas').length >= 10;""")));
-        Thread.sleep(Math.max(0, 5000 - (System.currentTimeMillis() - start)));
-        String epoch = browser.driver.findElement(By.cssSelector(".epoch-counter")).getText();
-        assertThat(Integer.parseInt(epoch.replaceAll("\\D", ""))).isGreaterThan(10);
+        awaitEpoch(11);
         // the 360 px boundary map is fully painted (plus the legend), and the diagram drew its links
-        assertThat(browser.paintedPixels("tn-heat-map")).isGreaterThan(360 * 360);
+        browser.waitFor(30, "the boundary fully painted",
+                d -> browser.paintedPixels("tn-heat-map") > 360 * 360);
         assertThat(((Number) browser.js("return document.querySelector('tn-network-diagram').shadowRoot"
                 + ".querySelectorAll('path.link').length")).intValue()).isEqualTo(4 * 4 + 4 * 2 + 2);
         browser.screenshot("playground-spiral");
