@@ -408,11 +408,12 @@ class FirstLessonIT {
     private static String chooseFirst(Browser b, String label) {
         WebElement input = field(b, label);
         input.click();
-        WebElement item = b.waitFor(30, d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
-        String text = item.getText();
+        // a lazily loaded combo box first shows placeholder items without text: wait for a real one
+        String text = b.waitFor(30, d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(WebElement::isDisplayed).map(item -> item.getText().strip()).filter(t -> !t.isEmpty())
+                .findFirst().orElse(null));
         input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-        b.waitFor(30, d -> text.equals(input.getAttribute("value")));
+        b.waitFor(30, d -> text.equals(input.getAttribute("value").strip()));
         b.waitForVaadin();
         return text;
     }
