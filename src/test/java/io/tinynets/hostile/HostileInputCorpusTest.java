@@ -25,7 +25,7 @@ import io.tinynets.experiment.ExperimentValidationException;
 import io.tinynets.experiment.ImportResult;
 import io.tinynets.experiment.LabConfigs;
 import io.tinynets.experiment.Provenance;
-import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.training.TranslatableProblem;
 import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
 import io.tinynets.lab.autoencoder.AutoencoderLabTrainer;
 import io.tinynets.lab.depth.DepthConfigJson;

@@ -38,7 +38,7 @@ import io.tinynets.experiment.ExperimentLimits;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
 import io.tinynets.experiment.ImportResult;
-import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.training.TranslatableProblem;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.training.TranslatableProblem;
 import io.tinynets.training.MetricPoint;
 
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.training.TranslatableProblem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,7 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentSummary;
-import io.tinynets.experiment.Picture;
+import io.tinynets.training.picture.Picture;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -11,7 +11,7 @@ import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
 import io.tinynets.experiment.ImportResult;
-import io.tinynets.experiment.Picture;
+import io.tinynets.training.picture.Picture;
 import io.tinynets.lab.playground.PlaygroundConfig;
 import io.tinynets.lab.playground.PlaygroundConfigJson;
 import org.junit.jupiter.api.BeforeEach;

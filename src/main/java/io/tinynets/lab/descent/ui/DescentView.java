@@ -24,6 +24,7 @@ import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.classroom.AssignmentService;
@@ -34,7 +35,7 @@ import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.Provenance;
-import io.tinynets.experiment.Picture;
+import io.tinynets.training.picture.Picture;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
@@ -68,6 +69,7 @@ import java.util.Set;
  * The Gradient descent lab: a surface as a heat map, optimizers racing from a clicked start with their paths and
  * arrows drawn live, the loss gap on a log axis, and plain words when a rate is too large or too small.
  */
+@PublicView
 @Route("descent")
 @Menu(title = "nav.descent", order = 2, icon = "vaadin:trending-down")
 class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {

@@ -36,6 +36,7 @@ import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.classroom.AssignmentService;
@@ -57,7 +58,7 @@ import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
-import io.tinynets.lab.LivePicture;
+import io.tinynets.training.picture.LivePicture;
 import io.tinynets.lab.playground.OutputLoss;
 import io.tinynets.lab.playground.PlaygroundConfig;
 import io.tinynets.lab.playground.PlaygroundConfigJson;
@@ -93,6 +94,7 @@ import java.util.stream.IntStream;
  * features, layers and training settings, and watch the decision boundary, every unit's own picture, the weights
  * and the loss curves change as it trains. Live sends stay within a byte budget per browser.
  */
+@PublicView
 @Route("playground")
 @Menu(title = "nav.playground", order = 4, icon = "vaadin:cluster")
 class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {

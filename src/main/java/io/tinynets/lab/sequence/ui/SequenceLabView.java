@@ -26,6 +26,7 @@ import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
+import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.classroom.AssignmentService;
@@ -77,6 +78,7 @@ import java.util.stream.IntStream;
  * {@link #TOTAL_BUDGET_BYTES_PER_SECOND}; {@link #bytesPerSecond()} reports what the view actually sent over the last
  * seconds.
  */
+@PublicView
 @Route("sequence")
 @Menu(title = "nav.sequence", order = 5, icon = "vaadin:connect")
 class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {

@@ -1,4 +1,4 @@
-package io.tinynets.experiment;
+package io.tinynets.training.picture;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -9,24 +9,27 @@ import java.util.Objects;
  */
 public record Picture(int cols, int rows, double min, double max, byte[] values) {
 
+    /** The most columns or rows a picture may have (a saved experiment keeps it, an import file may carry one). */
+    public static final int SIDE_MAX = 256;
+
     public Picture {
         Objects.requireNonNull(values, "values");
-        if (cols < 1 || rows < 1 || cols > ExperimentLimits.PICTURE_SIDE_MAX || rows > ExperimentLimits.PICTURE_SIDE_MAX) {
-            throw new ExperimentValidationException("experiments.invalid.pictureSize", cols, rows,
-                    ExperimentLimits.PICTURE_SIDE_MAX);
+        if (cols < 1 || rows < 1 || cols > SIDE_MAX || rows > SIDE_MAX) {
+            throw new PictureException("experiments.invalid.pictureSize", cols, rows,
+                    SIDE_MAX);
         }
         if (values.length != cols * rows) {
-            throw new ExperimentValidationException("experiments.invalid.pictureValues", values.length, cols * rows);
+            throw new PictureException("experiments.invalid.pictureValues", values.length, cols * rows);
         }
         if (!Double.isFinite(min) || !Double.isFinite(max) || max < min) {
-            throw new ExperimentValidationException("experiments.invalid.pictureRange", min, max);
+            throw new PictureException("experiments.invalid.pictureRange", min, max);
         }
     }
 
     /** Quantizes values (row-major, row 0 at the top) into [min, max]; values outside are clamped, NaN becomes min. */
     public static Picture quantize(int cols, int rows, double[] values, double min, double max) {
         if (values.length != cols * rows) {
-            throw new ExperimentValidationException("experiments.invalid.pictureValues", values.length, cols * rows);
+            throw new PictureException("experiments.invalid.pictureValues", values.length, cols * rows);
         }
         byte[] q = new byte[values.length];
         double span = max - min;
