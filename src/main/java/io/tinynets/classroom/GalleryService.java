@@ -5,9 +5,9 @@ import io.tinynets.experiment.ExperimentAccessException;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentLimits;
 import io.tinynets.experiment.ExperimentOwners;
-import io.tinynets.experiment.ExperimentValidationException;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
+import io.tinynets.experiment.ExperimentValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

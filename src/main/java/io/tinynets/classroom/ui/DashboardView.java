@@ -32,13 +32,13 @@ import io.tinynets.classroom.ClassroomException;
 import io.tinynets.classroom.DashboardService;
 import io.tinynets.classroom.SchoolClass;
 import io.tinynets.classroom.StudentRun;
-import io.tinynets.training.picture.Picture;
-import io.tinynets.training.picture.LivePicture;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.RunState;
 import io.tinynets.training.RunStatus;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.Subscription;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.ArrayList;

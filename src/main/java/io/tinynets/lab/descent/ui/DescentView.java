@@ -1,6 +1,7 @@
 package io.tinynets.lab.descent.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -35,7 +35,6 @@ import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.Provenance;
-import io.tinynets.training.picture.Picture;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
@@ -55,6 +54,7 @@ import io.tinynets.training.RunSettings;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
+import io.tinynets.training.picture.Picture;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package io.tinynets.lab.playground.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -58,7 +58,6 @@ import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
-import io.tinynets.training.picture.LivePicture;
 import io.tinynets.lab.playground.OutputLoss;
 import io.tinynets.lab.playground.PlaygroundConfig;
 import io.tinynets.lab.playground.PlaygroundConfigJson;
@@ -72,6 +71,7 @@ import io.tinynets.training.RunState;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
+import io.tinynets.training.picture.LivePicture;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
