@@ -357,8 +357,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         projectedPicture.setSize((int) Math.round(p.cols() * scale));
         projectedPicture.setDisplayHeight((int) Math.round(p.rows() * scale));
         projectedPicture.setColorMap(HeatMap.ColorMap.valueOf(colours.name()));
-        projectedPicture.setGrid(p.cols(), p.rows(), p.dequantized(), p.min(), p.max() > p.min() ? p.max()
-                : p.min() + 1);
+        projectedPicture.setPicture(p);
         drawnPicture = p;
     }
 
