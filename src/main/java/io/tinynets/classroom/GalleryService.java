@@ -34,6 +34,8 @@ public class GalleryService {
 
     /** The longest experiment name the store takes (a copy's name adds its owner's). */
     static final int NAME_MAX = ExperimentLimits.NAME_MAX;
+    /** At most this many usernames in one IN list. */
+    private static final int NAMES_PER_QUERY = 500;
 
     private final ClassService classes;
     private final ExperimentService experiments;
@@ -91,9 +93,9 @@ public class GalleryService {
     /** The accounts' display names by username (a name without an account is left out). */
     private Map<String, String> displayNames(List<String> usernames) {
         Map<String, String> out = new HashMap<>();
-        for (int from = 0; from < usernames.size(); from += 500) {
+        for (int from = 0; from < usernames.size(); from += NAMES_PER_QUERY) {
             jdbc.sql("SELECT username, display_name FROM app_user WHERE username IN (:names)")
-                    .param("names", usernames.subList(from, Math.min(usernames.size(), from + 500)))
+                    .param("names", usernames.subList(from, Math.min(usernames.size(), from + NAMES_PER_QUERY)))
                     .query(rs -> {
                         if (rs.getString(2) != null) {
                             out.put(rs.getString(1), rs.getString(2));

@@ -28,7 +28,7 @@ public class ExperimentOwners {
 
     /** The owner of a live (not deleted) experiment; empty when there is none with this id. */
     public Optional<String> ownerOf(long experimentId) {
-        return repository.find(experimentId).filter(r -> r.deletedAt() == null).map(ExperimentRepository.Row::owner);
+        return repository.liveOwner(experimentId);
     }
 
     /** The live ones among these experiments, in no particular order (deleted or unknown ids are left out). */

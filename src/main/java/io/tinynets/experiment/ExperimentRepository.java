@@ -143,6 +143,12 @@ class ExperimentRepository {
         return out;
     }
 
+    /** The owner of a live experiment, without loading its row (a permission check needs nothing else). */
+    Optional<String> liveOwner(long id) {
+        return jdbc.sql("SELECT owner FROM experiment WHERE id = ? AND deleted_at IS NULL").param(id)
+                .query(String.class).optional();
+    }
+
     int countLive(String owner) {
         return jdbc.sql("SELECT COUNT(*) FROM experiment WHERE owner = ? AND deleted_at IS NULL").param(owner)
                 .query(Long.class).single().intValue();
