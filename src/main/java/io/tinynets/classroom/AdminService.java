@@ -1,6 +1,7 @@
 package io.tinynets.classroom;
 
 import io.tinynets.experiment.BackupService;
+import io.tinynets.experiment.ExperimentOwners;
 import io.tinynets.training.TrainingRefusedException;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
@@ -41,15 +42,17 @@ public class AdminService {
     private final TrainingService training;
     private final BackupService backups;
     private final RemovalRepository removals;
+    private final ExperimentOwners experiments;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
     AdminService(AccountService accounts, TrainingService training, BackupService backups, RemovalRepository removals,
-                 TransactionTemplate transactions, ApplicationEventPublisher events) {
+                 ExperimentOwners experiments, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.training = training;
         this.backups = backups;
         this.removals = removals;
+        this.experiments = experiments;
         this.transactions = transactions;
         this.events = events;
     }
@@ -76,7 +79,7 @@ public class AdminService {
     public AccountContents contents(String actor, long accountId) {
         accounts.requireRole(actor, Role.ADMIN);
         Account a = accounts.find(accountId).orElseThrow(ClassroomException::denied);
-        return removals.accountContents(a, training.runsOf(a.username()).size());
+        return removals.accountContents(a, experiments.count(a.username()), training.runsOf(a.username()).size());
     }
 
     /**
@@ -97,7 +100,9 @@ public class AdminService {
             if (taught > 0) {
                 throw new ClassroomException("classroom.account.teachesClasses", target.username(), taught);
             }
-            removals.deleteAccount(target.id(), target.username());
+            removals.deleteAccountsWork(target.username());
+            experiments.removeAllOf(target.username());
+            removals.deleteAccount(target.id());
         });
         stopTrainings(target.username());
         log.info("account '{}' ({}) deleted by '{}'", target.username(), target.role(), admin.username());

@@ -1,6 +1,6 @@
 package io.tinynets.classroom;
 
-import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.training.TranslatableProblem;
 
 /**
  * A refusal of a classroom operation, with a message key of the "classroom" section for the UI. Access refusals use

@@ -3,37 +3,49 @@ package io.tinynets.classroom;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentAccessException;
 import io.tinynets.experiment.ExperimentDraft;
-import io.tinynets.experiment.ExperimentValidationException;
+import io.tinynets.experiment.ExperimentLimits;
+import io.tinynets.experiment.ExperimentOwners;
 import io.tinynets.experiment.ExperimentService;
+import io.tinynets.experiment.ExperimentSummary;
+import io.tinynets.experiment.ExperimentValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The class gallery: a user shares one of their own experiments with a class they belong to (or teach); everyone who
  * may see the class sees the shared experiments and can open them, read-only. Nobody else can open them, by id or
- * otherwise.
+ * otherwise. The shares and the accounts' names are the classroom's tables; what an experiment is called and whose it
+ * is comes from the experiment feature ({@link ExperimentOwners}, {@link ExperimentService}), which alone writes its
+ * tables.
  */
 @Service
 public class GalleryService {
 
     /** The longest experiment name the store takes (a copy's name adds its owner's). */
-    static final int NAME_MAX = io.tinynets.experiment.ExperimentLimits.NAME_MAX;
+    static final int NAME_MAX = ExperimentLimits.NAME_MAX;
+    /** At most this many usernames in one IN list. */
+    private static final int NAMES_PER_QUERY = 500;
 
     private final ClassService classes;
     private final ExperimentService experiments;
+    private final ExperimentOwners owners;
     private final JdbcClient jdbc;
 
-    GalleryService(ClassService classes, ExperimentService experiments, JdbcClient jdbc) {
+    GalleryService(ClassService classes, ExperimentService experiments, ExperimentOwners owners, JdbcClient jdbc) {
         this.classes = classes;
         this.experiments = experiments;
+        this.owners = owners;
         this.jdbc = jdbc;
     }
 
@@ -60,21 +72,42 @@ public class GalleryService {
     /** The class's shared experiments, newest first, for anyone who may see the class. */
     public List<GalleryEntry> gallery(String actor, long classId) {
         classes.get(actor, classId);
-        return jdbc.sql("SELECT e.id, e.name, e.lab, e.owner, COALESCE(u.display_name, e.owner) AS owner_name, "
-                        + "s.shared_at FROM experiment_share s JOIN experiment e ON e.id = s.experiment_id "
-                        + "LEFT JOIN app_user u ON u.username = e.owner "
-                        + "WHERE s.class_id = ? AND e.deleted_at IS NULL ORDER BY s.shared_at DESC, e.id DESC")
+        record Share(long experimentId, Instant sharedAt) {
+        }
+        List<Share> shares = jdbc.sql("SELECT experiment_id, shared_at FROM experiment_share WHERE class_id = ? "
+                        + "ORDER BY shared_at DESC, experiment_id DESC")
                 .param(classId)
-                .query((rs, i) -> new GalleryEntry(rs.getLong("id"), rs.getString("name"), rs.getString("lab"),
-                        rs.getString("owner"), rs.getString("owner_name"),
-                        rs.getTimestamp("shared_at").toInstant()))
+                .query((rs, i) -> new Share(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                 .list();
+        Map<Long, ExperimentOwners.Listing> live = owners.listings(shares.stream().map(Share::experimentId).toList())
+                .stream().collect(Collectors.toMap(ExperimentOwners.Listing::id, Function.identity()));
+        Map<String, String> names = displayNames(live.values().stream().map(ExperimentOwners.Listing::owner)
+                .distinct().toList());
+        return shares.stream().filter(s -> live.containsKey(s.experimentId())).map(s -> {
+            ExperimentOwners.Listing e = live.get(s.experimentId());
+            return new GalleryEntry(e.id(), e.name(), e.lab(), e.owner(), names.getOrDefault(e.owner(), e.owner()),
+                    s.sharedAt());
+        }).toList();
+    }
+
+    /** The accounts' display names by username (a name without an account is left out). */
+    private Map<String, String> displayNames(List<String> usernames) {
+        Map<String, String> out = new HashMap<>();
+        for (int from = 0; from < usernames.size(); from += NAMES_PER_QUERY) {
+            jdbc.sql("SELECT username, display_name FROM app_user WHERE username IN (:names)")
+                    .param("names", usernames.subList(from, Math.min(usernames.size(), from + NAMES_PER_QUERY)))
+                    .query(rs -> {
+                        if (rs.getString(2) != null) {
+                            out.put(rs.getString(1), rs.getString(2));
+                        }
+                    });
+        }
+        return out;
     }
 
     /** Opens a shared experiment, read-only: its owner, or someone who may see a class it is shared with. */
     public Experiment open(String actor, long experimentId) {
-        Optional<String> owner = jdbc.sql("SELECT owner FROM experiment WHERE id = ? AND deleted_at IS NULL")
-                .param(experimentId).query(String.class).optional();
+        Optional<String> owner = owners.ownerOf(experimentId);
         if (owner.isEmpty()) {
             throw ClassroomException.denied();
         }
@@ -119,7 +152,7 @@ public class GalleryService {
         }
         String mark = copyMark(experimentId);
         Optional<Long> earlier = experiments.list(actor, null).stream().filter(s -> s.notes().startsWith(mark))
-                .map(io.tinynets.experiment.ExperimentSummary::id).findFirst();
+                .map(ExperimentSummary::id).findFirst();
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -127,8 +160,7 @@ public class GalleryService {
                 .params(source.owner(), source.owner()).query(String.class).single();
         String name = source.name() + " (" + ownerName + ")";
         String notes = mark + " " + ownerName + (source.notes().isBlank() ? "" : "\n\n" + source.notes());
-        notes = notes.length() > io.tinynets.experiment.ExperimentLimits.NOTES_MAX
-                ? notes.substring(0, io.tinynets.experiment.ExperimentLimits.NOTES_MAX) : notes;
+        notes = notes.length() > ExperimentLimits.NOTES_MAX ? notes.substring(0, ExperimentLimits.NOTES_MAX) : notes;
         try {
             return experiments.save(actor, new ExperimentDraft(source.lab(),
                     name.length() > NAME_MAX ? name.substring(0, NAME_MAX) : name, notes, source.tags(),
@@ -150,7 +182,7 @@ public class GalleryService {
         } catch (ExperimentAccessException e) {
             throw ClassroomException.denied();
         } catch (RuntimeException e) {
-            if (e instanceof io.tinynets.experiment.ExperimentValidationException) {
+            if (e instanceof ExperimentValidationException) {
                 throw ClassroomException.denied();
             }
             throw e;

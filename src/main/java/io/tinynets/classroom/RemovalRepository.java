@@ -7,7 +7,9 @@ import org.springframework.stereotype.Repository;
  * SQL that removes memberships, classes and accounts, and counts what a removal would take with it (for the
  * confirmation dialogs). Rows are deleted child first, in the order the foreign keys need, rather than relying on
  * ON DELETE CASCADE: the order is then visible here, the same on H2 and PostgreSQL, and a table added later without a
- * cascade fails loudly instead of keeping orphans. The services run each removal in one transaction.
+ * cascade fails loudly instead of keeping orphans. The services run each removal in one transaction. Only the
+ * classroom's own tables are written here: an account's experiments go through
+ * {@link io.tinynets.experiment.ExperimentOwners}, between {@link #deleteAccountsWork} and {@link #deleteAccount}.
  */
 @Repository
 class RemovalRepository {
@@ -45,11 +47,11 @@ class RemovalRepository {
         return count("SELECT COUNT(*) FROM school_class WHERE teacher_id = ?", userId);
     }
 
-    /** What deleting an account takes with it; running trainings are counted by the caller. */
-    AccountContents accountContents(Account a, int runningTrainings) {
+    /** What deleting an account takes with it; its experiments and running trainings are counted by the caller. */
+    AccountContents accountContents(Account a, int experiments, int runningTrainings) {
         return new AccountContents(a, classesTaught(a.id()),
                 count("SELECT COUNT(*) FROM class_member WHERE user_id = ?", a.id()),
-                count("SELECT COUNT(*) FROM experiment WHERE owner = ? AND deleted_at IS NULL", a.username()),
+                experiments,
                 count("SELECT COUNT(*) FROM submission WHERE student = ? OR experiment_id IN (" + OWNED + ")",
                         a.username(), a.username()),
                 count("SELECT COUNT(*) FROM experiment_share WHERE experiment_id IN (" + OWNED + ")", a.username()),
@@ -75,16 +77,17 @@ class RemovalRepository {
     }
 
     /**
-     * Deletes an account that teaches no class, with everything it owns: its experiments (their tags, curves, shares
-     * and the submissions made of them), its own submissions and its memberships.
+     * The first step of deleting an account: the classroom rows that refer to its work, so its experiments can go
+     * next: its own submissions, the submissions made of its experiments, and its experiments' gallery shares.
      */
-    void deleteAccount(long userId, String username) {
+    void deleteAccountsWork(String username) {
         jdbc.sql("DELETE FROM submission WHERE student = ? OR experiment_id IN (" + OWNED + ")")
                 .params(username, username).update();
         jdbc.sql("DELETE FROM experiment_share WHERE experiment_id IN (" + OWNED + ")").param(username).update();
-        jdbc.sql("DELETE FROM experiment_tag WHERE experiment_id IN (" + OWNED + ")").param(username).update();
-        jdbc.sql("DELETE FROM experiment_curve WHERE experiment_id IN (" + OWNED + ")").param(username).update();
-        jdbc.sql("DELETE FROM experiment WHERE owner = ?").param(username).update();
+    }
+
+    /** The last step of deleting an account (its work and its experiments are gone): its memberships and itself. */
+    void deleteAccount(long userId) {
         jdbc.sql("DELETE FROM class_member WHERE user_id = ?").param(userId).update();
         jdbc.sql("DELETE FROM app_user WHERE id = ?").param(userId).update();
     }

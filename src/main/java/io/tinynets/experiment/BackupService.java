@@ -1,5 +1,6 @@
 package io.tinynets.experiment;
 
+import io.tinynets.training.TranslatableProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

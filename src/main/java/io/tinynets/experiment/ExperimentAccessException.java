@@ -1,5 +1,7 @@
 package io.tinynets.experiment;
 
+import io.tinynets.training.TranslatableProblem;
+
 /**
  * The acting user may not see or change this experiment: it does not exist (or was deleted), or it belongs to
  * someone else. The reason is kept for logs and tests, but the message is one and the same for both, on every path

@@ -1,5 +1,7 @@
 package io.tinynets.experiment;
 
+import io.tinynets.training.picture.Picture;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package io.tinynets.experiment;
 
+import io.tinynets.training.picture.Picture;
+
 /** Size limits that keep one experiment, and one import file, small enough for an embedded database. */
 public final class ExperimentLimits {
 
@@ -19,7 +21,7 @@ public final class ExperimentLimits {
     public static final int STORED_POINTS_MAX = 2_000;
     public static final int RAW_TAIL = 500;
     public static final int METRICS_MAX = 20;
-    public static final int PICTURE_SIDE_MAX = 256;
+    public static final int PICTURE_SIDE_MAX = Picture.SIDE_MAX;
     public static final int IMPORT_MAX_BYTES = 5 * 1024 * 1024;
     public static final int IMPORT_MAX_EXPERIMENTS = 100;
     public static final int COMPARE_MIN = 2;

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +34,9 @@ class ExperimentRepository {
 
     private static final String SUMMARY_COLUMNS = "id, owner, lab, name, notes, config_version, seed, "
             + "final_metrics_json, created_at, updated_at, deleted_at, provenance";
+
+    /** At most this many ids in one IN list. */
+    private static final int LISTING_SLICE = 500;
 
     private final JdbcClient jdbc;
 
@@ -121,6 +126,40 @@ class ExperimentRepository {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
         return out;
+    }
+
+    /** The live ones among these experiments, asked in slices so no statement carries too many parameters. */
+    List<ExperimentOwners.Listing> listings(Collection<Long> ids) {
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        List<ExperimentOwners.Listing> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += LISTING_SLICE) {
+            out.addAll(jdbc.sql("SELECT id, owner, lab, name FROM experiment "
+                            + "WHERE id IN (:ids) AND deleted_at IS NULL")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + LISTING_SLICE)))
+                    .query((rs, n) -> new ExperimentOwners.Listing(rs.getLong("id"), rs.getString("owner"),
+                            rs.getString("lab"), rs.getString("name")))
+                    .list());
+        }
+        return out;
+    }
+
+    /** The owner of a live experiment, without loading its row (a permission check needs nothing else). */
+    Optional<String> liveOwner(long id) {
+        return jdbc.sql("SELECT owner FROM experiment WHERE id = ? AND deleted_at IS NULL").param(id)
+                .query(String.class).optional();
+    }
+
+    int countLive(String owner) {
+        return jdbc.sql("SELECT COUNT(*) FROM experiment WHERE owner = ? AND deleted_at IS NULL").param(owner)
+                .query(Long.class).single().intValue();
+    }
+
+    /** Every experiment of the owner, deleted ones included; tags and curves first (no cascade is relied on). */
+    void deleteAllOf(String owner) {
+        String owned = "SELECT id FROM experiment WHERE owner = ?";
+        jdbc.sql("DELETE FROM experiment_tag WHERE experiment_id IN (" + owned + ")").param(owner).update();
+        jdbc.sql("DELETE FROM experiment_curve WHERE experiment_id IN (" + owned + ")").param(owner).update();
+        jdbc.sql("DELETE FROM experiment WHERE owner = ?").param(owner).update();
     }
 
     List<String> labs(String owner) {

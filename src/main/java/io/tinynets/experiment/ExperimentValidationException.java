@@ -1,5 +1,7 @@
 package io.tinynets.experiment;
 
+import io.tinynets.training.TranslatableProblem;
+
 /** Bad input to the experiment service: which field, and the allowed range, in English and as a message key. */
 public class ExperimentValidationException extends IllegalArgumentException implements TranslatableProblem {
 

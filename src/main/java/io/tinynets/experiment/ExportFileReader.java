@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 
+import io.tinynets.training.picture.Picture;
+
+import io.tinynets.training.picture.PictureException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -433,7 +437,7 @@ final class ExportFileReader {
         }
         try {
             return new Picture(cols, rows, min, max, bytes);
-        } catch (ExperimentValidationException e) {
+        } catch (PictureException e) {
             throw new ImportProblem(n, e.messageKey(), e.messageArgs());
         }
     }

@@ -1,5 +1,7 @@
 package io.tinynets.experiment;
 
+import io.tinynets.training.TranslatableProblem;
+
 /**
  * Why an import file was refused, specific enough to fix it: too large, not JSON, not an export, an unknown schema
  * version, or a field of experiment number {@code experimentNumber} (1-based; null for the file as a whole) with a

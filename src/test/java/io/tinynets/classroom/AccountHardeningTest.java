@@ -5,7 +5,7 @@ import io.tinynets.experiment.ExperimentAccessException;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentValidationException;
 import io.tinynets.experiment.ImportResult;
-import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.training.TranslatableProblem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

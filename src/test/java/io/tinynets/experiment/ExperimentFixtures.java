@@ -7,6 +7,8 @@ import io.tinynets.lab.descent.SurfaceKind;
 import io.tinynets.lab.playground.PlaygroundConfig;
 import io.tinynets.lab.playground.PlaygroundConfigJson;
 
+import io.tinynets.training.picture.Picture;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.tinynets.experiment;
 
 import io.tinynets.TestAccounts;
+import io.tinynets.training.picture.Picture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

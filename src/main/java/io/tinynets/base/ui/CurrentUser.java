@@ -77,7 +77,7 @@ public final class CurrentUser {
      * operation (a lab reopening {@code ?experiment=}, the save dialog) tells an anonymous visitor to log in.
      */
     public static final class LoginRequiredException extends IllegalStateException
-            implements io.tinynets.experiment.TranslatableProblem {
+            implements io.tinynets.training.TranslatableProblem {
         public LoginRequiredException() {
             super("log in to save and open experiments");
         }

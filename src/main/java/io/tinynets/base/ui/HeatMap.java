@@ -11,14 +11,17 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
 import elemental.json.Json;
 import elemental.json.JsonArray;
+import io.tinynets.training.picture.Picture;
+import io.tinynets.training.picture.Quantizer;
 
 import java.util.Base64;
 import java.util.List;
 
 /**
  * Java side of {@code <tn-heat-map>}: a grid of values drawn on a canvas with a colour-blind-safe colour map, optional
- * overlaid points and a legend. Values are quantized to one byte each and sent base64-encoded, so a 100×100 decision
- * boundary costs about 13 KB instead of a verbose JSON array.
+ * overlaid points and a legend. Values are quantized to one byte each by the {@link Quantizer} and sent
+ * base64-encoded, so a 100×100 decision boundary costs about 13 KB instead of a verbose JSON array. Everything sent
+ * (grid, domain, points, labels) is kept and sent again when the map is attached again (navigating away and back).
  */
 @Tag("tn-heat-map")
 @JsModule("./components/heat-map.ts")
@@ -32,6 +35,10 @@ public class HeatMap extends Component {
     private byte[] quantized = new byte[0];
     private double min = -1;
     private double max = 1;
+    private double[] domain;
+    private JsonArray[] points;
+    private JsonArray columnLabels;
+    private JsonArray rowLabels;
 
     public HeatMap() {
         this(240);
@@ -60,7 +67,7 @@ public class HeatMap extends Component {
 
     /**
      * Sets the grid of {@code cols × rows} values, row-major with row 0 at the top. Values outside [min, max] are
-     * clamped; NaN is drawn at the middle of the scale.
+     * clamped; NaN is drawn at the middle of the scale ({@link Quantizer}).
      */
     public void setGrid(int cols, int rows, double[] values, double min, double max) {
         if (cols <= 0 || rows <= 0 || values.length != cols * rows) {
@@ -74,13 +81,27 @@ public class HeatMap extends Component {
         this.rows = rows;
         this.min = min;
         this.max = max;
-        this.quantized = quantize(values, min, max);
+        this.quantized = Quantizer.quantize(values, min, max);
+        sendGrid();
+    }
+
+    /**
+     * Draws a picture as it is (a saved experiment's, a projected run's): its bytes travel unchanged, so the browser
+     * shows exactly what was quantized once. A constant picture (min = max) is drawn at the bottom of the scale.
+     */
+    public void setPicture(Picture picture) {
+        this.cols = picture.cols();
+        this.rows = picture.rows();
+        this.min = picture.min();
+        this.max = picture.max() > picture.min() ? picture.max() : picture.min() + 1;
+        this.quantized = picture.values().clone();
         sendGrid();
     }
 
     /** The data rectangle the grid covers (x to the right, y upward), used for points and clicks. */
     public void setDomain(double xMin, double xMax, double yMin, double yMax) {
-        getElement().callJsFunction("setDomain", xMin, xMax, yMin, yMax);
+        domain = new double[] {xMin, xMax, yMin, yMax};
+        sendDomain();
     }
 
     /** Points drawn over the grid: class 0, 1, 2… pick colours; hollow points (e.g. test data) are outlined. */
@@ -93,7 +114,8 @@ public class HeatMap extends Component {
             cs.set(i, classes[i]);
             hs.set(i, hollow != null && hollow[i]);
         }
-        getElement().callJsFunction("setPoints", xs, ysArr, cs, hs);
+        points = new JsonArray[] {xs, ysArr, cs, hs};
+        sendPoints();
     }
 
     /** Labels under the columns (e.g. input symbols on a time axis) and per row (shown on hover). */
@@ -102,7 +124,14 @@ public class HeatMap extends Component {
         columnLabels.forEach(l -> c.set(c.length(), l));
         JsonArray r = Json.createArray();
         rowLabels.forEach(l -> r.set(r.length(), l));
+        this.columnLabels = c;
+        this.rowLabels = r;
         getElement().callJsFunction("setLabels", c, r);
+    }
+
+    /** The bytes last sent (what the browser draws), row-major. */
+    public byte[] getQuantized() {
+        return quantized.clone();
     }
 
     public int getCols() {
@@ -123,8 +152,7 @@ public class HeatMap extends Component {
 
     /** The value at a cell as the browser sees it (after quantization). */
     public double valueAt(int col, int row) {
-        int b = quantized[row * cols + col] & 0xff;
-        return min + b / 255.0 * (max - min);
+        return Quantizer.value(quantized[row * cols + col], min, max);
     }
 
     public Registration addGridClickListener(ComponentEventListener<GridClickEvent> listener) {
@@ -133,24 +161,34 @@ public class HeatMap extends Component {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        if (!attachEvent.isInitialAttach() && cols > 0) {
+        // a re-attached element lost its client state (pending calls are dropped on detach): send it again
+        if (attachEvent.isInitialAttach()) {
+            return;
+        }
+        if (domain != null) {
+            sendDomain();
+        }
+        if (columnLabels != null) {
+            getElement().callJsFunction("setLabels", columnLabels, rowLabels);
+        }
+        if (cols > 0) {
             sendGrid();
         }
+        if (points != null) {
+            sendPoints();
+        }
+    }
+
+    private void sendPoints() {
+        getElement().callJsFunction("setPoints", points[0], points[1], points[2], points[3]);
+    }
+
+    private void sendDomain() {
+        getElement().callJsFunction("setDomain", domain[0], domain[1], domain[2], domain[3]);
     }
 
     private void sendGrid() {
         getElement().callJsFunction("setGrid", cols, rows, Base64.getEncoder().encodeToString(quantized), min, max);
-    }
-
-    static byte[] quantize(double[] values, double min, double max) {
-        byte[] out = new byte[values.length];
-        double scale = 255.0 / (max - min);
-        for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            double q = Double.isNaN(v) ? 127.5 : (Math.min(max, Math.max(min, v)) - min) * scale;
-            out[i] = (byte) Math.round(q);
-        }
-        return out;
     }
 
     /** A click on the grid, in data coordinates and as a cell. */

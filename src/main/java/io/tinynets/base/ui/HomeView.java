@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * The home page: the study note's concepts, each with the labs that teach it and one sentence on what to try there.
  * Built from the registered menu entries, so it lists exactly the labs this server has.
  */
+@PublicView
 @Route("")
 @Menu(title = "nav.home", order = 0, icon = "vaadin:home")
 public class HomeView extends VerticalLayout implements HasDynamicTitle {

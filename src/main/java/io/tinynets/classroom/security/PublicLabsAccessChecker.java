@@ -4,18 +4,16 @@ import com.vaadin.flow.server.auth.AccessCheckResult;
 import com.vaadin.flow.server.auth.AnnotatedViewAccessChecker;
 import com.vaadin.flow.server.auth.NavigationAccessChecker;
 import com.vaadin.flow.server.auth.NavigationContext;
+import io.tinynets.base.ui.PublicView;
 
 /**
- * Which views need a login. The labs (every view under {@code io.tinynets.lab}) and the home page are open to
- * everyone, so a teacher can project a lab at once and a visitor can try it; their training runs are keyed per
- * browser session. Every other view needs the access annotations ({@code @PermitAll}, {@code @RolesAllowed},
- * {@code @AnonymousAllowed}) and is refused without them. Kept here, by package, so the lab views need no security
- * annotation of their own.
+ * Which views need a login. The views marked {@link PublicView} (the labs and the home page) are open to everyone, so
+ * a teacher can project a lab at once and a visitor can try it; their training runs are keyed per browser session.
+ * Every other view needs the access annotations ({@code @PermitAll}, {@code @RolesAllowed},
+ * {@code @AnonymousAllowed}) and is refused without them. The mark is read on the route class itself, never derived
+ * from its package, so moving a class cannot change who may open it.
  */
 final class PublicLabsAccessChecker implements NavigationAccessChecker {
-
-    static final String PUBLIC_LAB_PACKAGE = "io.tinynets.lab.";
-    static final String HOME_VIEW = "io.tinynets.base.ui.HomeView";
 
     private final AnnotatedViewAccessChecker annotations = new AnnotatedViewAccessChecker();
 
@@ -28,6 +26,6 @@ final class PublicLabsAccessChecker implements NavigationAccessChecker {
     }
 
     static boolean isPublic(Class<?> view) {
-        return view != null && (view.getName().startsWith(PUBLIC_LAB_PACKAGE) || view.getName().equals(HOME_VIEW));
+        return view != null && view.isAnnotationPresent(PublicView.class);
     }
 }

@@ -32,13 +32,13 @@ import io.tinynets.classroom.ClassroomException;
 import io.tinynets.classroom.DashboardService;
 import io.tinynets.classroom.SchoolClass;
 import io.tinynets.classroom.StudentRun;
-import io.tinynets.experiment.Picture;
-import io.tinynets.lab.LivePicture;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.RunState;
 import io.tinynets.training.RunStatus;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.Subscription;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.ArrayList;
@@ -357,8 +357,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         projectedPicture.setSize((int) Math.round(p.cols() * scale));
         projectedPicture.setDisplayHeight((int) Math.round(p.rows() * scale));
         projectedPicture.setColorMap(HeatMap.ColorMap.valueOf(colours.name()));
-        projectedPicture.setGrid(p.cols(), p.rows(), p.dequantized(), p.min(), p.max() > p.min() ? p.max()
-                : p.min() + 1);
+        projectedPicture.setPicture(p);
         drawnPicture = p;
     }
 

@@ -174,9 +174,7 @@ public class GalleryView extends VerticalLayout implements HasDynamicTitle {
         if (e.picture() != null) {
             // the lab's picture of the result as it was saved (decision boundary, reconstructions…)
             openedPicture = new HeatMap(PICTURE_PIXELS);
-            openedPicture.setGrid(e.picture().cols(), e.picture().rows(), e.picture().dequantized(),
-                    e.picture().min(), e.picture().max() > e.picture().min() ? e.picture().max()
-                            : e.picture().min() + 1);
+            openedPicture.setPicture(e.picture());
             pictureAndCurves.add(openedPicture);
         }
         pictureAndCurves.add(curves);

@@ -1,9 +1,5 @@
 package io.tinynets.engine.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.Param;
 import io.tinynets.engine.layer.Dense;
@@ -13,7 +9,6 @@ import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.recurrent.CellKind;
 import io.tinynets.engine.recurrent.CellStep;
 import io.tinynets.engine.recurrent.GradientFlow;
-import io.tinynets.engine.recurrent.PyTorchWeights;
 import io.tinynets.engine.recurrent.RecurrentCell;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +28,6 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class SequenceModel {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final RecurrentCell cell;
     private final Dense fc;
@@ -483,37 +477,5 @@ public final class SequenceModel {
             }
         }
         return true;
-    }
-
-    /**
-     * All weights as JSON with PyTorch state_dict names of a module holding {@code rnn} and {@code fc}:
-     * {@code rnn.weight_ih_l0} … {@code rnn.bias_hh_l0}, {@code fc.weight}, {@code fc.bias}. Round-trips exactly.
-     */
-    public String toJson() {
-        ObjectNode root = MAPPER.createObjectNode();
-        PyTorchWeights.write(cell, PyTorchWeights.DEFAULT_PREFIX, root);
-        root.set("fc.weight", PyTorchWeights.matrixNode(fc.weight().value()));
-        root.set("fc.bias", PyTorchWeights.vectorNode(fc.bias().value()));
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Loads weights written by {@link #toJson()} (or by PyTorch); shapes are checked before anything changes. */
-    public void loadJson(String json) {
-        JsonNode root = PyTorchWeights.parse(json);
-        DMatrixRMaj w = fc.weight().value();
-        JsonNode fw = root.get("fc.weight");
-        JsonNode fb = root.get("fc.bias");
-        if (fw == null || fb == null) {
-            throw new IllegalArgumentException("weights JSON lacks \"" + (fw == null ? "fc.weight" : "fc.bias") + "\"");
-        }
-        double[] weight = PyTorchWeights.readMatrix(fw, "fc.weight", w.numRows, w.numCols);
-        double[] bias = PyTorchWeights.readVector(fb, "fc.bias", fc.bias().size());
-        PyTorchWeights.read(cell, PyTorchWeights.DEFAULT_PREFIX, root);
-        System.arraycopy(weight, 0, w.data, 0, weight.length);
-        System.arraycopy(bias, 0, fc.bias().value().data, 0, bias.length);
     }
 }

@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Parameters follow PyTorch exactly: {@code weight_ih} (blocks·H × I), {@code weight_hh} (blocks·H × H),
  * {@code bias_ih} and {@code bias_hh} (1 × blocks·H), the gate blocks stacked in PyTorch's order, so weights exchanged
- * with {@link PyTorchWeights} give the same numbers as {@code nn.RNN}, {@code nn.LSTM} and {@code nn.GRU}.
+ * with the state_dict JSON of {@code io.tinynets.training.io.PyTorchWeights} give the same numbers as {@code nn.RNN}, {@code nn.LSTM} and {@code nn.GRU}.
  *
  * <p>Use: {@link #forward}, read {@link #hidden(int)}, then {@link #backward} with ∂L/∂h_t for the steps that carry a
  * loss; gradients are <em>added</em> into the parameters' {@code grad}. The cell keeps references to the input

@@ -21,7 +21,7 @@ import io.tinynets.experiment.ConfigDifference;
 import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
-import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.training.TranslatableProblem;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -160,8 +160,7 @@ class ExperimentDetailView extends VerticalLayout implements BeforeEnterObserver
 
         body.add(meta, actions, box("experiments.detail.notes", notes), curvesBox(e));
         if (e.picture() != null) {
-            picture.setGrid(e.picture().cols(), e.picture().rows(), e.picture().dequantized(), e.picture().min(),
-                    e.picture().max());
+            picture.setPicture(e.picture());
             body.add(box("experiments.detail.picture", picture));
         }
         config.setText(prettyJson(e.configJson()));

@@ -1,7 +1,5 @@
 package io.tinynets.experiment.ui;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,7 +36,9 @@ import io.tinynets.experiment.ExperimentLimits;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
 import io.tinynets.experiment.ImportResult;
-import io.tinynets.experiment.TranslatableProblem;
+import io.tinynets.training.TranslatableProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.tinynets.lab.autoencoder;
 
+import io.tinynets.training.picture.Quantizer;
+
 import java.util.List;
 
 /**
@@ -37,9 +39,8 @@ public record AutoencoderInternals(int width, int height, boolean image, int sho
         return s;
     }
 
-    /** Values in [0, 1] → bytes 0..255 (clamped), the compact form sent to the browser. */
+    /** Values in [0, 1] → bytes 0..255 by the {@link Quantizer}'s one rule, the compact form sent to the browser. */
     public static byte quantize(double v) {
-        double c = Math.max(0.0, Math.min(1.0, v));
-        return (byte) Math.round(c * 255);
+        return Quantizer.quantize(v, 0, 1);
     }
 }

@@ -7,16 +7,16 @@ import io.tinynets.engine.model.AutoencoderBatches;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.model.AutoencoderPca;
 import io.tinynets.engine.model.AutoencoderSpec;
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.lab.ResumePoint;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Hyperparameter;
-import io.tinynets.training.Trainer;
 import io.tinynets.training.InternalsCapture;
+import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.TrainerPlan;
+import io.tinynets.training.io.OptimizerStateJson;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;

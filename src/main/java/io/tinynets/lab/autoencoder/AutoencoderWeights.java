@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.Param;
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.model.Autoencoder;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.lab.ResumePoint;
+import io.tinynets.training.io.OptimizerStateJson;
 
 /**
  * An autoencoder's parameters as saved with an experiment, by parameter name ({@code encoder.0.weight},

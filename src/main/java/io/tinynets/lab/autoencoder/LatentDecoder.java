@@ -1,9 +1,9 @@
 package io.tinynets.lab.autoencoder;
 
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.model.Autoencoder;
 import io.tinynets.engine.model.AutoencoderPca;
 import io.tinynets.lab.ResumePoint;
+import io.tinynets.training.io.OptimizerStateJson;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -4,8 +4,6 @@ import io.tinynets.data.Dataset2D;
 import io.tinynets.data.FeatureSet;
 import io.tinynets.data.TargetEncoding;
 import io.tinynets.engine.Activation;
-import io.tinynets.engine.io.ModelJson;
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.loss.Loss;
 import io.tinynets.engine.model.LayerTrace;
 import io.tinynets.engine.model.Mlp;
@@ -16,6 +14,8 @@ import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.lab.MlpEpochInBatches;
 import io.tinynets.lab.ResumePoint;
+import io.tinynets.training.io.ModelJson;
+import io.tinynets.training.io.OptimizerStateJson;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Collections;

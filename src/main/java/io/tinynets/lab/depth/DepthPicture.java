@@ -1,7 +1,7 @@
 package io.tinynets.lab.depth;
 
-import io.tinynets.experiment.Picture;
-import io.tinynets.lab.LivePicture;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;

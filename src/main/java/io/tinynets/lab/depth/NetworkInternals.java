@@ -1,7 +1,7 @@
 package io.tinynets.lab.depth;
 
 import io.tinynets.engine.Activation;
-import io.tinynets.engine.io.OptimizerStateJson;
+import io.tinynets.training.io.OptimizerStateJson;
 
 /**
  * One compared network as the UI sees it.

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.TrainerPlan;
+import io.tinynets.training.io.OptimizerStateJson;
 
 import java.util.ArrayList;
 import java.util.List;

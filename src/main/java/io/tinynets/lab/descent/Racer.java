@@ -1,11 +1,11 @@
 package io.tinynets.lab.descent;
 
 import io.tinynets.engine.Param;
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.engine.optim.OptimizerState;
+import io.tinynets.training.io.OptimizerStateJson;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.tinynets.lab.descent;
 
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.training.io.OptimizerStateJson;
 
 /**
  * One racer as the UI sees it at a snapshot.

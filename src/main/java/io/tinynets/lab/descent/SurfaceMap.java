@@ -1,6 +1,6 @@
 package io.tinynets.lab.descent;
 
-import io.tinynets.experiment.Picture;
+import io.tinynets.training.picture.Picture;
 
 import java.util.Arrays;
 

@@ -1,7 +1,7 @@
 package io.tinynets.lab.playground;
 
 import io.tinynets.data.Dataset2D;
-import io.tinynets.engine.io.OptimizerStateJson;
+import io.tinynets.training.io.OptimizerStateJson;
 
 /**
  * What the playground view draws, captured between two epochs. Arrays are filled once at capture and never changed

@@ -2,8 +2,8 @@ package io.tinynets.lab.playground;
 
 import io.tinynets.data.Dataset2D;
 import io.tinynets.data.Point2D;
-import io.tinynets.experiment.Picture;
-import io.tinynets.lab.LivePicture;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

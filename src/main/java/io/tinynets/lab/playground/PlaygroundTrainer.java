@@ -1,13 +1,15 @@
 package io.tinynets.lab.playground;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.data.Dataset2D;
 import io.tinynets.data.FeatureSet;
 import io.tinynets.data.Point2D;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.layer.Dense;
 import io.tinynets.engine.loss.Loss;
-import io.tinynets.engine.io.ModelJson;
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.model.Mlp;
 import io.tinynets.engine.model.MlpSpec;
 import io.tinynets.engine.model.MlpTrainer;
@@ -22,10 +24,8 @@ import io.tinynets.training.Hyperparameter;
 import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.TrainerPlan;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.training.io.ModelJson;
+import io.tinynets.training.io.OptimizerStateJson;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.tinynets.lab.sequence;
 
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.recurrent.CellKind;
 import io.tinynets.engine.recurrent.CellStep;
+import io.tinynets.training.io.OptimizerStateJson;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.tinynets.lab.sequence;
 
 import io.tinynets.engine.recurrent.CellKind;
-import io.tinynets.experiment.Picture;
-import io.tinynets.lab.LivePicture;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.data.sequence.SequenceTask;
 import io.tinynets.engine.Param;
-import io.tinynets.engine.io.OptimizerStateJson;
+import io.tinynets.engine.model.SequenceModel;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.lab.ResumePoint;
-import io.tinynets.engine.model.SequenceModel;
+import io.tinynets.training.io.OptimizerStateJson;
+import io.tinynets.training.io.PyTorchWeights;
+
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -72,7 +74,7 @@ public final class SequenceWeights {
                 System.arraycopy(c.parameters(), at, p.value().data, 0, p.size());
                 at += p.size();
             }
-            models.set(c.kind().key(), parse(model.toJson()));
+            models.set(c.kind().key(), parse(PyTorchWeights.toJson(model)));
             if (withState && c.optimizer() != null) {
                 optimizers.set(c.kind().key(), OptimizerStateJson.toNode(c.optimizer()));
             }
@@ -113,7 +115,7 @@ public final class SequenceWeights {
             if (m == null || !m.isObject()) {
                 throw new IllegalArgumentException("saved weights lack the " + key + " model");
             }
-            model.loadJson(m.toString());
+            PyTorchWeights.load(model, m.toString());
         }
         JsonNode saved = root.get("optimizers");
         if (saved != null && !saved.isNull()) {

@@ -1,20 +1,20 @@
 package io.tinynets.classroom.ui;
 
 import com.vaadin.flow.component.UI;
+import io.tinynets.base.ui.Dates;
 import io.tinynets.base.ui.KaribuTest;
 import io.tinynets.classroom.AccountService;
 import io.tinynets.classroom.ClassService;
 import io.tinynets.classroom.ClassroomFixtures;
-import io.tinynets.classroom.SchoolClass;
-import io.tinynets.experiment.ExperimentService;
-import io.tinynets.base.ui.Dates;
 import io.tinynets.classroom.GalleryEntry;
 import io.tinynets.classroom.GalleryService;
+import io.tinynets.classroom.SchoolClass;
 import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
-import io.tinynets.experiment.Picture;
+import io.tinynets.training.picture.Picture;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tinynets.engine.Param;
+import io.tinynets.training.io.PyTorchWeights;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

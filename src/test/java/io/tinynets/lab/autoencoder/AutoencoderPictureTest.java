@@ -5,9 +5,9 @@ import io.tinynets.engine.Activation;
 import io.tinynets.engine.model.AutoencoderLoss;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.optim.OptimizerKind;
-import io.tinynets.experiment.Picture;
-import io.tinynets.lab.LivePicture;
 import io.tinynets.training.Trainer;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.data.DatasetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
-import io.tinynets.engine.io.OptimizerStateJson;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.training.io.OptimizerStateJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,8 +3,8 @@ package io.tinynets.lab.depth;
 import io.tinynets.data.DatasetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
-import io.tinynets.experiment.Picture;
-import io.tinynets.lab.LivePicture;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

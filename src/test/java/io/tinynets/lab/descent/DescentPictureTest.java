@@ -1,8 +1,8 @@
 package io.tinynets.lab.descent;
 
 import io.tinynets.engine.optim.OptimizerKind;
-import io.tinynets.experiment.Picture;
-import io.tinynets.lab.LivePicture;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

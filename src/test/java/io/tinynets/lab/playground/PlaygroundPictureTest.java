@@ -7,8 +7,8 @@ import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.engine.optim.RegularizationKind;
-import io.tinynets.experiment.Picture;
-import io.tinynets.lab.LivePicture;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -4,8 +4,8 @@ import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.engine.recurrent.CellKind;
 import io.tinynets.engine.recurrent.GruStep;
 import io.tinynets.engine.recurrent.LstmStep;
-import io.tinynets.experiment.Picture;
-import io.tinynets.lab.LivePicture;
+import io.tinynets.training.picture.LivePicture;
+import io.tinynets.training.picture.Picture;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,6 +17,7 @@ import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.engine.Activation;
 import io.tinynets.lab.activation.ActivationAnalysis;
@@ -36,6 +37,7 @@ import java.util.stream.IntStream;
  * The Activation explorer: f(x) and f'(x) of every activation the engine has, an x probe, facts measured from the
  * functions, and the best-case gradient factor after N layers that explains vanishing gradients.
  */
+@PublicView
 @Route("activation")
 @Menu(title = "nav.activation", order = 1, icon = "vaadin:chart-line")
 class ActivationExplorerView extends VerticalLayout implements HasDynamicTitle {

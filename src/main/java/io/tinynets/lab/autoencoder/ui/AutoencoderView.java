@@ -25,6 +25,7 @@ import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.classroom.AssignmentService;
@@ -46,8 +47,8 @@ import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.autoencoder.AutoencoderConfig;
 import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
 import io.tinynets.lab.autoencoder.AutoencoderInternals;
-import io.tinynets.lab.autoencoder.AutoencoderPicture;
 import io.tinynets.lab.autoencoder.AutoencoderLabTrainer;
+import io.tinynets.lab.autoencoder.AutoencoderPicture;
 import io.tinynets.lab.autoencoder.LatentDecoder;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.RunSettings;
@@ -68,6 +69,7 @@ import java.util.stream.IntStream;
  * latent space coloured by class; the decoder explorer draws what the decoder makes of any point of the latent plane
  * and interpolates between two inputs.
  */
+@PublicView
 @Route("autoencoder")
 @Menu(title = "nav.autoencoder", order = 6, icon = "vaadin:compress-square")
 class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {

@@ -1,5 +1,6 @@
 package io.tinynets.lab.autoencoder.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -7,16 +8,18 @@ import com.vaadin.flow.component.DomEvent;
 import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.shared.Registration;
 import elemental.json.Json;
 import elemental.json.JsonArray;
-import com.vaadin.flow.shared.Registration;
+import io.tinynets.training.picture.Quantizer;
 
 import java.util.Base64;
 import java.util.List;
 
 /**
  * Java side of {@code tn-latent-plane}: the latent scatter coloured by class, with click/drag picks reported as
- * plane coordinates. Points travel quantized to bytes over the domain (x, y, class per point).
+ * plane coordinates. Points travel quantized to bytes over the domain (x, y, class per point). What was last sent is
+ * kept, so a plane detached and attached again (navigating away and back) is drawn again.
  */
 @Tag("tn-latent-plane")
 @JsModule("./components/latent-plane.ts")
@@ -24,13 +27,21 @@ class LatentPlane extends Component {
 
     private double[] domain = {-1, 1, -1, 1};
     private int pointCount;
+    private JsonArray classNames;
+    private JsonArray classColours;
+    private String pointBytes;
+    private Double pickX;
+    private Double pickY;
+    private JsonArray path;
 
     LatentPlane(int sizePixels) {
         getElement().setProperty("size", sizePixels);
     }
 
     void setClasses(List<String> names, List<String> colours) {
-        getElement().callJsFunction("setClasses", strings(names), strings(colours));
+        classNames = strings(names);
+        classColours = strings(colours);
+        sendClasses();
     }
 
     /** Points and the domain they are drawn in (xMin &lt; xMax, yMin &lt; yMax); points outside are clamped. */
@@ -39,14 +50,17 @@ class LatentPlane extends Component {
         pointCount = x.length;
         byte[] bytes = new byte[3 * x.length];
         for (int i = 0; i < x.length; i++) {
-            bytes[3 * i] = quantize((x[i] - xMin) / (xMax - xMin));
-            bytes[3 * i + 1] = quantize((y[i] - yMin) / (yMax - yMin));
+            bytes[3 * i] = Quantizer.quantize(x[i], xMin, xMax);
+            bytes[3 * i + 1] = Quantizer.quantize(y[i], yMin, yMax);
             bytes[3 * i + 2] = (byte) classes[i];
         }
-        getElement().callJsFunction("setPoints", xMin, xMax, yMin, yMax, Base64.getEncoder().encodeToString(bytes));
+        pointBytes = Base64.getEncoder().encodeToString(bytes);
+        sendPoints();
     }
 
     void setPick(Double x, Double y) {
+        pickX = x;
+        pickY = y;
         getElement().callJsFunction("setPick", x, y);
     }
 
@@ -56,6 +70,7 @@ class LatentPlane extends Component {
         for (int i = 0; i < xy.length; i++) {
             arr.set(i, xy[i]);
         }
+        path = arr;
         getElement().callJsFunction("setPath", arr);
     }
 
@@ -65,6 +80,33 @@ class LatentPlane extends Component {
 
     int pointCount() {
         return pointCount;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        // a re-attached element lost its client state (pending calls are dropped on detach): send it again
+        if (!attachEvent.isInitialAttach()) {
+            if (classNames != null) {
+                sendClasses();
+            }
+            if (pointBytes != null) {
+                sendPoints();
+            }
+            if (pickX != null || pickY != null) {
+                getElement().callJsFunction("setPick", pickX, pickY);
+            }
+            if (path != null) {
+                getElement().callJsFunction("setPath", path);
+            }
+        }
+    }
+
+    private void sendClasses() {
+        getElement().callJsFunction("setClasses", classNames, classColours);
+    }
+
+    private void sendPoints() {
+        getElement().callJsFunction("setPoints", domain[0], domain[1], domain[2], domain[3], pointBytes);
     }
 
     Registration addPickListener(ComponentEventListener<PickEvent> listener) {
@@ -77,10 +119,6 @@ class LatentPlane extends Component {
             arr.set(i, values.get(i));
         }
         return arr;
-    }
-
-    private static byte quantize(double f) {
-        return (byte) Math.round(Math.max(0, Math.min(1, f)) * 255);
     }
 
     /** The student clicked or dragged to plane point (x, y). */

@@ -1,5 +1,6 @@
 package io.tinynets.lab.depth.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
@@ -9,12 +10,19 @@ import elemental.json.JsonArray;
 
 import java.util.List;
 
-/** Java side of {@code <tn-bar-chart>}: one bar per label, optionally on a log axis. Keeps the values for tests. */
+/**
+ * Java side of {@code <tn-bar-chart>}: one bar per label, optionally on a log axis. Keeps what it last sent, for tests
+ * and to draw the bars again when the chart is attached again (navigating away and back).
+ */
 @Tag("tn-bar-chart")
 @JsModule("./components/bar-chart.ts")
 class BarChart extends Component implements HasSize {
 
     private double[] values = new double[0];
+    private JsonArray sentLabels;
+    private JsonArray sentValues;
+    private String colour;
+    private boolean log;
 
     BarChart() {
         setWidthFull();
@@ -36,7 +44,23 @@ class BarChart extends Component implements HasSize {
                 v.set(v.length(), Json.createNull());
             }
         }
-        getElement().callJsFunction("setBars", l, v, colour, log);
+        this.sentLabels = l;
+        this.sentValues = v;
+        this.colour = colour;
+        this.log = log;
+        sendBars();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        // a re-attached element lost its client state (pending calls are dropped on detach): send it again
+        if (!attachEvent.isInitialAttach() && sentLabels != null) {
+            sendBars();
+        }
+    }
+
+    private void sendBars() {
+        getElement().callJsFunction("setBars", sentLabels, sentValues, colour, log);
     }
 
     double[] values() {

@@ -1,5 +1,6 @@
 package io.tinynets.lab.depth.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -22,6 +22,7 @@ import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.classroom.AssignmentService;
@@ -59,6 +60,7 @@ import java.util.Map;
  * The Vanishing gradient lab: a deep narrow MLP, its per-layer gradient norms on a log axis, activation histograms and
  * dead units, at initialization and while training; two activations side by side with everything else equal.
  */
+@PublicView
 @Route("depth")
 @Menu(title = "nav.depth", order = 3, icon = "vaadin:split-v")
 class DepthView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {

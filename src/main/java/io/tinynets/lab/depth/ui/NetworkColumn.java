@@ -6,10 +6,10 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.Palette;
-import io.tinynets.lab.LivePicture;
 import io.tinynets.lab.depth.DepthPicture;
 import io.tinynets.lab.depth.LinearCollapse;
 import io.tinynets.lab.depth.NetworkInternals;
+import io.tinynets.training.picture.LivePicture;
 
 import java.util.ArrayList;
 import java.util.List;

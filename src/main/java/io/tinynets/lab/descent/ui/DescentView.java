@@ -1,6 +1,7 @@
 package io.tinynets.lab.descent.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,6 +24,7 @@ import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.classroom.AssignmentService;
@@ -34,7 +35,6 @@ import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.Provenance;
-import io.tinynets.experiment.Picture;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
@@ -54,6 +54,7 @@ import io.tinynets.training.RunSettings;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
+import io.tinynets.training.picture.Picture;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,6 +69,7 @@ import java.util.Set;
  * The Gradient descent lab: a surface as a heat map, optimizers racing from a clicked start with their paths and
  * arrows drawn live, the loss gap on a log axis, and plain words when a rate is too large or too small.
  */
+@PublicView
 @Route("descent")
 @Menu(title = "nav.descent", order = 2, icon = "vaadin:trending-down")
 class DescentView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {

@@ -23,6 +23,7 @@ class PathOverlay extends Component {
     private final List<List<double[]>> paths = new ArrayList<>();
     private double[] domain = {0, 1, 0, 1};
     private double[] minima = new double[0];
+    private JsonArray arrows;
 
     PathOverlay(int sizePixels) {
         getElement().setProperty("size", sizePixels);
@@ -77,6 +78,7 @@ class PathOverlay extends Component {
             double[] a = arrows.get(i);
             all.set(i, a == null ? Json.createNull() : numbers(a));
         }
+        this.arrows = all;
         getElement().callJsFunction("setArrows", all);
     }
 
@@ -106,6 +108,9 @@ class PathOverlay extends Component {
             List<List<double[]>> keep = new ArrayList<>(paths);
             setPaths(List.copyOf(colours));
             appendPaths(keep.stream().map(p -> p.toArray(double[][]::new)).toList());
+            if (arrows != null) {
+                getElement().callJsFunction("setArrows", arrows);
+            }
         }
     }
 

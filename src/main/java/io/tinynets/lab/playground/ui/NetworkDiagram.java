@@ -12,6 +12,7 @@ import com.vaadin.flow.shared.Registration;
 import elemental.json.Json;
 import elemental.json.JsonArray;
 import io.tinynets.lab.playground.PlaygroundInternals;
+import io.tinynets.training.picture.Quantizer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -125,12 +126,9 @@ class NetworkDiagram extends Component {
                         m = Math.max(m, Math.abs(v));
                     }
                 }
-                // v/m in [−1, 1] → byte 0..255 (NaN at the middle)
-                for (int i = 0; i < cells; i++) {
-                    double v = grid[i];
-                    double q = Double.isFinite(v) ? (v / m + 1) * 127.5 : 127.5;
-                    out[o++] = (byte) Math.round(q);
-                }
+                // v on [−m, m] → byte 0..255, NaN at the middle
+                System.arraycopy(Quantizer.quantize(grid, -m, m), 0, out, o, cells);
+                o += cells;
             }
         }
         return Base64.getEncoder().encodeToString(out);

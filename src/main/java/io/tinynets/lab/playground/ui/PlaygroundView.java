@@ -1,8 +1,8 @@
 package io.tinynets.lab.playground.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -36,6 +36,7 @@ import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.classroom.AssignmentService;
@@ -57,7 +58,6 @@ import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
-import io.tinynets.lab.LivePicture;
 import io.tinynets.lab.playground.OutputLoss;
 import io.tinynets.lab.playground.PlaygroundConfig;
 import io.tinynets.lab.playground.PlaygroundConfigJson;
@@ -71,6 +71,7 @@ import io.tinynets.training.RunState;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
+import io.tinynets.training.picture.LivePicture;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -93,6 +94,7 @@ import java.util.stream.IntStream;
  * features, layers and training settings, and watch the decision boundary, every unit's own picture, the weights
  * and the loss curves change as it trains. Live sends stay within a byte budget per browser.
  */
+@PublicView
 @Route("playground")
 @Menu(title = "nav.playground", order = 4, icon = "vaadin:cluster")
 class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {

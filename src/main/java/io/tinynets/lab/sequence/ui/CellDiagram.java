@@ -1,5 +1,6 @@
 package io.tinynets.lab.sequence.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
@@ -9,7 +10,8 @@ import elemental.json.JsonArray;
 
 /**
  * Java side of {@code <tn-cell-diagram>}: the standard cell diagram annotated with one step's values of one unit.
- * Values travel as one short number array (2 decimals are all the diagram shows).
+ * Values travel as one short number array (2 decimals are all the diagram shows). The last step is kept and sent again
+ * when the diagram is attached again (navigating away and back).
  */
 @Tag("tn-cell-diagram")
 @JsModule("./components/cell-diagram.ts")
@@ -30,6 +32,7 @@ class CellDiagram extends Component implements HasSize {
     }
     private String caption = "";
     private double[] values = new double[0];
+    private JsonArray sent;
 
     /** {@code values} in the component's order: lstm f i g o cPrev c hPrev h; gru r z n hPrev h; rnn hPrev h. */
     void setStep(String kind, String caption, double[] values) {
@@ -40,7 +43,16 @@ class CellDiagram extends Component implements HasSize {
         for (int i = 0; i < values.length; i++) {
             arr.set(i, Double.isFinite(values[i]) ? Math.round(values[i] * 1000) / 1000.0 : 0);
         }
+        sent = arr;
         getElement().callJsFunction("setStep", kind, caption, arr);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        // a re-attached element lost its client state (pending calls are dropped on detach): send it again
+        if (!attachEvent.isInitialAttach() && sent != null) {
+            getElement().callJsFunction("setStep", kind, caption, sent);
+        }
     }
 
     String kind() {

@@ -26,12 +26,17 @@ import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.LiveTraining;
+import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.classroom.AssignmentService;
 import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.data.sequence.NextCharacterTask;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.engine.recurrent.CellKind;
+import io.tinynets.engine.recurrent.CellStep;
+import io.tinynets.engine.recurrent.GruStep;
+import io.tinynets.engine.recurrent.LstmStep;
 import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentDraft;
@@ -40,10 +45,6 @@ import io.tinynets.experiment.Provenance;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.ReopenedExperimentBar;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
-import io.tinynets.engine.recurrent.CellKind;
-import io.tinynets.engine.recurrent.CellStep;
-import io.tinynets.engine.recurrent.GruStep;
-import io.tinynets.engine.recurrent.LstmStep;
 import io.tinynets.lab.sequence.CellInternals;
 import io.tinynets.lab.sequence.ConveyorBelt;
 import io.tinynets.lab.sequence.GateSpec;
@@ -77,6 +78,7 @@ import java.util.stream.IntStream;
  * {@link #TOTAL_BUDGET_BYTES_PER_SECOND}; {@link #bytesPerSecond()} reports what the view actually sent over the last
  * seconds.
  */
+@PublicView
 @Route("sequence")
 @Menu(title = "nav.sequence", order = 5, icon = "vaadin:connect")
 class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {

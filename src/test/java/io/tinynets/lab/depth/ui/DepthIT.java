@@ -41,4 +41,28 @@ class DepthIT extends BrowserTest {
         browser.waitFor(30, "the loss curves drawn", d -> browser.paintedPixels("tn-line-chart") > 500);
         browser.screenshot("depth-en");
     }
+
+    /**
+     * Navigating away and back (through the side navigation, then the browser's Back) leaves no picture empty: the
+     * heat maps are painted again and the gradient bars drawn again, found by their canvas pixels and SVG bars.
+     */
+    @Test
+    void thePicturesArePaintedAgainAfterNavigatingAwayAndBack() {
+        open("depth", "en");
+        browser.waitFor(30, "the depth lab's maps painted", d -> browser.paintedPixels("tn-heat-map") > 10000);
+        long paintedBefore = browser.paintedPixels("tn-heat-map");
+
+        browser.js("document.querySelector(\"vaadin-side-nav-item[path='activation']\").shadowRoot"
+                + ".querySelector('a').click()");
+        browser.waitFor(60, "the activation explorer shown", d -> heading().equals("Activation explorer"));
+        browser.waitForVaadin();
+        browser.waitFor(30, "the depth lab's pictures gone", d -> browser.paintedPixels("tn-heat-map") == 0);
+
+        browser.driver.navigate().back();
+        browser.waitFor(60, "the depth lab shown again", d -> heading().equals("Vanishing gradient"));
+        browser.waitFor(30, "the maps painted again", d -> browser.paintedPixels("tn-heat-map") >= paintedBefore * 9 / 10);
+        browser.waitFor(30, "the gradient bars drawn again", d -> ((Number) browser.js(
+                "return document.querySelector('tn-bar-chart').shadowRoot.querySelectorAll('rect').length;"))
+                .intValue() == 11);
+    }
 }

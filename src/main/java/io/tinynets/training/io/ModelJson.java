@@ -1,4 +1,4 @@
-package io.tinynets.engine.io;
+package io.tinynets.training.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.tinynets.engine.recurrent;
+package io.tinynets.training.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.Param;
+import io.tinynets.engine.model.SequenceModel;
+import io.tinynets.engine.recurrent.RecurrentCell;
+
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,6 +101,41 @@ public final class PyTorchWeights {
                     : readVector(node, k, v.getNumElements()));
         }
         staged.forEach((param, values) -> System.arraycopy(values, 0, param.value().data, 0, values.length));
+    }
+
+    /**
+     * A sequence model's weights with PyTorch state_dict names of a module holding {@code rnn} and {@code fc}:
+     * {@code rnn.weight_ih_l0} … {@code rnn.bias_hh_l0}, {@code fc.weight}, {@code fc.bias}. Round-trips exactly.
+     */
+    public static String toJson(SequenceModel model) {
+        ObjectNode root = MAPPER.createObjectNode();
+        write(model.cell(), DEFAULT_PREFIX, root);
+        root.set("fc.weight", matrixNode(model.output().weight().value()));
+        root.set("fc.bias", vectorNode(model.output().bias().value()));
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Loads weights written by {@link #toJson(SequenceModel)} (or by PyTorch) into the model; every name and shape is
+     * checked before anything changes.
+     */
+    public static void load(SequenceModel model, String json) {
+        JsonNode root = parse(json);
+        DMatrixRMaj w = model.output().weight().value();
+        JsonNode fw = root.get("fc.weight");
+        JsonNode fb = root.get("fc.bias");
+        if (fw == null || fb == null) {
+            throw new IllegalArgumentException("weights JSON lacks \"" + (fw == null ? "fc.weight" : "fc.bias") + "\"");
+        }
+        double[] weight = readMatrix(fw, "fc.weight", w.numRows, w.numCols);
+        double[] bias = readVector(fb, "fc.bias", model.output().bias().size());
+        read(model.cell(), DEFAULT_PREFIX, root);
+        System.arraycopy(weight, 0, w.data, 0, weight.length);
+        System.arraycopy(bias, 0, model.output().bias().value().data, 0, bias.length);
     }
 
     /** A rows × cols matrix as nested arrays, row-major (PyTorch's [out][in]). */

@@ -1,4 +1,4 @@
-package io.tinynets.engine.io;
+package io.tinynets.training.io;
 
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.Param;

@@ -1,6 +1,5 @@
-package io.tinynets.lab;
+package io.tinynets.training.picture;
 
-import io.tinynets.experiment.Picture;
 
 import java.util.Arrays;
 import java.util.Objects;

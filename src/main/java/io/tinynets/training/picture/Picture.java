@@ -1,44 +1,46 @@
-package io.tinynets.experiment;
+package io.tinynets.training.picture;
 
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The lab's picture of a run (decision boundary, reconstruction…), quantized to one byte per cell exactly as
- * {@code HeatMap} draws it: row 0 at the top, value = min + (max - min) * byte / 255.
+ * The lab's picture of a run (decision boundary, reconstruction…), quantized to one byte per cell by the
+ * {@link Quantizer}, exactly as the heat map draws it: row 0 at the top, value = min + (max - min) * byte / 255.
  */
 public record Picture(int cols, int rows, double min, double max, byte[] values) {
 
+    /** The most columns or rows a picture may have (a saved experiment keeps it, an import file may carry one). */
+    public static final int SIDE_MAX = 256;
+
     public Picture {
         Objects.requireNonNull(values, "values");
-        if (cols < 1 || rows < 1 || cols > ExperimentLimits.PICTURE_SIDE_MAX || rows > ExperimentLimits.PICTURE_SIDE_MAX) {
-            throw new ExperimentValidationException("experiments.invalid.pictureSize", cols, rows,
-                    ExperimentLimits.PICTURE_SIDE_MAX);
+        if (cols < 1 || rows < 1 || cols > SIDE_MAX || rows > SIDE_MAX) {
+            throw new PictureException("experiments.invalid.pictureSize", cols, rows, SIDE_MAX);
         }
         if (values.length != cols * rows) {
-            throw new ExperimentValidationException("experiments.invalid.pictureValues", values.length, cols * rows);
+            throw new PictureException("experiments.invalid.pictureValues", values.length, cols * rows);
         }
         if (!Double.isFinite(min) || !Double.isFinite(max) || max < min) {
-            throw new ExperimentValidationException("experiments.invalid.pictureRange", min, max);
+            throw new PictureException("experiments.invalid.pictureRange", min, max);
         }
     }
 
-    /** Quantizes values (row-major, row 0 at the top) into [min, max]; values outside are clamped, NaN becomes min. */
+    /**
+     * Quantizes values (row-major, row 0 at the top) onto [min, max] by the {@link Quantizer}'s one rule: values
+     * outside are clamped, NaN is the middle of the scale.
+     */
     public static Picture quantize(int cols, int rows, double[] values, double min, double max) {
         if (values.length != cols * rows) {
-            throw new ExperimentValidationException("experiments.invalid.pictureValues", values.length, cols * rows);
+            throw new PictureException("experiments.invalid.pictureValues", values.length, cols * rows);
         }
-        byte[] q = new byte[values.length];
-        double span = max - min;
-        for (int i = 0; i < values.length; i++) {
-            double t = span > 0 && Double.isFinite(values[i]) ? (values[i] - min) / span : 0;
-            q[i] = (byte) Math.round(255 * Math.max(0, Math.min(1, t)));
+        if (!Double.isFinite(min) || !Double.isFinite(max) || max < min) {
+            throw new PictureException("experiments.invalid.pictureRange", min, max);
         }
-        return new Picture(cols, rows, min, max, q);
+        return new Picture(cols, rows, min, max, Quantizer.quantize(values, min, max));
     }
 
     public double valueAt(int col, int row) {
-        return min + (max - min) * (values[row * cols + col] & 0xff) / 255.0;
+        return Quantizer.value(values[row * cols + col], min, max);
     }
 
     /** All cells back as doubles (what {@code HeatMap.setGrid} takes). */

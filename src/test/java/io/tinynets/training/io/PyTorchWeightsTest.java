@@ -1,9 +1,20 @@
-package io.tinynets.engine.recurrent;
+package io.tinynets.training.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tinynets.engine.model.SequenceModel;
+import io.tinynets.engine.recurrent.CellKind;
+
+import io.tinynets.engine.recurrent.GruCell;
+
+import io.tinynets.engine.recurrent.LstmCell;
+
+import io.tinynets.engine.recurrent.RecurrentCell;
+
+import io.tinynets.engine.recurrent.RnnCell;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -56,5 +67,19 @@ class PyTorchWeightsTest {
         var broken = assertThrows(IllegalArgumentException.class, () -> PyTorchWeights.fromJson(rnn, "rnn", "{"));
         assertTrue(broken.getMessage().contains("not valid JSON"), broken.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PyTorchWeights.fromJson(rnn, "rnn", " "));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellKind.class)
+    void aSequenceModelsJsonRoundTripsExactly(CellKind kind) {
+        SequenceModel a = new SequenceModel(kind, 2, 5, 3, true, true, new SplittableRandom(1));
+        SequenceModel b = new SequenceModel(kind, 2, 5, 3, true, true, new SplittableRandom(2));
+        String json = PyTorchWeights.toJson(a);
+        assertTrue(json.contains("\"rnn.weight_hh_l0\"") && json.contains("\"fc.weight\""));
+        PyTorchWeights.load(b, json);
+        for (int p = 0; p < a.params().size(); p++) {
+            assertArrayEquals(a.params().get(p).value().data, b.params().get(p).value().data, 0.0);
+        }
+        assertEquals(json, PyTorchWeights.toJson(b));
     }
 }
