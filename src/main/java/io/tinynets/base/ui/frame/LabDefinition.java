@@ -1,0 +1,53 @@
+package io.tinynets.base.ui.frame;
+
+import io.tinynets.training.TrainerFactory;
+import io.tinynets.training.lab.LabConfigCodec;
+
+/**
+ * What one lab tells the {@link LabFrame}: its codec (and with it its key), its texts, how a trainer is built from a
+ * configuration and how far the latest internals got. Features that add to every lab (saving, assignments) read more
+ * from a definition that also implements their own interface.
+ *
+ * @param <C> the lab's configuration
+ * @param <I> the internals its trainer captures
+ */
+public interface LabDefinition<C, I> {
+
+    LabConfigCodec<C> codec();
+
+    /** The lab's key (its route), from the codec. */
+    default String key() {
+        return codec().lab();
+    }
+
+    /** How many paragraphs "How it works" has ({@code <key>.explain.1…}). */
+    default int explanations() {
+        return 4;
+    }
+
+    /** How many suggestions "Try this" has ({@code <key>.try.1…}). */
+    default int suggestions() {
+        return 4;
+    }
+
+    /**
+     * The trainer for a run: fresh weights from the run's seed, or {@code savedWeights} (a saved experiment's, applied
+     * as the run is built).
+     *
+     * @throws IllegalArgumentException when the saved weights do not fit the configuration
+     */
+    TrainerFactory<I> trainer(C config, String savedWeights);
+
+    /** The epoch (or step) the internals were captured at; a run can be saved from 1 on. */
+    long epoch(I internals);
+
+    /** Message key with {0} = name, {1} = why: a configuration or saved run this lab cannot open. */
+    default String unreadableKey() {
+        return key() + ".experiment.unreadable";
+    }
+
+    /** Why a configuration that passed the codec still does not fit the form ({@link #unreadableKey()}'s {1}). */
+    default String outOfRangeKey() {
+        return key() + ".experiment.outOfRange";
+    }
+}
