@@ -46,7 +46,7 @@ public final class LabExperiments {
                     LabExperimentSupport.reason(view, ex)));
             return false;
         }
-        if (e.seed() < 0 || e.seed() > Integer.MAX_VALUE) {
+        if (def.seedKey() != null && (e.seed() < 0 || e.seed() > Integer.MAX_VALUE)) {
             LabExperimentSupport.error(view.getTranslation(def.unreadableKey(), e.name(),
                     view.getTranslation(def.seedKey())));
             return false;

@@ -26,7 +26,7 @@ public interface SavableLab<C, I> extends LabDefinition<C, I> {
         return key() + ".experiment.noWeights";
     }
 
-    /** Message key: a saved seed the form cannot show. */
+    /** Message key: a saved seed the form cannot show; null for a lab without a seed field (any seed is used). */
     default String seedKey() {
         return key() + ".seed.required";
     }

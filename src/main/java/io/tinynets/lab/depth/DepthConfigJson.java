@@ -40,36 +40,9 @@ public final class DepthConfigJson {
 
     static final Set<String> FIELDS = Set.of(DATASET, DEPTH, WIDTH, ACTIVATIONS, INITIALIZER, LEARNING_RATE);
 
-    /** This codec as the frame and the experiment features see it. */
-    public static final LabConfigCodec<DepthConfig> CODEC = new LabConfigCodec<>() {
-        @Override
-        public String lab() {
-            return LAB;
-        }
-
-        @Override
-        public int version() {
-            return VERSION;
-        }
-
-        @Override
-        public String write(DepthConfig config) {
-            return DepthConfigJson.write(config);
-        }
-
-        @Override
-        public DepthConfig read(String json, int version) {
-            return DepthConfigJson.read(json, version);
-        }
-
-        @Override
-        public Set<String> fields() {
-            return PATHS;
-        }
-    };
-
-    private static final Set<String> PATHS = Set.of(DATASET, DEPTH, WIDTH, ACTIVATIONS, INITIALIZER, LEARNING_RATE,
-            SEED);
+    /** This codec as the frame and the experiment features see it; "seed" is lockable too. */
+    public static final LabConfigCodec<DepthConfig> CODEC = LabConfigCodec.of(LAB, VERSION, DepthConfigJson::write,
+            DepthConfigJson::read, Set.of(DATASET, DEPTH, WIDTH, ACTIVATIONS, INITIALIZER, LEARNING_RATE, SEED));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private DepthConfigJson() {

@@ -1,6 +1,8 @@
 package io.tinynets.training.lab;
 
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One lab's configuration as versioned JSON: the lab's key (its route, written once here), how a configuration is
@@ -32,4 +34,36 @@ public interface LabConfigCodec<C> {
      * the run's seed.
      */
     Set<String> fields();
+
+    /** A codec from a lab's static write and read methods. */
+    static <C> LabConfigCodec<C> of(String lab, int version, Function<C, String> writer,
+                                    BiFunction<String, Integer, C> reader, Set<String> fields) {
+        Set<String> paths = Set.copyOf(fields);
+        return new LabConfigCodec<>() {
+            @Override
+            public String lab() {
+                return lab;
+            }
+
+            @Override
+            public int version() {
+                return version;
+            }
+
+            @Override
+            public String write(C config) {
+                return writer.apply(config);
+            }
+
+            @Override
+            public C read(String json, int v) {
+                return reader.apply(json, v);
+            }
+
+            @Override
+            public Set<String> fields() {
+                return paths;
+            }
+        };
+    }
 }

@@ -259,6 +259,16 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         applyLocks();
     }
 
+    /** True when an add-on locked the controls of configuration path {@code path}. */
+    protected boolean isLocked(String path) {
+        return locked.test(path);
+    }
+
+    /** Why the locked controls are locked (shown on hover). */
+    protected String lockedWhy() {
+        return lockedWhy;
+    }
+
     private void applyLocks() {
         for (Map.Entry<String, List<Component>> e : form.lockableControls().entrySet()) {
             if (locked.test(e.getKey())) {
