@@ -33,6 +33,9 @@ public abstract class LabForm<C> extends VerticalLayout {
     protected LabForm(Set<String> paths) {
         this.paths = Set.copyOf(paths);
         setPadding(false);
+        // the same gap as the controls column around it (.lab-controls), so the form reads as part of it
+        setSpacing(false);
+        getStyle().set("gap", "var(--lumo-space-s)");
         addClassName("lab-form");
     }
 
