@@ -1,5 +1,7 @@
 package io.tinynets.base.ui.frame;
 
+import com.vaadin.flow.component.Component;
+import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
 
@@ -38,12 +40,22 @@ public interface LabDefinition<C, I> {
      */
     TrainerFactory<I> trainer(C config, String savedWeights);
 
-    /** The epoch (or step) the internals were captured at; a run can be saved from 1 on. */
-    long epoch(I internals);
+    /**
+     * The epoch (or step) a snapshot's internals were captured at (the snapshot's own epoch by default); a run can be
+     * saved from 1 on.
+     */
+    default long epoch(Snapshot<I> snapshot) {
+        return snapshot.epoch();
+    }
 
     /** Message key with {0} = name, {1} = why: a configuration or saved run this lab cannot open. */
     default String unreadableKey() {
         return key() + ".experiment.unreadable";
+    }
+
+    /** The message when the trainer refused to be built (saved weights that do not fit). */
+    default String trainerRefusal(Component view, IllegalArgumentException e) {
+        return view.getTranslation(unreadableKey(), "", e.getMessage());
     }
 
     /** Why a configuration that passed the codec still does not fit the form ({@link #unreadableKey()}'s {1}). */

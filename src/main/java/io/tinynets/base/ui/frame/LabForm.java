@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A lab's settings form, the one place where its configuration meets its controls: {@link #getValue()} (null while a
@@ -28,6 +29,7 @@ public abstract class LabForm<C> extends VerticalLayout {
     private final Map<String, List<Component>> lockable = new LinkedHashMap<>();
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final List<Runnable> liveListeners = new ArrayList<>();
+    private Predicate<String> locks = path -> false;
 
     /** @param paths the codec's field names: the only paths a control may be registered under */
     protected LabForm(Set<String> paths) {
@@ -73,6 +75,15 @@ public abstract class LabForm<C> extends VerticalLayout {
     /** The controls by the configuration field they write. */
     public final Map<String, List<Component>> lockableControls() {
         return Collections.unmodifiableMap(lockable);
+    }
+
+    /** True when an assignment (or another add-on) locks configuration path {@code path}. */
+    protected final boolean isLocked(String path) {
+        return locks.test(path);
+    }
+
+    final void setLocks(Predicate<String> lockedPaths) {
+        locks = lockedPaths;
     }
 
     /** A setting changed: the current run no longer matches the form. */

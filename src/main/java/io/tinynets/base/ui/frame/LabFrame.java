@@ -59,6 +59,8 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     /** What the current run was built from (with the live values in effect), and the latest internals drawn. */
     private C runConfig;
     private I lastInternals;
+    /** The epoch (or step) {@link #lastInternals} belong to. */
+    private long lastEpoch;
     private Predicate<String> locked = path -> false;
     private String lockedWhy = "";
 
@@ -115,6 +117,11 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         return lastInternals;
     }
 
+    /** What the current run was built from, with the live values in effect (null without a run). */
+    public C runConfig() {
+        return runConfig;
+    }
+
     /** The add-on part of this type (a feature's bar, for tests and for the feature itself). */
     public <T> Optional<T> part(Class<T> type) {
         return parts.stream().filter(type::isInstance).map(type::cast).findFirst();
@@ -128,6 +135,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             return;
         }
         training.discard();
+        runConfig = null;
         lastInternals = null;
         parts.forEach(LabAddOn.Part::configChanged);
         saveStateChanged();
@@ -139,6 +147,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     }
 
     private void liveChanged() {
+        controls.playButton().setEnabled(form.getValue() != null);
         if (training.hasRun()) {
             form.sendLive(training);
             if (runConfig != null) {
@@ -168,7 +177,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             created = training.create(definition.trainer(config, savedWeights),
                     RunSettings.seeded(seed).withSpeed(controls.selectedSpeed()));
         } catch (IllegalArgumentException e) {
-            error(getTranslation(definition.unreadableKey(), "", e.getMessage()));
+            error(definition.trainerRefusal(this, e));
             return false;
         }
         runConfig = created ? config : null;
@@ -178,21 +187,22 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     }
 
     private void apply(Snapshot<I> snapshot) {
-        I in = snapshot.internals();
-        if (in == null || !panels.accepts(in)) {
+        if (!panels.accepts(snapshot)) {
             return;
         }
         if (snapshot.fromStart()) {
             panels.restart();
         }
-        lastInternals = in;
-        saveStateChanged();
+        if (snapshot.internals() != null) {
+            lastInternals = snapshot.internals();
+            lastEpoch = definition.epoch(snapshot);
+            saveStateChanged();
+        }
         panels.show(snapshot);
     }
 
     private boolean canSave() {
-        return training.hasRun() && runConfig != null && lastInternals != null
-                && definition.epoch(lastInternals) >= 1;
+        return training.hasRun() && runConfig != null && lastInternals != null && lastEpoch >= 1;
     }
 
     private void saveStateChanged() {
@@ -223,7 +233,8 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             return Optional.empty();
         }
         I in = lastInternals;
-        return training.run().map(r -> new LabRun<>(runConfig, r, in, definition.epoch(in)));
+        long epoch = lastEpoch;
+        return training.run().map(r -> new LabRun<>(runConfig, r, in, epoch));
     }
 
     @Override
@@ -256,6 +267,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     public void lock(Predicate<String> lockedPaths, String why) {
         locked = lockedPaths;
         lockedWhy = why;
+        form.setLocks(lockedPaths);
         applyLocks();
     }
 

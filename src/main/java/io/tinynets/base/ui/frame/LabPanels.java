@@ -26,15 +26,18 @@ public abstract class LabPanels<C, I> extends VerticalLayout {
      */
     public abstract void configure(C config, long seed);
 
-    /** False for internals that do not belong to the configuration shown (a late snapshot): they are skipped. */
-    public boolean accepts(I internals) {
-        return true;
+    /**
+     * False for a snapshot the panels cannot draw (without internals, or internals of another configuration): it is
+     * skipped. By default a snapshot needs internals.
+     */
+    public boolean accepts(Snapshot<I> snapshot) {
+        return snapshot.internals() != null;
     }
 
     /** A run (re)started from epoch 0: clear what was drawn of the previous one, keep the reopened curves. */
     public abstract void restart();
 
-    /** Draws one snapshot (its internals are non-null and accepted). */
+    /** Draws one accepted snapshot. */
     public abstract void show(Snapshot<I> snapshot);
 
     /** The curves of a reopened run, drawn dashed from the next {@link #configure} on (empty: none). */

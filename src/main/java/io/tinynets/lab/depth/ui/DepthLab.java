@@ -12,6 +12,7 @@ import io.tinynets.lab.depth.DepthPicture;
 import io.tinynets.lab.depth.DepthTrainer;
 import io.tinynets.lab.depth.NetworkInternals;
 import io.tinynets.training.MetricPoint;
+import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
 
@@ -40,8 +41,8 @@ final class DepthLab implements SavableLab<DepthConfig, DepthInternals> {
     }
 
     @Override
-    public long epoch(DepthInternals internals) {
-        return internals.epoch();
+    public long epoch(Snapshot<DepthInternals> snapshot) {
+        return snapshot.internals().epoch();
     }
 
     /**

@@ -71,8 +71,9 @@ class DepthPanels extends LabPanels<DepthConfig, DepthInternals> {
     }
 
     @Override
-    public boolean accepts(DepthInternals in) {
-        return shown != null && in.networks().size() == shown.activations().size();
+    public boolean accepts(Snapshot<DepthInternals> snapshot) {
+        DepthInternals in = snapshot.internals();
+        return in != null && shown != null && in.networks().size() == shown.activations().size();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.tinynets.lab.descent.DescentTrainer;
 import io.tinynets.lab.descent.RacerSnapshot;
 import io.tinynets.lab.descent.RacerStatus;
 import io.tinynets.training.MetricPoint;
+import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
 
@@ -40,8 +41,8 @@ final class DescentLab implements SavableLab<DescentConfig, DescentInternals> {
     }
 
     @Override
-    public long epoch(DescentInternals internals) {
-        return internals.steps();
+    public long epoch(Snapshot<DescentInternals> snapshot) {
+        return snapshot.internals().steps();
     }
 
     /** The race keeps no seed field: a saved seed is used as it is. */

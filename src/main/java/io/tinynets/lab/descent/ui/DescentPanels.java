@@ -174,8 +174,9 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
     }
 
     @Override
-    public boolean accepts(DescentInternals in) {
-        return in.racers().size() == racing.size();
+    public boolean accepts(Snapshot<DescentInternals> snapshot) {
+        DescentInternals in = snapshot.internals();
+        return in != null && in.racers().size() == racing.size();
     }
 
     @Override
