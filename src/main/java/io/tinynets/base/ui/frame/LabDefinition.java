@@ -22,6 +22,14 @@ public interface LabDefinition<C, I> {
         return codec().lab();
     }
 
+    /**
+     * True when the training controls (and the add-ons below them) come before the form: for a long form, so that
+     * Play stays in sight.
+     */
+    default boolean controlsFirst() {
+        return false;
+    }
+
     /** How many paragraphs "How it works" has ({@code <key>.explain.1…}). */
     default int explanations() {
         return 4;

@@ -80,8 +80,14 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
 
         VerticalLayout column = new VerticalLayout();
         column.add(partsIn(LabAddOn.Slot.TOP));
-        column.add(form, controls);
-        column.add(partsIn(LabAddOn.Slot.BELOW_CONTROLS));
+        if (definition.controlsFirst()) {
+            column.add(controls);
+            column.add(partsIn(LabAddOn.Slot.BELOW_CONTROLS));
+            column.add(form);
+        } else {
+            column.add(form, controls);
+            column.add(partsIn(LabAddOn.Slot.BELOW_CONTROLS));
+        }
         column.add(panels.besideControls().toArray(Component[]::new));
         column.add(LabText.explanation(this, key + ".explain", definition.explanations()),
                 LabText.tryThis(this, key + ".try", definition.suggestions()));
@@ -147,7 +153,8 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     }
 
     private void liveChanged() {
-        controls.playButton().setEnabled(form.getValue() != null);
+        // a running run can always be paused, whatever the form holds
+        controls.playButton().setEnabled(form.getValue() != null || training.isRunning());
         if (training.hasRun()) {
             form.sendLive(training);
             if (runConfig != null) {
@@ -182,6 +189,9 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         }
         runConfig = created ? config : null;
         lastInternals = null;
+        if (created) {
+            panels.runCreated();
+        }
         saveStateChanged();
         return created;
     }

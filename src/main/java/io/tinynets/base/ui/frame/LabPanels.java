@@ -34,6 +34,10 @@ public abstract class LabPanels<C, I> extends VerticalLayout {
         return snapshot.internals() != null;
     }
 
+    /** A new run was created (READY, no snapshot yet). */
+    public void runCreated() {
+    }
+
     /** A run (re)started from epoch 0: clear what was drawn of the previous one, keep the reopened curves. */
     public abstract void restart();
 

@@ -15,7 +15,7 @@ public final class SnapshotThrottle {
     /** Sends remembered for the measured rate. */
     private static final int WINDOW_SENDS = 256;
 
-    private final double bytesPerSecond;
+    private double bytesPerSecond;
     private final long minIntervalNanos;
     private final LongSupplier clock;
     private final long[] sentBytes = new long[WINDOW_SENDS];
@@ -40,6 +40,14 @@ public final class SnapshotThrottle {
         this.bytesPerSecond = bytesPerSecond;
         this.minIntervalNanos = minIntervalMillis * 1_000_000L;
         this.clock = clock;
+    }
+
+    /** A new rate from the next send on (e.g. what other updates leave of a total budget). */
+    public void setBytesPerSecond(double rate) {
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("a throttle needs a positive rate");
+        }
+        bytesPerSecond = rate;
     }
 
     /** True when the next update may be sent now (always right after {@link #force()}). */
@@ -81,11 +89,16 @@ public final class SnapshotThrottle {
         return sentCount;
     }
 
-    /** The bytes per second actually sent over the last {@code windowMillis} (0 before anything was sent). */
+    /**
+     * The bytes per second actually sent over the last {@code windowMillis}: the bytes of the sends in the window over
+     * the time since the oldest of them, at least one second (so a first burst reads as what it is, not as a rate
+     * over an instant). 0 before anything was sent.
+     */
     public double measuredBytesPerSecond(long windowMillis) {
         long now = clock.getAsLong();
         long window = windowMillis * 1_000_000L;
         long bytes = 0;
+        long oldest = now;
         int n = Math.min(sentCount, WINDOW_SENDS);
         for (int k = 0; k < n; k++) {
             int i = (sentCount - 1 - k) % WINDOW_SENDS;
@@ -93,7 +106,9 @@ public final class SnapshotThrottle {
                 break;
             }
             bytes += sentBytes[i];
+            oldest = sentAt[i];
         }
-        return bytes * 1e9 / window;
+        double seconds = Math.max(1.0, (now - oldest) / 1e9);
+        return bytes / seconds;
     }
 }
