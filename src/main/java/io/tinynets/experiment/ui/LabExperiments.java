@@ -59,10 +59,15 @@ public final class LabExperiments {
         boolean created = ctx.restore(e.name(), config, e.seed(), continueTraining ? e.weightsJson() : null, curves);
         if (created) {
             Provenance provenance = continueTraining ? e.provenance().continued() : Provenance.MEASURED;
-            lab.run().ifPresent(run -> ComponentUtil.setData(lab.view(), RunProvenance.class,
-                    new RunProvenance(run.id(), provenance)));
+            setProvenance(lab, provenance);
         }
         return created;
+    }
+
+    /** Where the current run's figures come from from now on (e.g. weights set by hand: {@link Provenance#EDITED}). */
+    public static void setProvenance(LabContext<?, ?> lab, Provenance provenance) {
+        lab.run().ifPresent(run -> ComponentUtil.setData(lab.view(), RunProvenance.class,
+                new RunProvenance(run.id(), provenance)));
     }
 
     /** The current run as an experiment; throws when there is nothing to save yet. */

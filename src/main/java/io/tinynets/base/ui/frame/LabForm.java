@@ -30,6 +30,7 @@ public abstract class LabForm<C> extends VerticalLayout {
     private final List<Runnable> changeListeners = new ArrayList<>();
     private final List<Runnable> liveListeners = new ArrayList<>();
     private Predicate<String> locks = path -> false;
+    private String lockedWhy = "";
 
     /** @param paths the codec's field names: the only paths a control may be registered under */
     protected LabForm(Set<String> paths) {
@@ -72,6 +73,12 @@ public abstract class LabForm<C> extends VerticalLayout {
         lockable.computeIfAbsent(path, p -> new ArrayList<>()).addAll(List.of(controls));
     }
 
+    /** Replaces the controls registered under {@code path} (a form that rebuilds them, e.g. one row per layer). */
+    protected final void relockable(String path, Component... controls) {
+        lockable.remove(path);
+        lockable(path, controls);
+    }
+
     /** The controls by the configuration field they write. */
     public final Map<String, List<Component>> lockableControls() {
         return Collections.unmodifiableMap(lockable);
@@ -82,8 +89,14 @@ public abstract class LabForm<C> extends VerticalLayout {
         return locks.test(path);
     }
 
-    final void setLocks(Predicate<String> lockedPaths) {
+    /** Why locked controls are locked, for a refusal the form shows itself (a click that would change one). */
+    protected final String lockedWhy() {
+        return lockedWhy;
+    }
+
+    final void setLocks(Predicate<String> lockedPaths, String why) {
         locks = lockedPaths;
+        lockedWhy = why;
     }
 
     /** A setting changed: the current run no longer matches the form. */

@@ -123,6 +123,11 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         return lastInternals;
     }
 
+    /** The epoch (or step) of {@link #lastInternals()} (0 without them). */
+    public long lastEpoch() {
+        return lastInternals == null ? 0 : lastEpoch;
+    }
+
     /** What the current run was built from, with the live values in effect (null without a run). */
     public C runConfig() {
         return runConfig;
@@ -207,6 +212,10 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             lastInternals = snapshot.internals();
             lastEpoch = definition.epoch(snapshot);
             saveStateChanged();
+        } else if (snapshot.fromStart()) {
+            // reset without internals yet: nothing of the old epochs may be saved with the new history
+            lastInternals = null;
+            saveStateChanged();
         }
         panels.show(snapshot);
     }
@@ -277,7 +286,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     public void lock(Predicate<String> lockedPaths, String why) {
         locked = lockedPaths;
         lockedWhy = why;
-        form.setLocks(lockedPaths);
+        form.setLocks(lockedPaths, why);
         applyLocks();
     }
 
