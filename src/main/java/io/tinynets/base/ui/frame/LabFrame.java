@@ -145,12 +145,15 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         if (updating) {
             return;
         }
-        training.discard();
+        if (training.hasRun()) {
+            training.discard();
+            // only then: the controls show READY already, and redrawing them moves Play's text behind its tooltip
+            controls.showReady();
+        }
         runConfig = null;
         lastInternals = null;
         parts.forEach(LabAddOn.Part::configChanged);
         saveStateChanged();
-        controls.showReady();
         applyLocks();
         C config = form.getValue();
         controls.playButton().setEnabled(config != null);
