@@ -13,6 +13,8 @@ import com.vaadin.flow.component.shared.HasTooltip;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.QueryParameters;
 import io.tinynets.base.ui.CurrentUser;
+import io.tinynets.base.ui.frame.LabAddOn;
+import io.tinynets.base.ui.frame.LabContext;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.AssignmentService;
 import io.tinynets.classroom.ClassroomException;
@@ -22,6 +24,7 @@ import io.tinynets.experiment.ExperimentDraft;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentValidationException;
 import io.tinynets.experiment.ui.LabExperimentSupport;
+import io.tinynets.experiment.ui.LabExperiments;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 
 import java.time.Instant;
@@ -43,7 +46,7 @@ import java.util.function.Supplier;
  * every locked value again on submission ({@link AssignmentService#submit}), whatever the browser sends. A lab that
  * re-enables a control later (e.g. after training) calls {@code lock} for it again.
  */
-public class AssignmentBar extends Div {
+public class AssignmentBar extends Div implements LabAddOn.Part {
 
     /** The query parameter that carries the assignment id to a lab. */
     public static final String PARAMETER = "assignment";
@@ -60,7 +63,7 @@ public class AssignmentBar extends Div {
     private final ExperimentService experiments;
     private final BiPredicate<Experiment, Boolean> restore;
     private final Supplier<ExperimentDraft> drafts;
-    private final Runnable applyLocks;
+    private Runnable applyLocks;
     private Assignment assignment;
 
     /**
@@ -101,6 +104,32 @@ public class AssignmentBar extends Div {
         setVisible(false);
     }
 
+    /**
+     * The bar of a lab built on the frame: restores and drafts through {@link LabExperiments}, locks through the
+     * frame's form paths.
+     */
+    AssignmentBar(LabContext<?, ?> lab, AssignmentService assignments, ExperimentService experiments) {
+        this(lab.definition().key(), assignments, experiments,
+                (e, continueTraining) -> LabExperiments.restore(lab, e, continueTraining),
+                () -> LabExperiments.draft(lab), null);
+        applyLocks = () -> lab.lock(this::locked, getTranslation("classroom.assignmentBar.locked"));
+    }
+
+    @Override
+    public List<Component> components() {
+        return List.of(this);
+    }
+
+    @Override
+    public LabAddOn.Slot slot() {
+        return LabAddOn.Slot.TOP;
+    }
+
+    @Override
+    public void saveStateChanged(boolean canSave) {
+        setCanSubmit(canSave);
+    }
+
     /** Opens the lab for a student: {@code <lab>?assignment=<id>}. */
     public static void open(UI ui, Assignment a) {
         ui.navigate(a.lab(), QueryParameters.of(PARAMETER, Long.toString(a.id())));
@@ -110,6 +139,7 @@ public class AssignmentBar extends Div {
      * Opens {@code ?assignment=<id>} when the lab is entered with one: true when the parameter was there (whether
      * or not it could be opened: a refusal is shown), so the lab does not also run its own reopen flow.
      */
+    @Override
     public boolean beforeEnter(BeforeEnterEvent event) {
         Optional<String> raw = event.getLocation().getQueryParameters().getSingleParameter(PARAMETER);
         if (raw.isEmpty()) {

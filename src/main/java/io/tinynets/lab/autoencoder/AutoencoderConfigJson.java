@@ -11,6 +11,7 @@ import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.model.AutoencoderSpec;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.lab.ConfigJsonFields;
+import io.tinynets.training.lab.LabConfigCodec;
 
 import java.util.Set;
 
@@ -20,7 +21,30 @@ import java.util.Set;
  */
 public final class AutoencoderConfigJson {
 
+    /** The lab's key: its route, and the lab experiments and assignments name. */
+    public static final String LAB = "autoencoder";
     public static final int VERSION = 1;
+
+    // the fields, which are also the configuration paths an assignment locks
+    public static final String DATA = "data";
+    public static final String SAMPLES = "samples";
+    public static final String HIDDEN = "hidden";
+    public static final String BOTTLENECK = "bottleneck";
+    public static final String ACTIVATION = "activation";
+    public static final String TIED = "tied";
+    public static final String LOSS = "loss";
+    public static final String NOISE_LEVEL = "noiseLevel";
+    public static final String NOISE = "noise";
+    public static final String OPTIMIZER = "optimizer";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String SEED = "seed";
+
+    static final Set<String> FIELDS = Set.of(DATA, SAMPLES, HIDDEN, BOTTLENECK, ACTIVATION, TIED, LOSS, NOISE,
+            NOISE_LEVEL, OPTIMIZER, LEARNING_RATE, SEED);
+
+    /** This codec as the frame and the experiment features see it. */
+    public static final LabConfigCodec<AutoencoderConfig> CODEC = LabConfigCodec.of(LAB, VERSION,
+            AutoencoderConfigJson::write, AutoencoderConfigJson::read, FIELDS);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private AutoencoderConfigJson() {
@@ -29,21 +53,21 @@ public final class AutoencoderConfigJson {
     public static String write(AutoencoderConfig c) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", VERSION);
-        root.put("data", c.data().key());
-        root.put("samples", c.samples());
-        ArrayNode hidden = root.putArray("hidden");
+        root.put(DATA, c.data().key());
+        root.put(SAMPLES, c.samples());
+        ArrayNode hidden = root.putArray(HIDDEN);
         for (int h : c.hidden()) {
             hidden.add(h);
         }
-        root.put("bottleneck", c.bottleneck());
-        root.put("activation", c.activation().key());
-        root.put("tied", c.tied());
-        root.put("loss", c.loss().key());
-        root.put("noise", c.noise().kind().key());
-        root.put("noiseLevel", c.noise().level());
-        root.put("optimizer", c.optimizer().key());
-        root.put("learningRate", c.learningRate());
-        root.put("seed", c.seed());
+        root.put(BOTTLENECK, c.bottleneck());
+        root.put(ACTIVATION, c.activation().key());
+        root.put(TIED, c.tied());
+        root.put(LOSS, c.loss().key());
+        root.put(NOISE, c.noise().kind().key());
+        root.put(NOISE_LEVEL, c.noise().level());
+        root.put(OPTIMIZER, c.optimizer().key());
+        root.put(LEARNING_RATE, c.learningRate());
+        root.put(SEED, c.seed());
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -59,27 +83,24 @@ public final class AutoencoderConfigJson {
      */
     public static AutoencoderConfig read(String json, int version) {
         ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of());
-        ImageSetKind data = root.key("data", ImageSetKind::fromKey);
-        int samples = root.intIn("samples", AutoencoderConfig.MIN_SAMPLES, AutoencoderConfig.MAX_SAMPLES);
-        int[] hidden = root.ints("hidden", 0, AutoencoderConfig.MAX_HIDDEN_LAYERS, 1, AutoencoderConfig.MAX_HIDDEN_SIZE);
-        int bottleneck = root.intIn("bottleneck", 1, AutoencoderSpec.MAX_BOTTLENECK);
-        Activation activation = root.key("activation", Activation::fromKey);
-        boolean tied = root.bool("tied");
-        AutoencoderLoss loss = root.key("loss", AutoencoderLoss::fromKey);
+        ImageSetKind data = root.key(DATA, ImageSetKind::fromKey);
+        int samples = root.intIn(SAMPLES, AutoencoderConfig.MIN_SAMPLES, AutoencoderConfig.MAX_SAMPLES);
+        int[] hidden = root.ints(HIDDEN, 0, AutoencoderConfig.MAX_HIDDEN_LAYERS, 1, AutoencoderConfig.MAX_HIDDEN_SIZE);
+        int bottleneck = root.intIn(BOTTLENECK, 1, AutoencoderSpec.MAX_BOTTLENECK);
+        Activation activation = root.key(ACTIVATION, Activation::fromKey);
+        boolean tied = root.bool(TIED);
+        AutoencoderLoss loss = root.key(LOSS, AutoencoderLoss::fromKey);
         if (loss == AutoencoderLoss.BINARY_CROSS_ENTROPY && !data.isImage()) {
             throw ConfigJsonFields.problem("experiments.config.lossNeedsImages", loss.key(), data.key());
         }
-        AutoencoderNoise.Kind noiseKind = root.key("noise", AutoencoderNoise.Kind::fromKey);
-        double noiseLevel = root.numberIn("noiseLevel", 0, AutoencoderConfig.MAX_NOISE_LEVEL);
-        OptimizerKind optimizer = root.key("optimizer", OptimizerKind::fromKey);
-        double learningRate = root.numberAbove("learningRate", 0, AutoencoderConfig.MAX_LEARNING_RATE);
-        long seed = root.longIn("seed", 0, AutoencoderConfig.MAX_SEED);
+        AutoencoderNoise.Kind noiseKind = root.key(NOISE, AutoencoderNoise.Kind::fromKey);
+        double noiseLevel = root.numberIn(NOISE_LEVEL, 0, AutoencoderConfig.MAX_NOISE_LEVEL);
+        OptimizerKind optimizer = root.key(OPTIMIZER, OptimizerKind::fromKey);
+        double learningRate = root.numberAbove(LEARNING_RATE, 0, AutoencoderConfig.MAX_LEARNING_RATE);
+        long seed = root.longIn(SEED, 0, AutoencoderConfig.MAX_SEED);
         AutoencoderNoise noise = noiseKind == AutoencoderNoise.Kind.NONE ? AutoencoderNoise.NONE
                 : new AutoencoderNoise(noiseKind, noiseLevel);
         return new AutoencoderConfig(data, samples, hidden, bottleneck, activation, tied, loss, noise, optimizer,
                 learningRate, seed);
     }
-
-    static final Set<String> FIELDS = Set.of("data", "samples", "hidden", "bottleneck", "activation", "tied", "loss",
-            "noise", "noiseLevel", "optimizer", "learningRate", "seed");
 }

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 @Component
 public class AutoencoderConfigRules implements LabConfigRules {
 
-    public static final String LAB = "autoencoder";
+    public static final String LAB = AutoencoderConfigJson.LAB;
 
     private final TrainingLimits limits;
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DepthConfigRules implements LabConfigRules {
 
-    public static final String LAB = "depth";
+    public static final String LAB = DepthConfigJson.LAB;
 
     private final TrainingLimits limits;
 

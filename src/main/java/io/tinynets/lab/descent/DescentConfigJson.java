@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.lab.ConfigJsonFields;
+import io.tinynets.training.lab.LabConfigCodec;
 
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,25 @@ import java.util.Set;
  */
 public final class DescentConfigJson {
 
+    /** The lab's key: its route, and the lab experiments and assignments name. */
+    public static final String LAB = "descent";
     public static final int VERSION = 1;
+
+    // the fields, which are also the configuration paths an assignment locks
+    public static final String SURFACE = "surface";
+    public static final String OPTIMIZERS = "optimizers";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String MOMENTUM = "momentum";
+    public static final String BETA1 = "beta1";
+    public static final String BETA2 = "beta2";
+    public static final String RHO = "rho";
+    public static final String START = "start";
+
+    static final Set<String> FIELDS = Set.of(SURFACE, OPTIMIZERS, LEARNING_RATE, MOMENTUM, BETA1, BETA2, RHO, START);
+
+    /** This codec as the frame and the experiment features see it. */
+    public static final LabConfigCodec<DescentConfig> CODEC = LabConfigCodec.of(LAB, VERSION,
+            DescentConfigJson::write, DescentConfigJson::read, FIELDS);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private DescentConfigJson() {
@@ -29,15 +48,15 @@ public final class DescentConfigJson {
     public static String write(DescentConfig c) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", VERSION);
-        root.put("surface", c.surface().key());
-        ArrayNode opts = root.putArray("optimizers");
+        root.put(SURFACE, c.surface().key());
+        ArrayNode opts = root.putArray(OPTIMIZERS);
         c.optimizers().forEach(o -> opts.add(o.key()));
-        root.put("learningRate", c.learningRate());
-        root.put("momentum", c.momentum());
-        root.put("beta1", c.beta1());
-        root.put("beta2", c.beta2());
-        root.put("rho", c.rho());
-        ArrayNode start = root.putArray("start");
+        root.put(LEARNING_RATE, c.learningRate());
+        root.put(MOMENTUM, c.momentum());
+        root.put(BETA1, c.beta1());
+        root.put(BETA2, c.beta2());
+        root.put(RHO, c.rho());
+        ArrayNode start = root.putArray(START);
         for (double v : c.start()) {
             start.add(v);
         }
@@ -56,21 +75,21 @@ public final class DescentConfigJson {
      */
     public static DescentConfig read(String json, int version) {
         ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of());
-        SurfaceKind surface = root.key("surface", SurfaceKind::fromKey);
-        List<OptimizerKind> optimizers = root.keys("optimizers", 1, DescentConfig.MAX_RACERS, OptimizerKind::fromKey);
-        double learningRate = root.numberIn("learningRate", DescentConfig.MIN_LEARNING_RATE,
+        SurfaceKind surface = root.key(SURFACE, SurfaceKind::fromKey);
+        List<OptimizerKind> optimizers = root.keys(OPTIMIZERS, 1, DescentConfig.MAX_RACERS, OptimizerKind::fromKey);
+        double learningRate = root.numberIn(LEARNING_RATE, DescentConfig.MIN_LEARNING_RATE,
                 DescentConfig.MAX_LEARNING_RATE);
-        double momentum = root.numberBelow("momentum", 0, 1);
-        double beta1 = root.numberBelow("beta1", 0, 1);
-        double beta2 = root.numberBelow("beta2", 0, 1);
-        double rho = root.numberBelow("rho", 0, 1);
+        double momentum = root.numberBelow(MOMENTUM, 0, 1);
+        double beta1 = root.numberBelow(BETA1, 0, 1);
+        double beta2 = root.numberBelow(BETA2, 0, 1);
+        double rho = root.numberBelow(RHO, 0, 1);
         Surface s = surface.create();
         Surface.Domain d = s.domain();
-        List<JsonNode> startNodes = root.list("start", s.dimensions(), s.dimensions());
+        List<JsonNode> startNodes = root.list(START, s.dimensions(), s.dimensions());
         double[] start = new double[startNodes.size()];
         for (int i = 0; i < start.length; i++) {
             JsonNode v = startNodes.get(i);
-            String at = "start[" + i + "]";
+            String at = START + "[" + i + "]";
             if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
                 throw ConfigJsonFields.problem("experiments.config.number", at);
             }
@@ -84,7 +103,4 @@ public final class DescentConfigJson {
         }
         return new DescentConfig(surface, optimizers, learningRate, momentum, beta1, beta2, rho, start);
     }
-
-    static final Set<String> FIELDS = Set.of("surface", "optimizers", "learningRate", "momentum", "beta1", "beta2",
-            "rho", "start");
 }

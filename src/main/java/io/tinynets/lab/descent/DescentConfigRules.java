@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DescentConfigRules implements LabConfigRules {
 
-    public static final String LAB = "descent";
+    public static final String LAB = DescentConfigJson.LAB;
 
     private final TrainingLimits limits;
 

@@ -15,6 +15,7 @@ import io.tinynets.engine.init.Initializer;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.engine.optim.RegularizationKind;
 import io.tinynets.lab.ConfigJsonFields;
+import io.tinynets.training.lab.LabConfigCodec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +38,37 @@ import java.util.Set;
  */
 public final class PlaygroundConfigJson {
 
+    /** The lab's key: its route, and the lab experiments and assignments name. */
+    public static final String LAB = "playground";
     public static final int VERSION = 1;
+
+    // the fields, which are also the configuration paths an assignment locks
+    public static final String DATASET = "dataset";
+    public static final String POINTS = "points";
+    public static final String NOISE = "noise";
+    public static final String TRAIN_FRACTION = "trainFraction";
+    public static final String BATCH_SIZE = "batchSize";
+    public static final String SEED = "seed";
+    public static final String FEATURES = "features";
+    public static final String HIDDEN = "hidden";
+    public static final String ACTIVATIONS = "activations";
+    public static final String OUTPUT_LOSS = "outputLoss";
+    public static final String INITIALIZER = "initializer";
+    public static final String OPTIMIZER = "optimizer";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String REGULARIZATION_RATE = "regularizationRate";
+    public static final String REGULARIZATION = "regularization";
+    public static final String CUSTOM_DATA = "customData";
+
+    static final Set<String> FIELDS = Set.of(DATASET, POINTS, NOISE, TRAIN_FRACTION, BATCH_SIZE, SEED, FEATURES,
+            HIDDEN, ACTIVATIONS, OUTPUT_LOSS, INITIALIZER, OPTIMIZER, LEARNING_RATE, REGULARIZATION,
+            REGULARIZATION_RATE);
+
+    /** This codec as the frame and the experiment features see it: a configuration with its own points, if any. */
+    public static final LabConfigCodec<Saved> CODEC = LabConfigCodec.of(LAB, VERSION,
+            s -> write(s.config(), s.customData()), PlaygroundConfigJson::read, Set.of(DATASET, POINTS, NOISE,
+                    TRAIN_FRACTION, BATCH_SIZE, SEED, FEATURES, HIDDEN, ACTIVATIONS, OUTPUT_LOSS, INITIALIZER,
+                    OPTIMIZER, LEARNING_RATE, REGULARIZATION, REGULARIZATION_RATE, CUSTOM_DATA));
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A config read back, with the student's own points when the run used them (else null). */
@@ -50,26 +81,26 @@ public final class PlaygroundConfigJson {
     public static String write(PlaygroundConfig c, Dataset2D customData) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", VERSION);
-        root.put("dataset", c.dataset().key());
-        root.put("points", c.points());
-        root.put("noise", c.noise());
-        root.put("trainFraction", c.trainFraction());
-        root.put("batchSize", c.batchSize());
-        root.put("seed", c.seed());
-        ArrayNode features = root.putArray("features");
+        root.put(DATASET, c.dataset().key());
+        root.put(POINTS, c.points());
+        root.put(NOISE, c.noise());
+        root.put(TRAIN_FRACTION, c.trainFraction());
+        root.put(BATCH_SIZE, c.batchSize());
+        root.put(SEED, c.seed());
+        ArrayNode features = root.putArray(FEATURES);
         c.features().forEach(f -> features.add(f.key()));
-        ArrayNode hidden = root.putArray("hidden");
+        ArrayNode hidden = root.putArray(HIDDEN);
         c.hidden().forEach(hidden::add);
-        ArrayNode acts = root.putArray("activations");
+        ArrayNode acts = root.putArray(ACTIVATIONS);
         c.activations().forEach(a -> acts.add(a.key()));
-        root.put("outputLoss", c.outputLoss().key());
-        root.put("initializer", c.initializer().key());
-        root.put("optimizer", c.optimizer().key());
-        root.put("learningRate", c.learningRate());
-        root.put("regularization", c.regularization().key());
-        root.put("regularizationRate", c.regularizationRate());
+        root.put(OUTPUT_LOSS, c.outputLoss().key());
+        root.put(INITIALIZER, c.initializer().key());
+        root.put(OPTIMIZER, c.optimizer().key());
+        root.put(LEARNING_RATE, c.learningRate());
+        root.put(REGULARIZATION, c.regularization().key());
+        root.put(REGULARIZATION_RATE, c.regularizationRate());
         if (customData != null) {
-            ObjectNode data = root.putObject("customData");
+            ObjectNode data = root.putObject(CUSTOM_DATA);
             data.put("classes", customData.classes());
             writePoints(data.putArray("train"), customData.train());
             writePoints(data.putArray("test"), customData.test());
@@ -90,30 +121,30 @@ public final class PlaygroundConfigJson {
      * is built before the whole config has been checked.
      */
     public static Saved read(String json, int version) {
-        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of("customData"));
-        DatasetKind dataset = root.key("dataset", DatasetKind::fromKey);
-        int points = root.intIn("points", PlaygroundConfig.MIN_POINTS, PlaygroundConfig.MAX_POINTS);
-        double noise = root.numberIn("noise", 0, PlaygroundConfig.MAX_NOISE);
-        double trainFraction = root.numberIn("trainFraction", PlaygroundConfig.MIN_TRAIN_FRACTION,
+        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of(CUSTOM_DATA));
+        DatasetKind dataset = root.key(DATASET, DatasetKind::fromKey);
+        int points = root.intIn(POINTS, PlaygroundConfig.MIN_POINTS, PlaygroundConfig.MAX_POINTS);
+        double noise = root.numberIn(NOISE, 0, PlaygroundConfig.MAX_NOISE);
+        double trainFraction = root.numberIn(TRAIN_FRACTION, PlaygroundConfig.MIN_TRAIN_FRACTION,
                 PlaygroundConfig.MAX_TRAIN_FRACTION);
-        int batchSize = root.intIn("batchSize", PlaygroundConfig.MIN_BATCH, PlaygroundConfig.MAX_BATCH);
-        long seed = root.longIn("seed", PlaygroundConfig.MIN_SEED, PlaygroundConfig.MAX_SEED);
-        List<Feature> features = root.keys("features", 1, Feature.values().length, Feature::fromKey);
-        int[] hidden = root.ints("hidden", 0, PlaygroundConfig.MAX_LAYERS, 1, PlaygroundConfig.MAX_NEURONS);
-        List<JsonNode> activationNodes = root.list("activations", hidden.length, hidden.length);
+        int batchSize = root.intIn(BATCH_SIZE, PlaygroundConfig.MIN_BATCH, PlaygroundConfig.MAX_BATCH);
+        long seed = root.longIn(SEED, PlaygroundConfig.MIN_SEED, PlaygroundConfig.MAX_SEED);
+        List<Feature> features = root.keys(FEATURES, 1, Feature.values().length, Feature::fromKey);
+        int[] hidden = root.ints(HIDDEN, 0, PlaygroundConfig.MAX_LAYERS, 1, PlaygroundConfig.MAX_NEURONS);
+        List<JsonNode> activationNodes = root.list(ACTIVATIONS, hidden.length, hidden.length);
         List<Activation> activations = new ArrayList<>();
         for (int i = 0; i < activationNodes.size(); i++) {
             activations.add(ConfigJsonFields.key(activationNodes.get(i), "activations[" + i + "]", Activation::fromKey));
         }
-        OutputLoss outputLoss = root.key("outputLoss", k -> Arrays.stream(OutputLoss.values())
+        OutputLoss outputLoss = root.key(OUTPUT_LOSS, k -> Arrays.stream(OutputLoss.values())
                 .filter(o -> o.key().equals(k)).findFirst());
-        Initializer initializer = root.key("initializer", Initializer::fromKey);
-        OptimizerKind optimizer = root.key("optimizer", OptimizerKind::fromKey);
-        double learningRate = root.numberIn("learningRate", PlaygroundConfig.MIN_LEARNING_RATE,
+        Initializer initializer = root.key(INITIALIZER, Initializer::fromKey);
+        OptimizerKind optimizer = root.key(OPTIMIZER, OptimizerKind::fromKey);
+        double learningRate = root.numberIn(LEARNING_RATE, PlaygroundConfig.MIN_LEARNING_RATE,
                 PlaygroundConfig.MAX_LEARNING_RATE);
-        RegularizationKind regularization = root.key("regularization", RegularizationKind::fromKey);
-        double regularizationRate = root.numberIn("regularizationRate", 0, PlaygroundConfig.MAX_REGULARIZATION_RATE);
-        Dataset2D data = root.has("customData") ? customData(root) : null;
+        RegularizationKind regularization = root.key(REGULARIZATION, RegularizationKind::fromKey);
+        double regularizationRate = root.numberIn(REGULARIZATION_RATE, 0, PlaygroundConfig.MAX_REGULARIZATION_RATE);
+        Dataset2D data = root.has(CUSTOM_DATA) ? customData(root) : null;
         int classes = data == null ? dataset.classes() : data.classes();
         if (!outputLoss.supports(classes)) {
             throw ConfigJsonFields.problem("experiments.config.outputLoss", outputLoss.key(), classes);
@@ -124,13 +155,10 @@ public final class PlaygroundConfigJson {
         return new Saved(config, data);
     }
 
-    /** The fields {@link #write} always writes ("customData" only with the student's own points). */
-    static final Set<String> FIELDS = Set.of("dataset", "points", "noise", "trainFraction", "batchSize", "seed",
-            "features", "hidden", "activations", "outputLoss", "initializer", "optimizer", "learningRate",
-            "regularization", "regularizationRate");
+    /** The fields {@link #write} always writes (CUSTOM_DATA only with the student's own points). */
 
     private static Dataset2D customData(ConfigJsonFields root) {
-        ConfigJsonFields custom = root.object("customData", Set.of("classes", "train", "test"), Set.of());
+        ConfigJsonFields custom = root.object(CUSTOM_DATA, Set.of("classes", "train", "test"), Set.of());
         int classes = custom.intIn("classes", 0, CsvDatasetReader.MAX_CLASSES);
         if (classes == 1) {
             throw ConfigJsonFields.problem("experiments.config.classes", custom.path("classes"),

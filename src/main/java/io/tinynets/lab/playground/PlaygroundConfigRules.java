@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlaygroundConfigRules implements LabConfigRules {
 
-    public static final String LAB = "playground";
+    public static final String LAB = PlaygroundConfigJson.LAB;
 
     private final TrainingLimits limits;
 

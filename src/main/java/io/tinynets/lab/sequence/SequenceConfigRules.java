@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
 @Component
 public class SequenceConfigRules implements LabConfigRules {
 
-    public static final String LAB = "sequence";
+    public static final String LAB = SequenceConfigJson.LAB;
 
     private final TrainingLimits limits;
 

@@ -1,5 +1,8 @@
 package io.tinynets.lab.autoencoder.ui;
 
+import io.tinynets.experiment.ui.LabExperiments;
+import io.tinynets.experiment.ui.ExperimentAddOn;
+import io.tinynets.classroom.ui.AssignmentBar;
 import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
@@ -29,35 +32,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
 
     AutoencoderAssignmentTest() {
-        super("autoencoder", AutoencoderView.class, view -> view.assignment, view -> view.live);
+        super("autoencoder", AutoencoderView.class, view -> view.part(AssignmentBar.class).orElseThrow(), view -> view.training);
     }
 
     /** Trains until the run has {@code epochs} epochs in all, then pauses. */
     private void trainTo(int epochs) {
         assertThat(view.ensureRun()).isTrue();
-        long done = view.live.run().orElseThrow().epoch();
-        view.live.step((int) (epochs - done));
+        long done = view.training.run().orElseThrow().epoch();
+        view.training.step((int) (epochs - done));
         awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
-                () -> view.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == epochs).orElse(false)
-                        && view.lossChart.pointCount(0) == epochs && view.save.isEnabled());
+                () -> view.training.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == epochs).orElse(false)
+                        && view.panels.lossChart.pointCount(0) == epochs && view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled());
     }
 
     /** The teacher's distinctive run: a denoising, tied, 3-code network from seed 9. */
     private ExperimentDraft teacherRun() {
         login("kim", "TEACHER");
         view = openLab();
-        view.hidden.setValue("12");
-        view.bottleneck.setValue(3);
-        view.activation.setValue(Activation.RELU);
-        view.tied.setValue(true);
-        view.noiseKind.setValue(AutoencoderNoise.Kind.GAUSSIAN);
-        view.noiseLevel.setValue(0.2);
-        view.optimizer.setValue(OptimizerKind.MOMENTUM);
-        view.learningRate.setValue(0.05);
-        view.seed.setValue(9);
+        view.form.hidden.setValue("12");
+        view.form.bottleneck.setValue(3);
+        view.form.activation.setValue(Activation.RELU);
+        view.form.tied.setValue(true);
+        view.form.noiseKind.setValue(AutoencoderNoise.Kind.GAUSSIAN);
+        view.form.noiseLevel.setValue(0.2);
+        view.form.optimizer.setValue(OptimizerKind.MOMENTUM);
+        view.form.learningRate.setValue(0.05);
+        view.form.seed.setValue(9);
         trainTo(2);
-        ExperimentDraft draft = view.draft();
-        view.live.discard();
+        ExperimentDraft draft = LabExperiments.draft(view);
+        view.training.discard();
         return draft;
     }
 
@@ -68,12 +71,12 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
 
     @Override
     protected HasEnabled aLockedControl(AutoencoderView view) {
-        return view.bottleneck;
+        return view.form.bottleneck;
     }
 
     @Override
     protected void assertNotTheTeachersSettings(AutoencoderView view) {
-        assertThat(view.bottleneck.getValue()).isEqualTo(2);
+        assertThat(view.form.bottleneck.getValue()).isEqualTo(2);
     }
 
     /** An assignment of the teacher's run that unlocks only the learning rate and the noise level. */
@@ -88,31 +91,31 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
         Assignment a = assignment(teacherRun(), new Goal("loss", true, 100.0));
         view = openAsTheStudent(a);
 
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Denoise the digits");
-        assertThat(view.reopened.isVisible()).as("no Replay / Continue of a saved experiment").isFalse();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().isVisible()).isTrue();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().title.getText()).isEqualTo("Assignment: Denoise the digits");
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).as("no Replay / Continue of a saved experiment").isFalse();
         // the teacher's settings...
-        assertThat(view.hidden.getValue()).isEqualTo("12");
-        assertThat(view.bottleneck.getValue()).isEqualTo(3);
-        assertThat(view.activation.getValue()).isEqualTo(Activation.RELU);
-        assertThat(view.tied.getValue()).isTrue();
-        assertThat(view.noiseKind.getValue()).isEqualTo(AutoencoderNoise.Kind.GAUSSIAN);
-        assertThat(view.noiseLevel.getValue()).isEqualTo(0.2);
-        assertThat(view.optimizer.getValue()).isEqualTo(OptimizerKind.MOMENTUM);
-        assertThat(view.seed.getValue()).isEqualTo(9);
+        assertThat(view.form.hidden.getValue()).isEqualTo("12");
+        assertThat(view.form.bottleneck.getValue()).isEqualTo(3);
+        assertThat(view.form.activation.getValue()).isEqualTo(Activation.RELU);
+        assertThat(view.form.tied.getValue()).isTrue();
+        assertThat(view.form.noiseKind.getValue()).isEqualTo(AutoencoderNoise.Kind.GAUSSIAN);
+        assertThat(view.form.noiseLevel.getValue()).isEqualTo(0.2);
+        assertThat(view.form.optimizer.getValue()).isEqualTo(OptimizerKind.MOMENTUM);
+        assertThat(view.form.seed.getValue()).isEqualTo(9);
         // ...locked, except the learning rate and the noise level; the noise kind would also change the level
-        List<HasEnabled> locked = List.of(view.dataKind, view.hidden, view.bottleneck, view.activation, view.tied,
-                view.loss, view.noiseKind, view.optimizer, view.seed);
+        List<HasEnabled> locked = List.of(view.form.dataKind, view.form.hidden, view.form.bottleneck, view.form.activation, view.form.tied,
+                view.form.loss, view.form.noiseKind, view.form.optimizer, view.form.seed);
         assertThat(locked).allSatisfy(f -> assertThat(f.isEnabled()).isFalse());
-        assertThat(view.seed.getTooltip().getText()).startsWith("Locked by the assignment");
-        assertThat(view.learningRate.isEnabled()).isTrue();
-        assertThat(view.noiseLevel.isEnabled()).isTrue();
+        assertThat(view.form.seed.getTooltip().getText()).startsWith("Locked by the assignment");
+        assertThat(view.form.learningRate.isEnabled()).isTrue();
+        assertThat(view.form.noiseLevel.isEnabled()).isTrue();
 
-        assertThat(view.assignment.submit.isEnabled()).isFalse(); // nothing trained yet
+        assertThat(view.part(AssignmentBar.class).orElseThrow().submit.isEnabled()).isFalse(); // nothing trained yet
         trainTo(1);
         // both change the running run live: the saved run records the values in effect
-        _setValue(view.learningRate, 0.02);
-        view.noiseLevel.setValue(0.4);
+        _setValue(view.form.learningRate, 0.02);
+        view.form.noiseLevel.setValue(0.4);
         trainTo(2);
         Submission s = submitExpectingTheGoalMet(100.0);
         String saved = experiments.get("minji", s.experimentId()).configJson();
@@ -125,7 +128,7 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
         view = openAsTheStudent(a);
         trainTo(1);
         Submission s = submitThroughTheBar();
-        assertThat(s).as(view.assignment.result.getText()).isNotNull();
+        assertThat(s).as(view.part(AssignmentBar.class).orElseThrow().result.getText()).isNotNull();
         assertThat(experiments.get("minji", s.experimentId()).configJson()).isEqualTo(a.configJson());
     }
 
@@ -140,9 +143,9 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
                 run.seed(), run.curves(), run.finalMetrics(), null, null), null);
         view = openAsTheStudent(a);
         trainTo(1);
-        assertThat(view.runConfig.samples()).isEqualTo(300);
+        assertThat(view.runConfig().samples()).isEqualTo(300);
         Submission s = submitThroughTheBar();
-        assertThat(s).as(view.assignment.result.getText()).isNotNull();
+        assertThat(s).as(view.part(AssignmentBar.class).orElseThrow().result.getText()).isNotNull();
     }
 
     @Test
@@ -150,7 +153,7 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
         Assignment a = assignment(teacherRun(), null);
         view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
-        view.bottleneck.setValue(4);
+        view.form.bottleneck.setValue(4);
         trainTo(1);
         submitExpectingTheLockedSettingRefused("bottleneck");
     }
@@ -159,18 +162,18 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
     void anUnlockedDataSetDoesNotSwitchALockedLoss() {
         login("kim", "TEACHER");
         view = openLab();
-        view.loss.setValue(AutoencoderLoss.BINARY_CROSS_ENTROPY);
+        view.form.loss.setValue(AutoencoderLoss.BINARY_CROSS_ENTROPY);
         trainTo(1);
-        long source = experiments.save("kim", view.draft());
-        view.live.discard();
+        long source = experiments.save("kim", LabExperiments.draft(view));
+        view.training.discard();
         Assignment a = assignments.create("kim", c.id(), source, "Any data", "", List.of("data", "samples"), null);
         view = openAsTheStudent(a);
-        assertThat(view.dataKind.isEnabled()).isTrue();
-        assertThat(view.loss.isEnabled()).isFalse();
-        view.dataKind.setValue(ImageSetKind.SURFACE_3D);
+        assertThat(view.form.dataKind.isEnabled()).isTrue();
+        assertThat(view.form.loss.isEnabled()).isFalse();
+        view.form.dataKind.setValue(ImageSetKind.SURFACE_3D);
         // the lab would switch to MSE for points; locked, the loss stays and the form says it does not fit
-        assertThat(view.loss.getValue()).isEqualTo(AutoencoderLoss.BINARY_CROSS_ENTROPY);
-        assertThat(view.loss.isInvalid()).isTrue();
+        assertThat(view.form.loss.getValue()).isEqualTo(AutoencoderLoss.BINARY_CROSS_ENTROPY);
+        assertThat(view.form.loss.isInvalid()).isTrue();
         assertThat(view.controls.playButton().isEnabled()).isFalse();
     }
 }

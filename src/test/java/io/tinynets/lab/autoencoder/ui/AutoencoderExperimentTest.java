@@ -1,5 +1,6 @@
 package io.tinynets.lab.autoencoder.ui;
 
+import io.tinynets.experiment.ui.ExperimentAddOn;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -56,7 +57,7 @@ class AutoencoderExperimentTest extends KaribuTest {
 
     @AfterEach
     void stop() {
-        _get(AutoencoderView.class).live.discard();
+        _get(AutoencoderView.class).training.discard();
     }
 
     /** What "Open in lab" does: {@code autoencoder?experiment=<id>}. */
@@ -66,22 +67,22 @@ class AutoencoderExperimentTest extends KaribuTest {
     }
 
     private void train(int epochs) {
-        view.learningRate.setValue(0.05);
-        view.seed.setValue(9);
-        assertThat(view.save.isEnabled()).as("nothing to save before training").isFalse();
+        view.form.learningRate.setValue(0.05);
+        view.form.seed.setValue(9);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).as("nothing to save before training").isFalse();
         assertThat(view.ensureRun()).isTrue();
-        view.live.step(epochs);
+        view.training.step(epochs);
         awaitEpochs(view, epochs);
     }
 
     private static void awaitEpochs(AutoencoderView v, int epochs) {
         awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
-                () -> v.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == epochs).orElse(false)
-                        && v.lossChart.pointCount(0) == epochs && v.save.isEnabled());
+                () -> v.training.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == epochs).orElse(false)
+                        && v.panels.lossChart.pointCount(0) == epochs && v.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled());
     }
 
     private long saveThroughDialog(String name) {
-        _click(view.save);
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().save);
         SaveExperimentDialog dialog = _get(SaveExperimentDialog.class);
         _get(dialog, TextField.class, spec -> spec.withLabel("Name")).setValue(name);
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
@@ -95,20 +96,20 @@ class AutoencoderExperimentTest extends KaribuTest {
 
     @Test
     void seedFieldIsValidatedAndStartsTheRunWithIt() {
-        view.seed.setValue(-1);
-        assertThat(view.seed.isInvalid()).isTrue();
-        assertThat(view.seed.getErrorMessage()).isEqualTo("Enter a seed between 0 and 2147483647");
+        view.form.seed.setValue(-1);
+        assertThat(view.form.seed.isInvalid()).isTrue();
+        assertThat(view.form.seed.getErrorMessage()).isEqualTo("Enter a seed between 0 and 2147483647");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
-        view.seed.setValue(5);
+        view.form.seed.setValue(5);
         assertThat(view.ensureRun()).isTrue();
-        assertThat(view.live.run().orElseThrow().seed()).isEqualTo(5);
-        assertThat(view.runConfig.seed()).isEqualTo(5);
+        assertThat(view.training.run().orElseThrow().seed()).isEqualTo(5);
+        assertThat(view.runConfig().seed()).isEqualTo(5);
     }
 
     @Test
     void savedRunIsListedWithItsLabMetricsWeightsAndReconstructions() {
         train(EPOCHS);
-        double finalLoss = view.live.run().orElseThrow().history().get(EPOCHS - 1).trainLoss();
+        double finalLoss = view.training.run().orElseThrow().history().get(EPOCHS - 1).trainLoss();
         long id = saveThroughDialog("digits k2");
 
         ExperimentSummary s = experiments.list(CurrentUser.experimentOwner(), null).get(0);
@@ -125,7 +126,7 @@ class AutoencoderExperimentTest extends KaribuTest {
         assertThat(e.picture().cols()).isEqualTo(80);
         assertThat(e.picture().rows()).isEqualTo(8);
         // byte for byte what a teacher's projection of the same moment shows
-        assertThat(e.picture()).isEqualTo(new AutoencoderPicture().of(view.lastInternals).orElseThrow());
+        assertThat(e.picture()).isEqualTo(new AutoencoderPicture().of(view.lastInternals()).orElseThrow());
     }
 
     @Test
@@ -133,24 +134,24 @@ class AutoencoderExperimentTest extends KaribuTest {
         train(EPOCHS);
         long id = saveThroughDialog("replay me");
         double[] original = experiments.get(CurrentUser.experimentOwner(), id).curves().get(0).y();
-        view.live.discard();
+        view.training.discard();
 
         AutoencoderView reopened = reopen(id);
-        assertThat(reopened.seed.getValue()).isEqualTo(9);
-        assertThat(reopened.learningRate.getValue()).isEqualTo(0.05);
-        assertThat(reopened.hidden.getValue()).isEqualTo("16");
-        assertThat(reopened.bottleneck.getValue()).isEqualTo(2);
-        assertThat(reopened.reopened.isVisible()).isTrue();
-        assertThat(reopened.live.run().orElseThrow().state()).isEqualTo(RunState.READY);
-        awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.lastInternals != null);
-        assertThat(reopened.lossChart.pointCount(0)).as("the saved curve stays drawn").isEqualTo(EPOCHS);
+        assertThat(reopened.form.seed.getValue()).isEqualTo(9);
+        assertThat(reopened.form.learningRate.getValue()).isEqualTo(0.05);
+        assertThat(reopened.form.hidden.getValue()).isEqualTo("16");
+        assertThat(reopened.form.bottleneck.getValue()).isEqualTo(2);
+        assertThat(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isTrue();
+        assertThat(reopened.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
+        awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.lastInternals() != null);
+        assertThat(reopened.panels.lossChart.pointCount(0)).as("the saved curve stays drawn").isEqualTo(EPOCHS);
 
-        _click(reopened.reopened.replay);
-        reopened.live.step(4);
+        _click(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.replay);
+        reopened.training.step(4);
         awaitUi(Duration.ofSeconds(15), "4 replayed epochs",
-                () -> reopened.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 4).orElse(false)
-                        && reopened.lossChart.pointCount(0) == 4);
-        assertThat(losses(reopened.live.run().orElseThrow())).containsExactly(Arrays.copyOf(original, 4));
+                () -> reopened.training.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 4).orElse(false)
+                        && reopened.panels.lossChart.pointCount(0) == 4);
+        assertThat(losses(reopened.training.run().orElseThrow())).containsExactly(Arrays.copyOf(original, 4));
     }
 
     @Test
@@ -161,17 +162,17 @@ class AutoencoderExperimentTest extends KaribuTest {
         double initial = original[0];
         double saved = original[EPOCHS - 1];
         // the uninterrupted run's next epoch
-        view.live.step(1);
+        view.training.step(1);
         awaitEpochs(view, EPOCHS + 1);
-        double uninterruptedNext = losses(view.live.run().orElseThrow())[EPOCHS];
-        view.live.discard();
+        double uninterruptedNext = losses(view.training.run().orElseThrow())[EPOCHS];
+        view.training.discard();
 
         AutoencoderView reopened = reopen(id);
-        _click(reopened.reopened.continueTraining);
-        reopened.live.step(1);
+        _click(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining);
+        reopened.training.step(1);
         awaitUi(Duration.ofSeconds(15), "one continued epoch",
-                () -> reopened.live.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 1).orElse(false));
-        double first = losses(reopened.live.run().orElseThrow())[0];
+                () -> reopened.training.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 1).orElse(false));
+        double first = losses(reopened.training.run().orElseThrow())[0];
         assertThat(Math.abs(first - saved)).isLessThan(Math.abs(first - initial) / 3);
         // exactly: the optimizer's state, the batch order and the noise resume where the saved run stood
         assertThat(first).isEqualTo(uninterruptedNext);
@@ -185,35 +186,35 @@ class AutoencoderExperimentTest extends KaribuTest {
         NotificationsKt.clearNotifications();
         AutoencoderView v = reopen(foreign);
         NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
-        assertThat(v.reopened.isVisible()).isFalse();
-        assertThat(v.live.hasRun()).isFalse();
-        assertThat(v.seed.getValue()).isEqualTo(42);
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
+        assertThat(v.training.hasRun()).isFalse();
+        assertThat(v.form.seed.getValue()).isEqualTo(42);
 
         v = reopen(987654321L);
         NotificationsKt.expectNotifications("Experiment 987654321 cannot be opened: it does not exist, was deleted or is not yours.");
-        assertThat(v.live.hasRun()).isFalse();
+        assertThat(v.training.hasRun()).isFalse();
     }
 
     @Test
     void barNamesTheExperimentAndSaysWhetherTheRunReplaysContinuesOrHasOtherSettings() {
         train(2);
         long id = saveThroughDialog("bar check");
-        view.live.discard();
+        view.training.discard();
 
         AutoencoderView v = reopen(id);
-        assertThat(v.reopened.title.getText()).isEqualTo("Experiment \"bar check\"");
-        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
-        assertThat(v.reopened.continueTraining.isEnabled()).isTrue();
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.title.getText()).isEqualTo("Experiment \"bar check\"");
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining.isEnabled()).isTrue();
 
-        v.bottleneck.setValue(3);
-        assertThat(v.reopened.mode.getText()).startsWith("Settings changed");
-        assertThat(v.live.hasRun()).as("the changed settings start their own run on Play").isFalse();
+        v.form.bottleneck.setValue(3);
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).startsWith("Settings changed");
+        assertThat(v.training.hasRun()).as("the changed settings start their own run on Play").isFalse();
 
-        _click(v.reopened.continueTraining);
-        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
-        assertThat(v.bottleneck.getValue()).as("the experiment's settings are back").isEqualTo(2);
-        assertThat(v.live.run().orElseThrow().state()).isEqualTo(RunState.READY);
-        assertThat(v.lossChart.pointCount(0)).as("the saved curve").isEqualTo(2);
+        _click(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining);
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
+        assertThat(v.form.bottleneck.getValue()).as("the experiment's settings are back").isEqualTo(2);
+        assertThat(v.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
+        assertThat(v.panels.lossChart.pointCount(0)).as("the saved curve").isEqualTo(2);
     }
 
     @Test
@@ -225,7 +226,7 @@ class AutoencoderExperimentTest extends KaribuTest {
         AutoencoderView v = reopen(other);
         NotificationsKt.expectNotifications("Experiment " + other
                 + " was made in another lab (sequence); open it from the experiments page.");
-        assertThat(v.reopened.isVisible()).isFalse();
-        assertThat(v.live.hasRun()).isFalse();
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
+        assertThat(v.training.hasRun()).isFalse();
     }
 }

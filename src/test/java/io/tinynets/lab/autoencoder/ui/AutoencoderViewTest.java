@@ -27,90 +27,90 @@ class AutoencoderViewTest extends KaribuTest {
 
     @AfterEach
     void stop() {
-        view.live.discard();
+        view.training.discard();
     }
 
     @Test
     void defaultsDrawTheMirroredHourglassWithItsCompressionRatio() {
-        assertThat(view.hourglass.getChildren().count()).isEqualTo(5); // 64-16-2-16-64
-        assertThat(view.compression.getText()).isEqualTo("64 inputs → 2 code numbers: compression ratio 32×");
+        assertThat(view.panels.hourglass.getChildren().count()).isEqualTo(5); // 64-16-2-16-64
+        assertThat(view.panels.compression.getText()).isEqualTo("64 inputs → 2 code numbers: compression ratio 32×");
         assertThat(view.controls.playButton().isEnabled()).isTrue();
     }
 
     @Test
     void editingTheEncoderMirrorsTheDecoder() {
-        view.hidden.setValue("32, 8");
-        view.bottleneck.setValue(4);
-        assertThat(view.hourglass.getChildren().count()).isEqualTo(7); // 64-32-8-4-8-32-64
-        assertThat(view.compression.getText()).contains("compression ratio 16×");
+        view.form.hidden.setValue("32, 8");
+        view.form.bottleneck.setValue(4);
+        assertThat(view.panels.hourglass.getChildren().count()).isEqualTo(7); // 64-32-8-4-8-32-64
+        assertThat(view.panels.compression.getText()).contains("compression ratio 16×");
     }
 
     @Test
     void invalidHiddenSizesOrBottleneckDisablePlayWithAMessage() {
-        view.hidden.setValue("16, abc");
-        assertThat(view.hidden.isInvalid()).isTrue();
-        assertThat(view.hidden.getErrorMessage()).contains("up to 3 whole numbers from 1 to 128");
+        view.form.hidden.setValue("16, abc");
+        assertThat(view.form.hidden.isInvalid()).isTrue();
+        assertThat(view.form.hidden.getErrorMessage()).contains("up to 3 whole numbers from 1 to 128");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
         assertThat(view.ensureRun()).isFalse();
-        view.hidden.setValue("16");
-        view.bottleneck.setValue(33);
-        assertThat(view.bottleneck.isInvalid()).isTrue();
-        assertThat(view.bottleneck.getErrorMessage()).isEqualTo("Choose a bottleneck from 1 to 32");
+        view.form.hidden.setValue("16");
+        view.form.bottleneck.setValue(33);
+        assertThat(view.form.bottleneck.isInvalid()).isTrue();
+        assertThat(view.form.bottleneck.getErrorMessage()).isEqualTo("Choose a bottleneck from 1 to 32");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
     }
 
     @Test
     void pointDataSwitchesTheLossToMeanSquaredError() {
-        view.loss.setValue(AutoencoderLoss.BINARY_CROSS_ENTROPY);
-        view.dataKind.setValue(ImageSetKind.SURFACE_3D);
-        assertThat(view.loss.getValue()).isEqualTo(AutoencoderLoss.MSE);
-        assertThat(view.compression.getText()).startsWith("3 inputs");
+        view.form.loss.setValue(AutoencoderLoss.BINARY_CROSS_ENTROPY);
+        view.form.dataKind.setValue(ImageSetKind.SURFACE_3D);
+        assertThat(view.form.loss.getValue()).isEqualTo(AutoencoderLoss.MSE);
+        assertThat(view.panels.compression.getText()).startsWith("3 inputs");
     }
 
     @Test
     void trainingShowsReconstructionsLatentPointsAndThePcaLine() {
-        view.noiseKind.setValue(AutoencoderNoise.Kind.GAUSSIAN);
+        view.form.noiseKind.setValue(AutoencoderNoise.Kind.GAUSSIAN);
         assertThat(view.ensureRun()).isTrue();
-        view.live.step(3);
+        view.training.step(3);
         awaitUi(Duration.ofSeconds(15), "three epochs with internals",
-                () -> view.lastInternals != null && view.lossChart.pointCount(0) >= 3);
-        assertThat(view.lossChart.pointCount(1)).isEqualTo(view.lossChart.pointCount(0));
-        double pca = view.lossChart.yValues(1)[0];
-        assertThat(pca).isEqualTo(view.lastInternals.pcaError()).isPositive();
+                () -> view.lastInternals() != null && view.panels.lossChart.pointCount(0) >= 3);
+        assertThat(view.panels.lossChart.pointCount(1)).isEqualTo(view.panels.lossChart.pointCount(0));
+        double pca = view.panels.lossChart.yValues(1)[0];
+        assertThat(pca).isEqualTo(view.lastInternals().pcaError()).isPositive();
         // 3 rows (input, noisy, rebuilt) of 10 8×8 images
-        assertThat(view.samplesGrid.imageCount()).isEqualTo(30);
-        assertThat(view.samplesGrid.imageWidth()).isEqualTo(8);
+        assertThat(view.panels.samplesGrid.imageCount()).isEqualTo(30);
+        assertThat(view.panels.samplesGrid.imageWidth()).isEqualTo(8);
         int differing = 0;
         for (int p = 0; p < 64; p++) {
-            differing += view.samplesGrid.pixel(0, p) != view.samplesGrid.pixel(10, p) ? 1 : 0;
+            differing += view.panels.samplesGrid.pixel(0, p) != view.panels.samplesGrid.pixel(10, p) ? 1 : 0;
         }
         assertThat(differing).as("the noisy row differs from the clean row").isGreaterThan(30);
-        assertThat(view.latentPlane.pointCount()).isEqualTo(300);
-        assertThat(view.errorReadout.getText()).startsWith("Clean reconstruction error (MSE)");
+        assertThat(view.panels.explorer.latentPlane.pointCount()).isEqualTo(300);
+        assertThat(view.panels.errorReadout.getText()).startsWith("Clean reconstruction error (MSE)");
     }
 
     @Test
     void decoderExplorerDrawsAtThePickedPointAndInterpolates() {
-        view.pick(0.1, 0.2);
-        assertThat(view.decodedText.getText()).isEqualTo("Train a little, then click or drag in the latent space.");
+        view.panels.explorer.pick(0.1, 0.2);
+        assertThat(view.panels.explorer.decodedText.getText()).isEqualTo("Train a little, then click or drag in the latent space.");
         assertThat(view.ensureRun()).isTrue();
-        view.live.step(2);
-        awaitUi(Duration.ofSeconds(15), "internals", () -> view.lastInternals != null);
-        view.pick(0.1, 0.2);
-        assertThat(view.decodedImage.imageCount()).isEqualTo(1);
-        assertThat(view.decodedText.getText()).isEqualTo("The decoder at (0.1, 0.2)");
-        double[] expected = view.lastInternals.decoder().decodeAt(0.1, 0.2);
-        assertThat(view.decodedImage.pixel(0, 20)).isEqualTo(Math.round(expected[20] * 255));
-        view.interpolate.click();
-        assertThat(view.interpolation.imageCount()).isEqualTo(AutoencoderView.INTERPOLATION_STEPS);
+        view.training.step(2);
+        awaitUi(Duration.ofSeconds(15), "internals", () -> view.lastInternals() != null);
+        view.panels.explorer.pick(0.1, 0.2);
+        assertThat(view.panels.explorer.decodedImage.imageCount()).isEqualTo(1);
+        assertThat(view.panels.explorer.decodedText.getText()).isEqualTo("The decoder at (0.1, 0.2)");
+        double[] expected = view.lastInternals().decoder().decodeAt(0.1, 0.2);
+        assertThat(view.panels.explorer.decodedImage.pixel(0, 20)).isEqualTo(Math.round(expected[20] * 255));
+        view.panels.explorer.interpolate.click();
+        assertThat(view.panels.explorer.interpolation.imageCount()).isEqualTo(DecoderExplorer.INTERPOLATION_STEPS);
     }
 
     @Test
     void changingTheArchitectureDiscardsTheRun() {
         assertThat(view.ensureRun()).isTrue();
-        assertThat(view.live.hasRun()).isTrue();
-        view.activation.setValue(Activation.RELU);
-        assertThat(view.live.hasRun()).isFalse();
-        assertThat(view.runConfig).isNull();
+        assertThat(view.training.hasRun()).isTrue();
+        view.form.activation.setValue(Activation.RELU);
+        assertThat(view.training.hasRun()).isFalse();
+        assertThat(view.runConfig()).isNull();
     }
 }

@@ -1,5 +1,8 @@
 package io.tinynets.lab.depth.ui;
 
+import io.tinynets.experiment.ui.LabExperiments;
+import io.tinynets.experiment.ui.ExperimentAddOn;
+import io.tinynets.classroom.ui.AssignmentBar;
 import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
@@ -23,16 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
 
     DepthAssignmentTest() {
-        super("depth", DepthView.class, view -> view.assignment, view -> view.training);
+        super("depth", DepthView.class, view -> view.part(AssignmentBar.class).orElseThrow(), view -> view.training);
     }
 
     /** Trains until the run's internals reach epoch {@code upTo} (counted from the run's start). */
     private void trainTo(int upTo) {
         assertThat(view.ensureRun()).isTrue();
-        int done = view.lastInternals == null ? 0 : (int) view.lastInternals.epoch();
+        int done = view.lastInternals() == null ? 0 : (int) view.lastInternals().epoch();
         view.training.step(upTo - done);
-        awaitUi(Duration.ofSeconds(10), "epoch " + upTo + " delivered", () -> view.lastInternals != null
-                && view.lastInternals.epoch() == upTo && !view.training.isRunning());
+        awaitUi(Duration.ofSeconds(10), "epoch " + upTo + " delivered", () -> view.lastInternals() != null
+                && view.lastInternals().epoch() == upTo && !view.training.isRunning());
     }
 
     /**
@@ -43,16 +46,16 @@ class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
     protected Assignment teacherAssignment(Goal goal) {
         login("kim", "TEACHER");
         view = openLab();
-        view.dataset.setValue(DatasetKind.CIRCLE);
-        view.depth.setValue(3);
-        view.width.setValue(6);
-        view.activation.setValue(Activation.TANH);
-        view.other.setValue(Activation.RELU);
-        view.initializer.setValue(Initializer.HE);
-        view.learningRate.setValue(Math.log10(0.3));
-        view.seed.setValue(5);
+        view.form.dataset.setValue(DatasetKind.CIRCLE);
+        view.form.depth.setValue(3);
+        view.form.width.setValue(6);
+        view.form.activation.setValue(Activation.TANH);
+        view.form.other.setValue(Activation.RELU);
+        view.form.initializer.setValue(Initializer.HE);
+        view.form.learningRate.setValue(Math.log10(0.3));
+        view.form.seed.setValue(5);
         trainTo(3);
-        long source = experiments.save("kim", view.draft());
+        long source = experiments.save("kim", LabExperiments.draft(view));
         view.training.discard();
         return assignments.create("kim", c.id(), source, "Deep tanh vs ReLU", "Change the rate or the depth.",
                 List.of("learningRate", "depth"), goal);
@@ -60,22 +63,22 @@ class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
 
     @Override
     protected HasEnabled aLockedControl(DepthView view) {
-        return view.width;
+        return view.form.width;
     }
 
     @Override
     protected void assertNotTheTeachersSettings(DepthView view) {
-        assertThat(view.width.getValue()).isNotEqualTo(6);
+        assertThat(view.form.width.getValue()).isNotEqualTo(6);
     }
 
     private void assertLocked() {
-        assertThat(view.dataset.isEnabled()).isFalse();
-        assertThat(view.width.isEnabled()).isFalse();
-        assertThat(view.activation.isEnabled()).isFalse();
-        assertThat(view.compare.isEnabled()).isFalse();
-        assertThat(view.other.isEnabled()).isFalse();
-        assertThat(view.initializer.isEnabled()).isFalse();
-        assertThat(view.seed.isEnabled()).isFalse();
+        assertThat(view.form.dataset.isEnabled()).isFalse();
+        assertThat(view.form.width.isEnabled()).isFalse();
+        assertThat(view.form.activation.isEnabled()).isFalse();
+        assertThat(view.form.compare.isEnabled()).isFalse();
+        assertThat(view.form.other.isEnabled()).isFalse();
+        assertThat(view.form.initializer.isEnabled()).isFalse();
+        assertThat(view.form.seed.isEnabled()).isFalse();
     }
 
     @Test
@@ -83,35 +86,35 @@ class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
         Assignment a = teacherAssignment(new Goal("loss", true, 10.0));
         view = openAsTheStudent(a);
 
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Deep tanh vs ReLU");
-        assertThat(view.assignment.goal.getText()).isEqualTo("training loss at most 10");
-        assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().isVisible()).isTrue();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().title.getText()).isEqualTo("Assignment: Deep tanh vs ReLU");
+        assertThat(view.part(AssignmentBar.class).orElseThrow().goal.getText()).isEqualTo("training loss at most 10");
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
         // the teacher's settings and seed...
-        assertThat(view.dataset.getValue()).isEqualTo(DatasetKind.CIRCLE);
-        assertThat(view.depth.getValue()).isEqualTo(3);
-        assertThat(view.width.getValue()).isEqualTo(6);
-        assertThat(view.activation.getValue()).isEqualTo(Activation.TANH);
-        assertThat(view.compare.getValue()).isTrue();
-        assertThat(view.other.getValue()).isEqualTo(Activation.RELU);
-        assertThat(view.initializer.getValue()).isEqualTo(Initializer.HE);
-        assertThat(view.lr()).isEqualTo(0.3);
-        assertThat(view.seed.getValue()).isEqualTo(5);
+        assertThat(view.form.dataset.getValue()).isEqualTo(DatasetKind.CIRCLE);
+        assertThat(view.form.depth.getValue()).isEqualTo(3);
+        assertThat(view.form.width.getValue()).isEqualTo(6);
+        assertThat(view.form.activation.getValue()).isEqualTo(Activation.TANH);
+        assertThat(view.form.compare.getValue()).isTrue();
+        assertThat(view.form.other.getValue()).isEqualTo(Activation.RELU);
+        assertThat(view.form.initializer.getValue()).isEqualTo(Initializer.HE);
+        assertThat(view.form.lr()).isEqualTo(0.3);
+        assertThat(view.form.seed.getValue()).isEqualTo(5);
         // ...locked, except the rate and the depth
         assertLocked();
-        assertThat(view.width.getTooltip().getText()).startsWith("Locked by the assignment");
-        assertThat(view.other.getTooltip().getText()).startsWith("Locked by the assignment");
-        assertThat(view.learningRate.isEnabled()).isTrue();
-        assertThat(view.depth.isEnabled()).isTrue();
+        assertThat(view.form.width.getTooltip().getText()).startsWith("Locked by the assignment");
+        assertThat(view.form.other.getTooltip().getText()).startsWith("Locked by the assignment");
+        assertThat(view.form.learningRate.isEnabled()).isTrue();
+        assertThat(view.form.depth.isEnabled()).isTrue();
 
         // a changed depth rebuilds the networks (and enables the second activation again): still locked
-        view.depth.setValue(4);
+        view.form.depth.setValue(4);
         assertLocked();
 
-        assertThat(view.assignment.submit.isEnabled()).isFalse(); // nothing trained yet
+        assertThat(view.part(AssignmentBar.class).orElseThrow().submit.isEnabled()).isFalse(); // nothing trained yet
         trainTo(2);
         // the rate changed live while the run goes on: the submission carries the rate in effect
-        view.learningRate.setValue(Math.log10(0.1));
+        view.form.learningRate.setValue(Math.log10(0.1));
         trainTo(4);
         Submission s = submitExpectingTheGoalMet(10.0);
         String config = experiments.get("minji", s.experimentId()).configJson();
@@ -128,7 +131,7 @@ class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
         assertThat(s).isNotNull();
         assertThat(s.goalMet()).isFalse(); // checked: no loss is at most 0
         assertThat(s.metricValue()).isPositive();
-        assertThat(view.assignment.result.getText()).isEqualTo("Submitted, but the goal is not met yet: you can train more and submit again.");
+        assertThat(view.part(AssignmentBar.class).orElseThrow().result.getText()).isEqualTo("Submitted, but the goal is not met yet: you can train more and submit again.");
     }
 
     @Test
@@ -136,7 +139,7 @@ class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
         Assignment a = teacherAssignment(null);
         view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
-        view.compare.setValue(false);
+        view.form.compare.setValue(false);
         trainTo(2);
         submitExpectingTheLockedSettingRefused("activations");
     }

@@ -1,5 +1,6 @@
 package io.tinynets.lab.depth.ui;
 
+import io.tinynets.experiment.ui.ExperimentAddOn;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -66,22 +67,22 @@ class DepthExperimentTest extends KaribuTest {
 
     private void stepAndWait(int epochs) {
         view.training.step(epochs);
-        awaitUi(Duration.ofSeconds(10), epochs + " epochs with their internals", () -> view.lastInternals != null
-                && view.lastInternals.epoch() == epochs && !view.training.isRunning());
+        awaitUi(Duration.ofSeconds(10), epochs + " epochs with their internals", () -> view.lastInternals() != null
+                && view.lastInternals().epoch() == epochs && !view.training.isRunning());
     }
 
     private long trainAndSave() {
-        view.dataset.setValue(DatasetKind.CIRCLE);
-        view.depth.setValue(3);
-        view.activation.setValue(Activation.TANH);
-        view.other.setValue(Activation.RELU);
-        view.learningRate.setValue(Math.log10(0.3));
-        view.seed.setValue(5);
-        assertThat(view.saveExperiment.isEnabled()).isFalse();
+        view.form.dataset.setValue(DatasetKind.CIRCLE);
+        view.form.depth.setValue(3);
+        view.form.activation.setValue(Activation.TANH);
+        view.form.other.setValue(Activation.RELU);
+        view.form.learningRate.setValue(Math.log10(0.3));
+        view.form.seed.setValue(5);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).isFalse();
         assertThat(view.ensureRun()).isTrue();
         stepAndWait(EPOCHS);
-        assertThat(view.saveExperiment.isEnabled()).isTrue();
-        _click(view.saveExperiment);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).isTrue();
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().save);
         _get(SaveExperimentDialog.class);
         _click(_get(Button.class, spec -> spec.withText("Save")));
         return service.list(CurrentUser.experimentOwner(), null).get(0).id();
@@ -103,20 +104,20 @@ class DepthExperimentTest extends KaribuTest {
                 .containsExactly("train loss", "loss 1 · tanh", "loss 2 · relu");
         assertThat(saved.picture().cols()).isEqualTo(40);
         // byte for byte what a teacher's projection of the same moment shows
-        assertThat(saved.picture()).isEqualTo(new DepthPicture().of(view.lastInternals).orElseThrow());
+        assertThat(saved.picture()).isEqualTo(new DepthPicture().of(view.lastInternals()).orElseThrow());
 
         view.training.discard();
         view = reopen(id);
-        assertThat(view.dataset.getValue()).isEqualTo(DatasetKind.CIRCLE);
-        assertThat(view.depth.getValue()).isEqualTo(3);
-        assertThat(view.activation.getValue()).isEqualTo(Activation.TANH);
-        assertThat(view.compare.getValue()).isTrue();
-        assertThat(view.other.getValue()).isEqualTo(Activation.RELU);
-        assertThat(view.lr()).isEqualTo(0.3);
-        assertThat(view.seed.getValue()).isEqualTo(5);
-        assertThat(view.reopened.isVisible()).isTrue();
-        assertThat(view.lossChart.getSeries()).hasSize(4); // two live networks, two dashed saved ones
-        assertThat(view.lossChart.yValues(2)).isNotEmpty();
+        assertThat(view.form.dataset.getValue()).isEqualTo(DatasetKind.CIRCLE);
+        assertThat(view.form.depth.getValue()).isEqualTo(3);
+        assertThat(view.form.activation.getValue()).isEqualTo(Activation.TANH);
+        assertThat(view.form.compare.getValue()).isTrue();
+        assertThat(view.form.other.getValue()).isEqualTo(Activation.RELU);
+        assertThat(view.form.lr()).isEqualTo(0.3);
+        assertThat(view.form.seed.getValue()).isEqualTo(5);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isTrue();
+        assertThat(view.panels.lossChart.getSeries()).hasSize(4); // two live networks, two dashed saved ones
+        assertThat(view.panels.lossChart.yValues(2)).isNotEmpty();
         assertThat(view.training.hasRun()).isTrue();
 
         // replay: bit for bit the same first epochs
@@ -125,13 +126,13 @@ class DepthExperimentTest extends KaribuTest {
 
         // the uninterrupted run's next epoch: replay on to one epoch past the saved ones
         view.training.step(EPOCHS + 1 - 5);
-        awaitUi(Duration.ofSeconds(10), (EPOCHS + 1) + " replayed epochs", () -> view.lastInternals != null
-                && view.lastInternals.epoch() == EPOCHS + 1 && !view.training.isRunning());
+        awaitUi(Duration.ofSeconds(10), (EPOCHS + 1) + " replayed epochs", () -> view.lastInternals() != null
+                && view.lastInternals().epoch() == EPOCHS + 1 && !view.training.isRunning());
         assertThat(java.util.Arrays.copyOf(trainLosses(view), EPOCHS)).containsExactly(original);
         double uninterruptedNext = trainLosses(view)[EPOCHS];
 
         // continue: starts near the saved final loss, far from the first one
-        _click(view.reopened.continueTraining);
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining);
         stepAndWait(1);
         double first = trainLosses(view)[0];
         double savedFinal = original[EPOCHS - 1];
@@ -149,8 +150,8 @@ class DepthExperimentTest extends KaribuTest {
         NotificationsKt.clearNotifications();
         view = reopen(foreign);
         NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
-        assertThat(view.depth.getValue()).isEqualTo(10);
-        assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(view.form.depth.getValue()).isEqualTo(10);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
         assertThat(view.training.hasRun()).isFalse();
     }
 }

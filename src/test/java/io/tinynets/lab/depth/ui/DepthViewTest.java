@@ -30,46 +30,46 @@ class DepthViewTest extends KaribuTest {
 
     @Test
     void showsSigmoidAgainstReluAtInitialization() {
-        assertThat(view.columns.get(0).title.getText()).isEqualTo("Sigmoid");
-        assertThat(view.columns.get(1).title.getText()).isEqualTo("ReLU");
-        double[] sigmoid = view.columns.get(0).gradients.values();
+        assertThat(view.panels.columns.get(0).title.getText()).isEqualTo("Sigmoid");
+        assertThat(view.panels.columns.get(1).title.getText()).isEqualTo("ReLU");
+        double[] sigmoid = view.panels.columns.get(0).gradients.values();
         assertThat(sigmoid).hasSize(11);
         assertThat(sigmoid[0] / sigmoid[10]).isLessThan(1e-3);
-        assertThat(view.columns.get(0).histograms.getRows()).isEqualTo(10);
-        assertThat(view.columns.get(0).deadUnits.getCols()).isEqualTo(8);
-        assertThat(view.columns.get(0).gradientRatio.getText()).startsWith("First layer ");
-        assertThat(view.columns.get(0).collapse.isVisible()).isFalse();
+        assertThat(view.panels.columns.get(0).histograms.getRows()).isEqualTo(10);
+        assertThat(view.panels.columns.get(0).deadUnits.getCols()).isEqualTo(8);
+        assertThat(view.panels.columns.get(0).gradientRatio.getText()).startsWith("First layer ");
+        assertThat(view.panels.columns.get(0).collapse.isVisible()).isFalse();
     }
 
     @Test
     void invalidDepthIsRefusedAndDisablesPlay() {
-        view.depth.setValue(31);
-        assertThat(view.depth.isInvalid()).isTrue();
-        assertThat(view.depth.getErrorMessage()).isEqualTo("Enter a depth from 1 to 30.");
+        view.form.depth.setValue(31);
+        assertThat(view.form.depth.isInvalid()).isTrue();
+        assertThat(view.form.depth.getErrorMessage()).isEqualTo("Enter a depth from 1 to 30.");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
         assertThat(view.ensureRun()).isFalse();
-        view.depth.setValue(12);
+        view.form.depth.setValue(12);
         assertThat(view.controls.playButton().isEnabled()).isTrue();
-        assertThat(view.columns.get(0).gradients.values()).hasSize(13);
+        assertThat(view.panels.columns.get(0).gradients.values()).hasSize(13);
     }
 
     @Test
     void linearActivationShowsTheSingleMatrix() {
-        view.compare.setValue(false);
-        view.activation.setValue(Activation.LINEAR);
-        assertThat(view.columns.get(1).isVisible()).isFalse();
-        assertThat(view.columns.get(0).collapse.isVisible()).isTrue();
-        assertThat(view.columns.get(0).collapse.getText()).contains("one matrix: z = ", "straight line");
+        view.form.compare.setValue(false);
+        view.form.activation.setValue(Activation.LINEAR);
+        assertThat(view.panels.columns.get(1).isVisible()).isFalse();
+        assertThat(view.panels.columns.get(0).collapse.isVisible()).isTrue();
+        assertThat(view.panels.columns.get(0).collapse.getText()).contains("one matrix: z = ", "straight line");
     }
 
     @Test
     void trainingUpdatesChartsLive() {
-        view.initializer.setValue(Initializer.HE);
+        view.form.initializer.setValue(Initializer.HE);
         view.controls.playButton().click();
         KaribuTest.awaitUi(Duration.ofSeconds(10), "loss points of both networks", () ->
-                view.lossChart.pointCount(0) > 2 && view.lossChart.pointCount(1) > 2);
+                view.panels.lossChart.pointCount(0) > 2 && view.panels.lossChart.pointCount(1) > 2);
         view.training.pause();
-        assertThat(view.columns.get(1).summary.getText()).startsWith("Loss ");
-        assertThat(view.columns.get(1).deadCount.getText()).endsWith("of 80 hidden units are dead.");
+        assertThat(view.panels.columns.get(1).summary.getText()).startsWith("Loss ");
+        assertThat(view.panels.columns.get(1).deadCount.getText()).endsWith("of 80 hidden units are dead.");
     }
 }

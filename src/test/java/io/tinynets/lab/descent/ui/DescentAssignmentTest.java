@@ -1,5 +1,8 @@
 package io.tinynets.lab.descent.ui;
 
+import io.tinynets.experiment.ui.LabExperiments;
+import io.tinynets.experiment.ui.ExperimentAddOn;
+import io.tinynets.classroom.ui.AssignmentBar;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
@@ -24,29 +27,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
 
     DescentAssignmentTest() {
-        super("descent", DescentView.class, view -> view.assignment, view -> view.training);
+        super("descent", DescentView.class, view -> view.part(AssignmentBar.class).orElseThrow(), view -> view.training);
     }
 
     /** Walks until the race's internals reach step {@code upTo} (counted from the race's start). */
     private void stepTo(int upTo) {
         assertThat(view.ensureRun()).isTrue();
-        long done = view.lastInternals == null ? 0 : view.lastInternals.steps();
+        long done = view.lastInternals() == null ? 0 : view.lastInternals().steps();
         view.training.step(upTo - done);
-        awaitUi(Duration.ofSeconds(10), "step " + upTo + " delivered", () -> view.lastInternals != null
-                && view.lastInternals.steps() == upTo && !view.training.isRunning());
+        awaitUi(Duration.ofSeconds(10), "step " + upTo + " delivered", () -> view.lastInternals() != null
+                && view.lastInternals().steps() == upTo && !view.training.isRunning());
     }
 
     /** The teacher races SGD and momentum on the bowl from (3, −2) with η 0.02, μ 0.8, and makes it an assignment. */
     private Assignment teacherAssignment(Goal goal, List<String> unlocked) {
         login("kim", "TEACHER");
         view = openLab();
-        view.surface.setValue(SurfaceKind.BOWL);
-        view.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM));
-        view.learningRate.setValue(Math.log10(0.02));
-        view.momentum.setValue(0.8);
+        view.form.surface.setValue(SurfaceKind.BOWL);
+        view.form.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM));
+        view.form.learningRate.setValue(Math.log10(0.02));
+        view.form.momentum.setValue(0.8);
         view.setStart(3.0, -2.0);
         stepTo(5);
-        long source = experiments.save("kim", view.draft());
+        long source = experiments.save("kim", LabExperiments.draft(view));
         view.training.discard();
         return assignments.create("kim", c.id(), source, "Momentum on the bowl", "Find a better rate.", unlocked,
                 goal);
@@ -60,12 +63,12 @@ class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
 
     @Override
     protected HasEnabled aLockedControl(DescentView view) {
-        return view.momentum;
+        return view.form.momentum;
     }
 
     @Override
     protected void assertNotTheTeachersSettings(DescentView view) {
-        assertThat(view.surface.getValue()).isNotEqualTo(SurfaceKind.BOWL);
+        assertThat(view.form.surface.getValue()).isNotEqualTo(SurfaceKind.BOWL);
     }
 
     @Test
@@ -73,38 +76,38 @@ class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
         Assignment a = teacherAssignment(new Goal("loss", true, 1000.0), List.of("learningRate", "surface"));
         view = openAsTheStudent(a);
 
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Momentum on the bowl");
-        assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().isVisible()).isTrue();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().title.getText()).isEqualTo("Assignment: Momentum on the bowl");
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
         // the teacher's race...
-        assertThat(view.surface.getValue()).isEqualTo(SurfaceKind.BOWL);
-        assertThat(view.optimizers.getValue()).containsExactlyInAnyOrder(OptimizerKind.SGD, OptimizerKind.MOMENTUM);
-        assertThat(view.lr()).isEqualTo(0.02);
-        assertThat(view.momentum.getValue()).isEqualTo(0.8);
-        assertThat(view.startX.getValue()).isEqualTo(3.0);
-        assertThat(view.startY.getValue()).isEqualTo(-2.0);
+        assertThat(view.form.surface.getValue()).isEqualTo(SurfaceKind.BOWL);
+        assertThat(view.form.optimizers.getValue()).containsExactlyInAnyOrder(OptimizerKind.SGD, OptimizerKind.MOMENTUM);
+        assertThat(view.form.lr()).isEqualTo(0.02);
+        assertThat(view.form.momentum.getValue()).isEqualTo(0.8);
+        assertThat(view.form.startX.getValue()).isEqualTo(3.0);
+        assertThat(view.form.startY.getValue()).isEqualTo(-2.0);
         // ...locked, except the rate; the surface too, since another surface would move the locked start
-        assertThat(view.optimizers.isEnabled()).isFalse();
-        assertThat(view.momentum.isEnabled()).isFalse();
-        assertThat(view.beta1.isEnabled()).isFalse();
-        assertThat(view.beta2.isEnabled()).isFalse();
-        assertThat(view.rho.isEnabled()).isFalse();
-        assertThat(view.startX.isEnabled()).isFalse();
-        assertThat(view.startY.isEnabled()).isFalse();
-        assertThat(view.surface.isEnabled()).isFalse();
-        assertThat(view.momentum.getTooltip().getText()).startsWith("Locked by the assignment");
-        assertThat(view.learningRate.isEnabled()).isTrue();
+        assertThat(view.form.optimizers.isEnabled()).isFalse();
+        assertThat(view.form.momentum.isEnabled()).isFalse();
+        assertThat(view.form.beta1.isEnabled()).isFalse();
+        assertThat(view.form.beta2.isEnabled()).isFalse();
+        assertThat(view.form.rho.isEnabled()).isFalse();
+        assertThat(view.form.startX.isEnabled()).isFalse();
+        assertThat(view.form.startY.isEnabled()).isFalse();
+        assertThat(view.form.surface.isEnabled()).isFalse();
+        assertThat(view.form.momentum.getTooltip().getText()).startsWith("Locked by the assignment");
+        assertThat(view.form.learningRate.isEnabled()).isTrue();
         // nor can a click on the map move the start
         NotificationsKt.clearNotifications();
         view.setStart(0.5, 0.5);
-        assertThat(view.startX.getValue()).isEqualTo(3.0);
-        assertThat(view.startY.getValue()).isEqualTo(-2.0);
+        assertThat(view.form.startX.getValue()).isEqualTo(3.0);
+        assertThat(view.form.startY.getValue()).isEqualTo(-2.0);
         NotificationsKt.expectNotifications("Locked by the assignment: your teacher chose this setting.");
 
-        assertThat(view.assignment.submit.isEnabled()).isFalse(); // nothing walked yet
+        assertThat(view.part(AssignmentBar.class).orElseThrow().submit.isEnabled()).isFalse(); // nothing walked yet
         stepTo(3);
         // the rate changed live while the racers walk: the submission carries the rate in effect
-        view.learningRate.setValue(Math.log10(0.05));
+        view.form.learningRate.setValue(Math.log10(0.05));
         stepTo(6);
         Submission s = submitExpectingTheGoalMet(1000.0);
         assertThat(experiments.get("minji", s.experimentId()).configJson()).contains("\"learningRate\":0.05");
@@ -127,10 +130,10 @@ class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
     void anUnlockedStartMayBeClickedOnTheMap() {
         Assignment a = teacherAssignment(null, List.of("start"));
         view = openAsTheStudent(a);
-        assertThat(view.startX.isEnabled()).isTrue();
-        assertThat(view.surface.isEnabled()).isFalse();
+        assertThat(view.form.startX.isEnabled()).isTrue();
+        assertThat(view.form.surface.isEnabled()).isFalse();
         view.setStart(1.0, 1.5);
-        assertThat(view.startX.getValue()).isEqualTo(1.0);
+        assertThat(view.form.startX.getValue()).isEqualTo(1.0);
         stepTo(2);
         Submission s = submitThroughTheBar();
         assertThat(s).isNotNull();
@@ -142,7 +145,7 @@ class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
         Assignment a = teacherAssignment(null, List.of("learningRate"));
         view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
-        view.momentum.setValue(0.5);
+        view.form.momentum.setValue(0.5);
         stepTo(2);
         submitExpectingTheLockedSettingRefused("momentum");
     }

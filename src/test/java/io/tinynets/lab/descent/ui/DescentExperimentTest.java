@@ -1,5 +1,6 @@
 package io.tinynets.lab.descent.ui;
 
+import io.tinynets.experiment.ui.ExperimentAddOn;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -67,23 +68,23 @@ class DescentExperimentTest extends KaribuTest {
 
     private void stepAndWait(int steps) {
         view.training.step(steps);
-        awaitUi(Duration.ofSeconds(10), steps + " steps with their internals", () -> view.lastInternals != null
-                && view.lastInternals.steps() == steps && !view.training.isRunning());
+        awaitUi(Duration.ofSeconds(10), steps + " steps with their internals", () -> view.lastInternals() != null
+                && view.lastInternals().steps() == steps && !view.training.isRunning());
     }
 
     private long raceAndSave() {
-        view.surface.setValue(SurfaceKind.BOWL);
-        view.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM));
-        view.learningRate.setValue(Math.log10(0.02));
-        view.momentum.setValue(0.8);
+        view.form.surface.setValue(SurfaceKind.BOWL);
+        view.form.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM));
+        view.form.learningRate.setValue(Math.log10(0.02));
+        view.form.momentum.setValue(0.8);
         view.setStart(3.0, -2.0);
-        assertThat(view.saveExperiment.isEnabled()).isFalse();
-        assertThat(view.saveExperiment.getTooltip().getText()).startsWith("Take at least one step first: then the "
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).isFalse();
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.getTooltip().getText()).startsWith("Take at least one step first: then the "
                 + "race (settings, curves, the racers' positions");
         assertThat(view.ensureRun()).isTrue();
         stepAndWait(STEPS);
-        assertThat(view.saveExperiment.isEnabled()).isTrue();
-        _click(view.saveExperiment);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).isTrue();
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().save);
         _get(SaveExperimentDialog.class);
         _click(_get(Button.class, spec -> spec.withText("Save")));
         return service.list(CurrentUser.experimentOwner(), null).get(0).id();
@@ -103,27 +104,27 @@ class DescentExperimentTest extends KaribuTest {
         assertThat(saved.curves()).extracting(Curve::name).containsExactly("train loss", "f · sgd", "f · momentum");
         assertThat(saved.curves().get(1).size()).isEqualTo(STEPS + 1); // the start and every step
         assertThat(saved.weightsJson()).contains("\"racers\"");
-        assertThat(saved.picture().cols()).isEqualTo(DescentView.GRID);
+        assertThat(saved.picture().cols()).isEqualTo(DescentPanels.GRID);
         // byte for byte the surface a teacher's projection of this race shows
-        assertThat(saved.picture()).isEqualTo(new DescentPicture().of(view.lastInternals).orElseThrow());
+        assertThat(saved.picture()).isEqualTo(new DescentPicture().of(view.lastInternals()).orElseThrow());
 
         view.training.discard();
         view = reopen(id);
-        assertThat(view.surface.getValue()).isEqualTo(SurfaceKind.BOWL);
-        assertThat(view.optimizers.getValue()).containsExactlyInAnyOrder(OptimizerKind.SGD, OptimizerKind.MOMENTUM);
-        assertThat(view.lr()).isEqualTo(0.02);
-        assertThat(view.momentum.getValue()).isEqualTo(0.8);
-        assertThat(view.startX.getValue()).isEqualTo(3.0);
-        assertThat(view.startY.getValue()).isEqualTo(-2.0);
-        assertThat(view.reopened.isVisible()).isTrue();
-        assertThat(view.lossChart.getSeries()).hasSize(4);
-        assertThat(view.lossChart.pointCount(2)).isEqualTo(STEPS + 1);
+        assertThat(view.form.surface.getValue()).isEqualTo(SurfaceKind.BOWL);
+        assertThat(view.form.optimizers.getValue()).containsExactlyInAnyOrder(OptimizerKind.SGD, OptimizerKind.MOMENTUM);
+        assertThat(view.form.lr()).isEqualTo(0.02);
+        assertThat(view.form.momentum.getValue()).isEqualTo(0.8);
+        assertThat(view.form.startX.getValue()).isEqualTo(3.0);
+        assertThat(view.form.startY.getValue()).isEqualTo(-2.0);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isTrue();
+        assertThat(view.panels.lossChart.getSeries()).hasSize(4);
+        assertThat(view.panels.lossChart.pointCount(2)).isEqualTo(STEPS + 1);
         assertThat(view.training.hasRun()).isTrue();
 
         stepAndWait(5);
         assertThat(bestLosses(view)).containsExactly(Arrays.copyOf(original, 5));
 
-        _click(view.reopened.continueTraining);
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining);
         stepAndWait(1);
         double first = bestLosses(view)[0];
         double savedFinal = original[STEPS - 1];
@@ -139,8 +140,8 @@ class DescentExperimentTest extends KaribuTest {
         NotificationsKt.clearNotifications();
         view = reopen(foreign);
         NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
-        assertThat(view.surface.getValue()).isEqualTo(SurfaceKind.RAVINE);
-        assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(view.form.surface.getValue()).isEqualTo(SurfaceKind.RAVINE);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
         assertThat(view.training.hasRun()).isFalse();
     }
 }

@@ -32,48 +32,48 @@ class DescentViewTest extends KaribuTest {
 
     @Test
     void opensOnTheRavineWithThreeRacersAndTheirRules() {
-        assertThat(view.surface.getValue()).isEqualTo(SurfaceKind.RAVINE);
-        assertThat(view.selected()).containsExactly(OptimizerKind.SGD, OptimizerKind.MOMENTUM, OptimizerKind.ADAM);
-        assertThat(view.lossChart.getSeries()).extracting(s -> s.label())
+        assertThat(view.form.surface.getValue()).isEqualTo(SurfaceKind.RAVINE);
+        assertThat(view.form.selected()).containsExactly(OptimizerKind.SGD, OptimizerKind.MOMENTUM, OptimizerKind.ADAM);
+        assertThat(view.panels.lossChart.getSeries()).extracting(s -> s.label())
                 .containsExactly("Gradient descent", "Momentum", "Adam");
-        assertThat(view.map.getCols()).isEqualTo(DescentView.GRID);
-        assertThat(view.overlay.lastPoint(0)).containsExactly(-3.5, 1.2);
-        assertThat(view.rules.getElement().getTextRecursively()).contains("w ← w − η·∇f(w)", "β₁");
-        assertThat(view.learningRateValue.getText()).isEqualTo("0.05");
-        assertThat(view.fitBox.isVisible()).isFalse();
+        assertThat(view.panels.map.getCols()).isEqualTo(DescentPanels.GRID);
+        assertThat(view.panels.overlay.lastPoint(0)).containsExactly(-3.5, 1.2);
+        assertThat(view.panels.rules.getElement().getTextRecursively()).contains("w ← w − η·∇f(w)", "β₁");
+        assertThat(view.form.learningRateValue.getText()).isEqualTo("0.05");
+        assertThat(view.panels.fitBox.isVisible()).isFalse();
     }
 
     @Test
     void clickingTheMapMovesTheStart() {
         view.setStart(1.234, -0.5);
-        assertThat(view.startX.getValue()).isEqualTo(1.23);
-        assertThat(view.startY.getValue()).isEqualTo(-0.5);
-        assertThat(view.overlay.lastPoint(2)).containsExactly(1.23, -0.5);
+        assertThat(view.form.startX.getValue()).isEqualTo(1.23);
+        assertThat(view.form.startY.getValue()).isEqualTo(-0.5);
+        assertThat(view.panels.overlay.lastPoint(2)).containsExactly(1.23, -0.5);
     }
 
     @Test
     void invalidHyperparameterIsShownAndBlocksTheRun() {
-        view.momentum.setValue(1.5);
-        assertThat(view.momentum.isInvalid()).isTrue();
-        assertThat(view.momentum.getErrorMessage()).isEqualTo("Must be at least 0 and below 1.");
+        view.form.momentum.setValue(1.5);
+        assertThat(view.form.momentum.isInvalid()).isTrue();
+        assertThat(view.form.momentum.getErrorMessage()).isEqualTo("Must be at least 0 and below 1.");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
         assertThat(view.ensureRun()).isFalse();
-        view.momentum.setValue(0.5);
+        view.form.momentum.setValue(0.5);
         assertThat(view.controls.playButton().isEnabled()).isTrue();
     }
 
     @Test
     void startOutsideTheSurfaceIsRefusedByTheField() {
-        view.startX.setValue(40.0);
-        assertThat(view.startX.isInvalid()).isTrue();
-        assertThat(view.startX.getErrorMessage()).isEqualTo("The start must lie inside the drawn area.");
+        view.form.startX.setValue(40.0);
+        assertThat(view.form.startX.isInvalid()).isTrue();
+        assertThat(view.form.startX.getErrorMessage()).isEqualTo("The start must lie inside the drawn area.");
         assertThat(view.ensureRun()).isFalse();
     }
 
     @Test
     void noOptimizerMeansNoRace() {
-        view.optimizers.setValue(Set.of());
-        assertThat(view.optimizers.isInvalid()).isTrue();
+        view.form.optimizers.setValue(Set.of());
+        assertThat(view.form.optimizers.isInvalid()).isTrue();
         assertThat(view.controls.playButton().isEnabled()).isFalse();
         assertThat(view.ensureRun()).isFalse();
     }
@@ -82,47 +82,47 @@ class DescentViewTest extends KaribuTest {
     void stepsDrawPathsLossesAndStatusesLive() {
         view.controls.playButton().click();
         KaribuTest.awaitUi(Duration.ofSeconds(10), "paths and losses", () ->
-                view.overlay.pathLength(0) > 5 && view.lossChart.pointCount(2) > 5);
+                view.panels.overlay.pathLength(0) > 5 && view.panels.lossChart.pointCount(2) > 5);
         view.training.pause();
-        assertThat(view.statuses.getChildren().count()).isEqualTo(3);
-        double[] y = view.lossChart.yValues(0);
+        assertThat(view.panels.statuses.getChildren().count()).isEqualTo(3);
+        double[] y = view.panels.lossChart.yValues(0);
         assertThat(y[y.length - 1]).isLessThan(y[0]); // gradient descent goes downhill
-        assertThat(view.statuses.getElement().getTextRecursively()).contains("Gradient descent:");
+        assertThat(view.panels.statuses.getElement().getTextRecursively()).contains("Gradient descent:");
     }
 
     @Test
     void tooLargeARateIsExplainedInPlainWords() {
-        view.learningRate.setValue(Math.log10(0.12));
-        assertThat(view.lr()).isEqualTo(0.12);
-        view.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.ADAM));
+        view.form.learningRate.setValue(Math.log10(0.12));
+        assertThat(view.form.lr()).isEqualTo(0.12);
+        view.form.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.ADAM));
         view.controls.playButton().click();
         KaribuTest.awaitUi(Duration.ofSeconds(10), "gradient descent diverges", () ->
-                view.statuses.getElement().getTextRecursively().contains("diverged and left the surface"));
+                view.panels.statuses.getElement().getTextRecursively().contains("diverged and left the surface"));
         view.training.pause();
-        assertThat(view.statuses.getElement().getTextRecursively())
+        assertThat(view.panels.statuses.getElement().getTextRecursively())
                 .contains("The learning rate 0.12 is too large for this surface: lower it to 0.012");
     }
 
     @Test
     void lineFitShowsTheScatterAndMovesTheLine() {
-        view.surface.setValue(SurfaceKind.LINE_FIT);
-        assertThat(view.fitBox.isVisible()).isTrue();
-        assertThat(view.startX.getLabel()).isEqualTo("Start w");
-        double[][] before = {view.fitLines.lastPoint(0)};
+        view.form.surface.setValue(SurfaceKind.LINE_FIT);
+        assertThat(view.panels.fitBox.isVisible()).isTrue();
+        assertThat(view.form.startX.getLabel()).isEqualTo("Start w");
+        double[][] before = {view.panels.fitLines.lastPoint(0)};
         view.controls.playButton().click();
         KaribuTest.awaitUi(Duration.ofSeconds(10), "the fitted line moves", () ->
-                view.lossChart.pointCount(0) > 20);
+                view.panels.lossChart.pointCount(0) > 20);
         view.training.pause();
-        KaribuTest.awaitUi(Duration.ofSeconds(5), "line follows", () -> view.fitLines.lastPoint(0)[1] != before[0][1]);
-        assertThat(view.fitLines.lastPoint(0)[1]).isNotCloseTo(before[0][1], within(1e-6));
+        KaribuTest.awaitUi(Duration.ofSeconds(5), "line follows", () -> view.panels.fitLines.lastPoint(0)[1] != before[0][1]);
+        assertThat(view.panels.fitLines.lastPoint(0)[1]).isNotCloseTo(before[0][1], within(1e-6));
     }
 
     @Test
     void oneDimensionalSurfaceDrawsTheCurveAndHidesY() {
-        view.surface.setValue(SurfaceKind.DOUBLE_WELL);
-        assertThat(view.startY.isVisible()).isFalse();
-        assertThat(view.overlay.colours()).hasSize(4); // three racers and the curve
-        assertThat(view.overlay.pathLength(3)).isEqualTo(121);
-        assertThat(view.overlay.lastPoint(0)).containsExactly(2.0, view.currentSurface().value(new double[] {2.0}));
+        view.form.surface.setValue(SurfaceKind.DOUBLE_WELL);
+        assertThat(view.form.startY.isVisible()).isFalse();
+        assertThat(view.panels.overlay.colours()).hasSize(4); // three racers and the curve
+        assertThat(view.panels.overlay.pathLength(3)).isEqualTo(121);
+        assertThat(view.panels.overlay.lastPoint(0)).containsExactly(2.0, view.form.currentSurface().value(new double[] {2.0}));
     }
 }

@@ -1,5 +1,8 @@
 package io.tinynets.lab.playground.ui;
 
+import io.tinynets.experiment.ui.LabExperiments;
+import io.tinynets.experiment.ui.ExperimentAddOn;
+import io.tinynets.classroom.ui.AssignmentBar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -26,13 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
 
     PlaygroundAssignmentTest() {
-        super("playground", PlaygroundView.class, view -> view.assignment, view -> view.training);
+        super("playground", PlaygroundView.class, view -> view.part(AssignmentBar.class).orElseThrow(), view -> view.training);
     }
 
     private void train(int epochs) {
         assertThat(view.ensureRun()).isTrue();
         view.training.step(epochs);
-        awaitUi(Duration.ofSeconds(10), epochs + " epochs delivered", () -> view.lastInternalsEpoch == epochs
+        awaitUi(Duration.ofSeconds(10), epochs + " epochs delivered", () -> view.lastEpoch() == epochs
                 && !view.training.isRunning());
     }
 
@@ -41,13 +44,13 @@ class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
     protected Assignment teacherAssignment(Goal goal) {
         login("kim", "TEACHER");
         view = openLab();
-        view.features.setValue(Set.of(Feature.X1_SQUARED, Feature.X2_SQUARED));
-        view.learningRate.setValue(0.1);
-        view.batchSize.setValue(20);
-        view.optimizer.setValue(OptimizerKind.MOMENTUM);
-        view.setLayers(List.of(3), io.tinynets.engine.Activation.TANH);
+        view.form.features.setValue(Set.of(Feature.X1_SQUARED, Feature.X2_SQUARED));
+        view.form.learningRate.setValue(0.1);
+        view.form.batchSize.setValue(20);
+        view.form.optimizer.setValue(OptimizerKind.MOMENTUM);
+        view.form.layers.setLayers(List.of(3), io.tinynets.engine.Activation.TANH);
         train(3);
-        long source = experiments.save("kim", view.draft());
+        long source = experiments.save("kim", LabExperiments.draft(view));
         view.training.discard();
         return assignments.create("kim", c.id(), source, "Circle with squares", "Change only the learning rate.",
                 List.of("learningRate"), goal);
@@ -55,12 +58,12 @@ class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
 
     @Override
     protected HasEnabled aLockedControl(PlaygroundView view) {
-        return view.batchSize;
+        return view.form.batchSize;
     }
 
     @Override
     protected void assertNotTheTeachersSettings(PlaygroundView view) {
-        assertThat(view.batchSize.getValue()).isNotEqualTo(20);
+        assertThat(view.form.batchSize.getValue()).isNotEqualTo(20);
     }
 
     @Test
@@ -68,36 +71,36 @@ class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
         Assignment a = teacherAssignment(new Goal("test loss", true, 10.0));
         view = openAsTheStudent(a);
 
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Circle with squares");
-        assertThat(view.assignment.instructions.getText()).isEqualTo("Change only the learning rate.");
-        assertThat(view.assignment.goal.getText()).isEqualTo("test loss at most 10");
-        assertThat(view.reopened.isVisible()).isFalse();
-        assertThat(view.assignment.controls.getText())
+        assertThat(view.part(AssignmentBar.class).orElseThrow().isVisible()).isTrue();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().title.getText()).isEqualTo("Assignment: Circle with squares");
+        assertThat(view.part(AssignmentBar.class).orElseThrow().instructions.getText()).isEqualTo("Change only the learning rate.");
+        assertThat(view.part(AssignmentBar.class).orElseThrow().goal.getText()).isEqualTo("test loss at most 10");
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().controls.getText())
                 .isEqualTo("You may change: Learning rate. Every other setting is locked.");
         // the teacher's settings...
-        assertThat(view.features.getValue()).containsExactlyInAnyOrder(Feature.X1_SQUARED, Feature.X2_SQUARED);
-        assertThat(view.batchSize.getValue()).isEqualTo(20);
-        assertThat(view.optimizer.getValue()).isEqualTo(OptimizerKind.MOMENTUM);
-        assertThat(view.hidden).containsExactly(3);
+        assertThat(view.form.features.getValue()).containsExactlyInAnyOrder(Feature.X1_SQUARED, Feature.X2_SQUARED);
+        assertThat(view.form.batchSize.getValue()).isEqualTo(20);
+        assertThat(view.form.optimizer.getValue()).isEqualTo(OptimizerKind.MOMENTUM);
+        assertThat(view.form.layers.hidden).containsExactly(3);
         // ...locked, except the learning rate
-        assertThat(view.batchSize.isEnabled()).isFalse();
-        assertThat(view.optimizer.isEnabled()).isFalse();
-        assertThat(view.features.isEnabled()).isFalse();
-        assertThat(view.dataset.isEnabled()).isFalse();
-        assertThat(view.addLayer.isEnabled()).isFalse();
-        assertThat(view.upload.isEnabled()).isFalse();
-        assertThat(view.batchSize.getTooltip().getText()).startsWith("Locked by the assignment");
-        assertThat(view.learningRate.isEnabled()).isTrue();
-        assertThat(view.learningRateSlider.isEnabled()).isTrue();
+        assertThat(view.form.batchSize.isEnabled()).isFalse();
+        assertThat(view.form.optimizer.isEnabled()).isFalse();
+        assertThat(view.form.features.isEnabled()).isFalse();
+        assertThat(view.form.dataset.isEnabled()).isFalse();
+        assertThat(view.form.layers.addLayer.isEnabled()).isFalse();
+        assertThat(view.form.data.upload.isEnabled()).isFalse();
+        assertThat(view.form.batchSize.getTooltip().getText()).startsWith("Locked by the assignment");
+        assertThat(view.form.learningRate.isEnabled()).isTrue();
+        assertThat(view.form.learningRateSlider.isEnabled()).isTrue();
         // nor can points be drawn into the teacher's data
-        int pointsBefore = view.data.train().size() + view.data.test().size();
-        view.clickPoint(0.5, 0.5, false);
-        assertThat(view.data.train().size() + view.data.test().size()).isEqualTo(pointsBefore);
+        int pointsBefore = view.form.data.current().train().size() + view.form.data.current().test().size();
+        view.form.data.clickPoint(0.5, 0.5, false);
+        assertThat(view.form.data.current().train().size() + view.form.data.current().test().size()).isEqualTo(pointsBefore);
         NotificationsKt.clearNotifications();
 
-        assertThat(view.assignment.submit.isEnabled()).isFalse(); // nothing trained yet
-        view.learningRate.setValue(0.3);
+        assertThat(view.part(AssignmentBar.class).orElseThrow().submit.isEnabled()).isFalse(); // nothing trained yet
+        view.form.learningRate.setValue(0.3);
         train(3);
         Submission s = submitExpectingTheGoalMet(10.0);
         assertThat(experiments.get("minji", s.experimentId()).configJson()).contains("\"learningRate\":0.3");
@@ -108,7 +111,7 @@ class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
         Assignment a = teacherAssignment(null);
         view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
-        view.batchSize.setValue(30);
+        view.form.batchSize.setValue(30);
         train(2);
         submitExpectingTheLockedSettingRefused("batchSize");
     }

@@ -1,5 +1,7 @@
 package io.tinynets.lab.playground.ui;
 
+import io.tinynets.experiment.ui.LabExperiments;
+import io.tinynets.experiment.ui.ExperimentAddOn;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -70,19 +72,19 @@ class PlaygroundExperimentTest extends KaribuTest {
 
     /** A distinctive config trained for a fixed number of epochs, then saved through the dialog. */
     private long trainAndSave() {
-        view.features.setValue(Set.of(Feature.X1_SQUARED, Feature.X2_SQUARED));
-        view.learningRate.setValue(0.1);
-        view.batchSize.setValue(20);
-        view.optimizer.setValue(OptimizerKind.MOMENTUM);
-        assertThat(view.saveExperiment.isEnabled()).isFalse();
-        assertThat(view.saveExperiment.getTooltip().getText()).startsWith("Train at least one epoch first");
+        view.form.features.setValue(Set.of(Feature.X1_SQUARED, Feature.X2_SQUARED));
+        view.form.learningRate.setValue(0.1);
+        view.form.batchSize.setValue(20);
+        view.form.optimizer.setValue(OptimizerKind.MOMENTUM);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).isFalse();
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.getTooltip().getText()).startsWith("Train at least one epoch first");
         assertThat(view.ensureRun()).isTrue();
         view.training.step(EPOCHS);
         awaitUi(Duration.ofSeconds(10), EPOCHS + " epochs delivered with their internals",
-                () -> view.lossChart.pointCount(0) == EPOCHS && view.lastInternalsEpoch == EPOCHS
+                () -> view.panels.curves.lossChart.pointCount(0) == EPOCHS && view.lastEpoch() == EPOCHS
                         && !view.training.isRunning());
-        assertThat(view.saveExperiment.isEnabled()).isTrue();
-        _click(view.saveExperiment);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).isTrue();
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().save);
         _get(SaveExperimentDialog.class);
         _click(_get(Button.class, spec -> spec.withText("Save")));
         return service.list(CurrentUser.experimentOwner(), null).get(0).id();
@@ -91,7 +93,7 @@ class PlaygroundExperimentTest extends KaribuTest {
     @Test
     void savedRunIsListedReopenedReplayedAndContinued() {
         long id = trainAndSave();
-        double[] original = view.lossChart.yValues(0);
+        double[] original = view.panels.curves.lossChart.yValues(0);
 
         List<ExperimentSummary> list = service.list(CurrentUser.experimentOwner(), null);
         assertThat(list).hasSize(1);
@@ -110,13 +112,13 @@ class PlaygroundExperimentTest extends KaribuTest {
         // reopen: a new view with the saved form, the saved curve as the ghost and a READY replay run
         view.training.discard();
         view = reopen(id);
-        assertThat(view.learningRate.getValue()).isEqualTo(0.1);
-        assertThat(view.batchSize.getValue()).isEqualTo(20);
-        assertThat(view.optimizer.getValue()).isEqualTo(OptimizerKind.MOMENTUM);
-        assertThat(view.features.getValue()).containsExactlyInAnyOrder(Feature.X1_SQUARED, Feature.X2_SQUARED);
-        assertThat(view.reopened.isVisible()).isTrue();
-        assertThat(view.reopened.title.getText()).contains(saved.name());
-        assertThat(view.lossChart.yValues(2)).containsExactly(original);
+        assertThat(view.form.learningRate.getValue()).isEqualTo(0.1);
+        assertThat(view.form.batchSize.getValue()).isEqualTo(20);
+        assertThat(view.form.optimizer.getValue()).isEqualTo(OptimizerKind.MOMENTUM);
+        assertThat(view.form.features.getValue()).containsExactlyInAnyOrder(Feature.X1_SQUARED, Feature.X2_SQUARED);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isTrue();
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.title.getText()).contains(saved.name());
+        assertThat(view.panels.curves.lossChart.yValues(2)).containsExactly(original);
         assertThat(view.training.hasRun()).isTrue();
         // the replay run is built on the training pool; the controls say so until it is ready
         awaitUi(Duration.ofSeconds(10), "the replay run ready",
@@ -124,33 +126,33 @@ class PlaygroundExperimentTest extends KaribuTest {
 
         // replay: the same seed and config give the same first epochs, bit for bit
         view.training.step(5);
-        awaitUi(Duration.ofSeconds(10), "5 replayed epochs", () -> view.lossChart.pointCount(0) == 5
+        awaitUi(Duration.ofSeconds(10), "5 replayed epochs", () -> view.panels.curves.lossChart.pointCount(0) == 5
                 && !view.training.isRunning());
-        assertThat(view.lossChart.yValues(0)).containsExactly(Arrays.copyOf(original, 5));
+        assertThat(view.panels.curves.lossChart.yValues(0)).containsExactly(Arrays.copyOf(original, 5));
 
         // a changed setting makes the next run the student's; the replay button brings the experiment back
-        view.batchSize.setValue(30);
-        assertThat(view.reopened.mode.getText()).startsWith("Settings changed");
+        view.form.batchSize.setValue(30);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).startsWith("Settings changed");
         assertThat(view.training.hasRun()).isFalse();
-        _click(view.reopened.replay);
-        assertThat(view.batchSize.getValue()).isEqualTo(20);
-        assertThat(view.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.replay);
+        assertThat(view.form.batchSize.getValue()).isEqualTo(20);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
         assertThat(view.training.hasRun()).isTrue();
 
         // the uninterrupted run's next epoch: replay one epoch further than the experiment trained
         view.training.step(EPOCHS + 1);
         awaitUi(Duration.ofSeconds(10), (EPOCHS + 1) + " replayed epochs",
-                () -> view.lossChart.pointCount(0) == EPOCHS + 1 && !view.training.isRunning());
-        assertThat(Arrays.copyOf(view.lossChart.yValues(0), EPOCHS)).containsExactly(original);
-        double uninterruptedNext = view.lossChart.yValues(0)[EPOCHS];
+                () -> view.panels.curves.lossChart.pointCount(0) == EPOCHS + 1 && !view.training.isRunning());
+        assertThat(Arrays.copyOf(view.panels.curves.lossChart.yValues(0), EPOCHS)).containsExactly(original);
+        double uninterruptedNext = view.panels.curves.lossChart.yValues(0)[EPOCHS];
 
         // continue: the first loss starts near where the experiment stopped, not where it began
-        _click(view.reopened.continueTraining);
-        assertThat(view.reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
         view.training.step(1);
-        awaitUi(Duration.ofSeconds(10), "1 continued epoch", () -> view.lossChart.pointCount(0) == 1
+        awaitUi(Duration.ofSeconds(10), "1 continued epoch", () -> view.panels.curves.lossChart.pointCount(0) == 1
                 && !view.training.isRunning());
-        double first = view.lossChart.yValues(0)[0];
+        double first = view.panels.curves.lossChart.yValues(0)[0];
         assertThat(first).isCloseTo(savedFinal, within(0.25 * savedFinal));
         assertThat(savedFirst - first).isGreaterThan(2 * Math.abs(first - savedFinal));
         // and exactly where the uninterrupted run would have gone: momentum and the batch order resume
@@ -167,8 +169,8 @@ class PlaygroundExperimentTest extends KaribuTest {
         NotificationsKt.clearNotifications();
         view = reopen(foreign);
         NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
-        assertThat(view.learningRate.getValue()).isEqualTo(0.03);
-        assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(view.form.learningRate.getValue()).isEqualTo(0.03);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
         assertThat(view.training.hasRun()).isFalse();
 
         NotificationsKt.clearNotifications();
@@ -181,15 +183,15 @@ class PlaygroundExperimentTest extends KaribuTest {
         view = reopen(descent);
         NotificationsKt.expectNotifications("Experiment " + descent
                 + " was made in another lab (descent); open it from the experiments page.");
-        assertThat(view.reopened.isVisible()).isFalse();
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
         assertThat(LabExperimentSupport.TRAIN_LOSS).isEqualTo("train loss");
     }
 
     private void trainMore(int epochs) {
-        long before = view.lastInternalsEpoch;
+        long before = view.lastEpoch();
         view.training.step(epochs);
         awaitUi(Duration.ofSeconds(10), epochs + " more epochs delivered",
-                () -> view.lastInternalsEpoch == before + epochs && !view.training.isRunning());
+                () -> view.lastEpoch() == before + epochs && !view.training.isRunning());
     }
 
     /**
@@ -208,22 +210,22 @@ class PlaygroundExperimentTest extends KaribuTest {
 
         view = reopen(imported); // a replay from the seed: trained here
         trainMore(2);
-        assertThat(view.draft().provenance()).isEqualTo(Provenance.MEASURED);
+        assertThat(LabExperiments.draft(view).provenance()).isEqualTo(Provenance.MEASURED);
 
-        _click(view.reopened.continueTraining); // the file's weights: not trained here
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining); // the file's weights: not trained here
         trainMore(2);
-        assertThat(view.draft().provenance()).isEqualTo(Provenance.EDITED);
+        assertThat(LabExperiments.draft(view).provenance()).isEqualTo(Provenance.EDITED);
 
         view.training.discard();
         view = reopen(measured);
-        _click(view.reopened.continueTraining); // the weights of a run this server measured
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining); // the weights of a run this server measured
         trainMore(2);
-        assertThat(view.draft().provenance()).isEqualTo(Provenance.MEASURED);
+        assertThat(LabExperiments.draft(view).provenance()).isEqualTo(Provenance.MEASURED);
 
         view.applyEdit(new WeightEdit(0, 0, 0, 1.5)); // a weight set by hand
         trainMore(1);
-        assertThat(view.draft().provenance()).isEqualTo(Provenance.EDITED);
-        long edited = service.save(owner, view.draft());
+        assertThat(LabExperiments.draft(view).provenance()).isEqualTo(Provenance.EDITED);
+        long edited = service.save(owner, LabExperiments.draft(view));
         assertThat(service.get(owner, edited).provenance()).isEqualTo(Provenance.EDITED);
     }
 }

@@ -45,61 +45,61 @@ class PlaygroundViewTest extends KaribuTest {
 
     @Test
     void startTrainsAndTheChartsAndEpochCounterAdvance() {
-        view.features.setValue(Set.of(Feature.X1, Feature.X2, Feature.X1_SQUARED, Feature.X2_SQUARED));
+        view.form.features.setValue(Set.of(Feature.X1, Feature.X2, Feature.X1_SQUARED, Feature.X2_SQUARED));
         _click(view.controls.playButton());
         awaitUi(Duration.ofSeconds(10), "loss points, epoch counter and boundary",
-                () -> view.lossChart.pointCount(0) >= 5 && epochOf(view.controls.epochLabel().getText()) >= 5
-                        && view.boundary.getCols() == 50);
-        assertThat(view.lossChart.pointCount(1)).isPositive(); // test loss
-        assertThat(view.accuracyChart.pointCount(0)).isPositive();
-        assertThat(view.lossChart.yValues(0)[0]).isFinite().isPositive();
-        assertThat(view.diagram.sizes()).containsExactly(4, 4, 2, 1);
-        assertThat(view.diagram.sentWeights()).hasSize(4 * 4 + 4 * 2 + 2);
-        assertThat(view.readout.getText()).startsWith("Train loss ");
+                () -> view.panels.curves.lossChart.pointCount(0) >= 5 && epochOf(view.controls.epochLabel().getText()) >= 5
+                        && view.panels.boundary.getCols() == 50);
+        assertThat(view.panels.curves.lossChart.pointCount(1)).isPositive(); // test loss
+        assertThat(view.panels.curves.accuracyChart.pointCount(0)).isPositive();
+        assertThat(view.panels.curves.lossChart.yValues(0)[0]).isFinite().isPositive();
+        assertThat(view.panels.diagram.sizes()).containsExactly(4, 4, 2, 1);
+        assertThat(view.panels.diagram.sentWeights()).hasSize(4 * 4 + 4 * 2 + 2);
+        assertThat(view.panels.curves.readout.getText()).startsWith("Train loss ");
     }
 
     @Test
     void circleWithSquaredFeaturesIsLearnedAndTheBoundaryShowsIt() {
-        view.features.setValue(Set.of(Feature.X1_SQUARED, Feature.X2_SQUARED));
-        view.learningRate.setValue(0.1);
+        view.form.features.setValue(Set.of(Feature.X1_SQUARED, Feature.X2_SQUARED));
+        view.form.learningRate.setValue(0.1);
         _click(view.controls.playButton());
         awaitUi(Duration.ofSeconds(15), "accuracy above 95%", () -> {
-            double[] acc = view.accuracyChart.yValues(0);
+            double[] acc = view.panels.curves.accuracyChart.yValues(0);
             return acc.length > 0 && acc[acc.length - 1] > 0.95;
         });
         view.training.pause();
         awaitUi(Duration.ofSeconds(5), "paused", () -> !view.training.isRunning()
                 && view.controls.stateLabel().getText().equals("Paused"));
         // circle: class 1 (orange, output near +1) in the middle, class 0 (blue, near −1) at the corners
-        assertThat(view.boundary.valueAt(25, 25)).isGreaterThan(0.3);
-        assertThat(view.boundary.valueAt(2, 2)).isLessThan(-0.3);
+        assertThat(view.panels.boundary.valueAt(25, 25)).isGreaterThan(0.3);
+        assertThat(view.panels.boundary.valueAt(2, 2)).isLessThan(-0.3);
     }
 
     @Test
     void beforePlayTheUntrainedNetworkIsShownAndFollowsTheSettings() {
         MockVaadin.clientRoundtrip();
         assertThat(view.training.hasRun()).isFalse();
-        assertThat(view.diagram.sizes()).containsExactly(2, 4, 2, 1);
-        assertThat(view.diagram.sentWeights()).isNotEmpty();
-        assertThat(view.boundary.getCols()).isEqualTo(50);
-        double first = view.boundary.valueAt(0, 0);
-        double last = view.boundary.valueAt(49, 49);
+        assertThat(view.panels.diagram.sizes()).containsExactly(2, 4, 2, 1);
+        assertThat(view.panels.diagram.sentWeights()).isNotEmpty();
+        assertThat(view.panels.boundary.getCols()).isEqualTo(50);
+        double first = view.panels.boundary.valueAt(0, 0);
+        double last = view.panels.boundary.valueAt(49, 49);
         assertThat(first).isNotEqualTo(last); // a random start still separates the corners a little
 
-        view.setLayers(List.of(3), Activation.RELU);
-        view.features.setValue(Set.of(Feature.X1, Feature.X2, Feature.SIN_X1));
+        view.form.layers.setLayers(List.of(3), Activation.RELU);
+        view.form.features.setValue(Set.of(Feature.X1, Feature.X2, Feature.SIN_X1));
         MockVaadin.clientRoundtrip();
-        assertThat(view.diagram.sizes()).containsExactly(3, 3, 1);
+        assertThat(view.panels.diagram.sizes()).containsExactly(3, 3, 1);
         assertThat(view.training.hasRun()).isFalse(); // a preview, not a run
 
         // Play builds exactly the previewed network: epoch 0 of the run is the picture shown before
         double[] before = new double[50 * 50];
         for (int i = 0; i < before.length; i++) {
-            before[i] = view.boundary.valueAt(i % 50, i / 50);
+            before[i] = view.panels.boundary.valueAt(i % 50, i / 50);
         }
         assertThat(view.ensureRun()).isTrue();
-        io.tinynets.lab.playground.PlaygroundInternals start = new io.tinynets.lab.playground.PlaygroundTrainer(view.config(), view.data,
-                view.form.seed, null).captureInternals();
+        io.tinynets.lab.playground.PlaygroundInternals start = new io.tinynets.lab.playground.PlaygroundTrainer(view.form.config(), view.form.data.current(),
+                view.form.values.seed, null).captureInternals();
         for (int i = 0; i < before.length; i += 97) {
             assertThat(before[i]).isCloseTo(start.boundary()[i],
                     within((start.boundaryMax() - start.boundaryMin()) / 255.0 + 1e-12));
@@ -108,32 +108,32 @@ class PlaygroundViewTest extends KaribuTest {
 
     @Test
     void invalidValuesShowFieldMessagesAndDisableStart() {
-        view.batchSize.setValue(0);
-        assertThat(view.batchSize.isInvalid()).isTrue();
-        assertThat(view.batchSize.getErrorMessage()).isEqualTo("Enter a whole number from 1 to 100.");
+        view.form.batchSize.setValue(0);
+        assertThat(view.form.batchSize.isInvalid()).isTrue();
+        assertThat(view.form.batchSize.getErrorMessage()).isEqualTo("Enter a whole number from 1 to 100.");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
-        view.batchSize.setValue(10);
+        view.form.batchSize.setValue(10);
         assertThat(view.controls.playButton().isEnabled()).isTrue();
 
-        view.features.setValue(Set.of());
-        assertThat(view.features.isInvalid()).isTrue();
-        assertThat(view.features.getErrorMessage()).isEqualTo("Select at least one input.");
+        view.form.features.setValue(Set.of());
+        assertThat(view.form.features.isInvalid()).isTrue();
+        assertThat(view.form.features.getErrorMessage()).isEqualTo("Select at least one input.");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
         assertThat(view.ensureRun()).isFalse();
 
-        view.features.setValue(Set.of(Feature.X1));
-        view.learningRate.setValue(50.0);
-        assertThat(view.learningRate.getErrorMessage()).isEqualTo("Enter a learning rate from 0.00001 to 10.");
+        view.form.features.setValue(Set.of(Feature.X1));
+        view.form.learningRate.setValue(50.0);
+        assertThat(view.form.learningRate.getErrorMessage()).isEqualTo("Enter a learning rate from 0.00001 to 10.");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
     }
 
     @Test
     void divergingLearningRateStopsWithAdvice() {
-        view.dataset.setValue(DatasetKind.PLANE);
-        assertThat(view.outputLoss.getValue()).isEqualTo(OutputLoss.LINEAR_SQUARED);
-        view.features.setValue(EnumSet.allOf(Feature.class));
-        view.setLayers(List.of(8, 8), Activation.LINEAR);
-        view.learningRate.setValue(10.0);
+        view.form.dataset.setValue(DatasetKind.PLANE);
+        assertThat(view.form.outputLoss.getValue()).isEqualTo(OutputLoss.LINEAR_SQUARED);
+        view.form.features.setValue(EnumSet.allOf(Feature.class));
+        view.form.layers.setLayers(List.of(8, 8), Activation.LINEAR);
+        view.form.learningRate.setValue(10.0);
         _click(view.controls.playButton());
         awaitUi(Duration.ofSeconds(10), "the run to diverge",
                 () -> view.controls.stateLabel().getText().equals("Diverged"));
@@ -146,73 +146,73 @@ class PlaygroundViewTest extends KaribuTest {
         awaitUi(Duration.ofSeconds(10), "a few epochs", () -> epochOf(view.controls.epochLabel().getText()) >= 3);
         view.applyEdit(new WeightEdit(0, 1, 0, 2.5));
         assertThat(view.training.isRunning()).isFalse();
-        assertThat(view.editStatus.getText()).contains("next epoch");
+        assertThat(view.panels.editStatus.getText()).contains("next epoch");
         awaitUi(Duration.ofSeconds(5), "paused", () -> view.controls.stateLabel().getText().equals("Paused"));
         int before = epochOf(view.controls.epochLabel().getText());
         view.training.step(1);
         awaitUi(Duration.ofSeconds(5), "one more epoch",
                 () -> epochOf(view.controls.epochLabel().getText()) == before + 1
                         && view.controls.stateLabel().getText().equals("Paused"));
-        assertThat(view.currentTrainer.get().pendingEdits()).isZero();
+        assertThat(view.panels.currentTrainer.get().pendingEdits()).isZero();
         // weights[layer 0] is 4 × 2: unit 1, input 0 is index 2; one epoch of SGD moves it only a little
-        assertThat((double) view.diagram.sentWeights()[2]).isCloseTo(2.5, within(0.3));
+        assertThat((double) view.panels.diagram.sentWeights()[2]).isCloseTo(2.5, within(0.3));
     }
 
     @Test
     void clickAddsAPointOfTheChosenClassAndShiftClickRemovesIt() {
-        int before = view.data.train().size();
-        view.clickClass.setValue(0);
-        view.clickPoint(0.1, 0.2, false);
-        assertThat(view.data.train()).hasSize(before + 1);
-        assertThat(view.data.train().get(before).label()).isEqualTo(0.0);
-        view.clickPoint(0.15, 0.2, true);
-        assertThat(view.data.train()).hasSize(before);
-        assertThat(view.customData).isTrue();
+        int before = view.form.data.current().train().size();
+        view.form.data.clickClass.setValue(0);
+        view.form.data.clickPoint(0.1, 0.2, false);
+        assertThat(view.form.data.current().train()).hasSize(before + 1);
+        assertThat(view.form.data.current().train().get(before).label()).isEqualTo(0.0);
+        view.form.data.clickPoint(0.15, 0.2, true);
+        assertThat(view.form.data.current().train()).hasSize(before);
+        assertThat(view.form.data.isCustom()).isTrue();
     }
 
     @Test
     void csvUploadLoadsWholeFilesAndRejectsBadOnesWithTheLine() {
-        var before = view.data;
-        view.loadCsv(stream("x1,x2,label\n1,2,0\n3,oops,1\n"));
-        assertThat(view.uploadStatus.getText()).isEqualTo("Not loaded, line 3: column x2: “oops” is not a number");
-        assertThat(view.data).isSameAs(before);
+        var before = view.form.data.current();
+        view.form.data.loadCsv(stream("x1,x2,label\n1,2,0\n3,oops,1\n"));
+        assertThat(view.form.data.uploadStatus.getText()).isEqualTo("Not loaded, line 3: column x2: “oops” is not a number");
+        assertThat(view.form.data.current()).isSameAs(before);
 
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < 30; i++) {
             csv.append(i % 7).append(',').append(i % 5).append(',').append(i % 3).append('\n');
         }
-        view.loadCsv(stream(csv.toString()));
-        assertThat(view.uploadStatus.getText()).isEqualTo("Loaded 30 points in 3 classes.");
-        assertThat(view.data.classes()).isEqualTo(3);
-        assertThat(view.outputLoss.getValue()).isEqualTo(OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        view.form.data.loadCsv(stream(csv.toString()));
+        assertThat(view.form.data.uploadStatus.getText()).isEqualTo("Loaded 30 points in 3 classes.");
+        assertThat(view.form.data.current().classes()).isEqualTo(3);
+        assertThat(view.form.outputLoss.getValue()).isEqualTo(OutputLoss.SOFTMAX_CROSS_ENTROPY);
         assertThat(view.ensureRun()).isTrue();
-        assertThat(view.diagram.sizes()).containsExactly(2, 4, 2, 3);
+        assertThat(view.panels.diagram.sizes()).containsExactly(2, 4, 2, 3);
     }
 
     @Test
     void aNewConfigurationKeepsThePreviousCurveAsAGhost() {
         _click(view.controls.playButton());
-        awaitUi(Duration.ofSeconds(10), "loss points", () -> view.lossChart.pointCount(0) >= 3);
-        view.changeWidth(0, +1);
+        awaitUi(Duration.ofSeconds(10), "loss points", () -> view.panels.curves.lossChart.pointCount(0) >= 3);
+        view.form.layers.changeWidth(0, +1);
         assertThat(view.training.hasRun()).isFalse();
-        assertThat(view.lossChart.pointCount(0)).isZero();
-        assertThat(view.lossChart.pointCount(2)).isGreaterThanOrEqualTo(3);
-        assertThat(view.lossChart.getSeries().get(2).dashed()).isTrue();
+        assertThat(view.panels.curves.lossChart.pointCount(0)).isZero();
+        assertThat(view.panels.curves.lossChart.pointCount(2)).isGreaterThanOrEqualTo(3);
+        assertThat(view.panels.curves.lossChart.getSeries().get(2).dashed()).isTrue();
     }
 
     @Test
     void liveSendsStayWithinThirtyKilobytesPerSecond() {
-        view.setLayers(List.of(8, 8, 8, 8, 8, 8), Activation.TANH);
-        view.features.setValue(EnumSet.allOf(Feature.class));
+        view.form.layers.setLayers(List.of(8, 8, 8, 8, 8, 8), Activation.TANH);
+        view.form.features.setValue(EnumSet.allOf(Feature.class));
         _click(view.controls.playButton());
         long start = System.nanoTime();
         awaitUi(Duration.ofSeconds(10), "3 s of training", () -> System.nanoTime() - start > 3_000_000_000L);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = (view.boundaryBudget.totalBytes() + view.diagramBudget.totalBytes()) / seconds;
+        double rate = (view.panels.boundaryThrottle.totalBytes() + view.panels.diagramThrottle.totalBytes()) / seconds;
         System.out.printf("playground live grids: boundary %d B in %d sends, diagram %d B in %d sends, %.1f s: %.0f B/s%n",
-                view.boundaryBudget.totalBytes(), view.boundaryBudget.sends(), view.diagramBudget.totalBytes(),
-                view.diagramBudget.sends(), seconds, rate);
-        assertThat(view.diagramBudget.sends()).isGreaterThan(1);
+                view.panels.boundaryThrottle.totalBytes(), view.panels.boundaryThrottle.sends(), view.panels.diagramThrottle.totalBytes(),
+                view.panels.diagramThrottle.sends(), seconds, rate);
+        assertThat(view.panels.diagramThrottle.sends()).isGreaterThan(1);
         assertThat(rate).isLessThan(30_000);
     }
 

@@ -1,5 +1,8 @@
 package io.tinynets.lab.sequence.ui;
 
+import io.tinynets.experiment.ui.LabExperiments;
+import io.tinynets.experiment.ui.ExperimentAddOn;
+import io.tinynets.classroom.ui.AssignmentBar;
 import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
@@ -25,16 +28,16 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
     private static final String TEXT = "the cat sat on the mat. the cat sat on the mat. the rat sat on the cat.";
 
     SequenceAssignmentTest() {
-        super("sequence", SequenceLabView.class, view -> view.assignment, view -> view.training);
+        super("sequence", SequenceLabView.class, view -> view.part(AssignmentBar.class).orElseThrow(), view -> view.training);
     }
 
     /** Trains until the run has {@code epochs} epochs in all, then pauses. */
     private void trainTo(int epochs) {
         assertThat(view.ensureRun()).isTrue();
-        long done = view.latest() == null ? 0 : view.latest().epoch();
+        long done = view.panels.latest() == null ? 0 : view.panels.latest().epoch();
         view.training.step((int) (epochs - done));
         awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
-                () -> view.latest() != null && view.latest().epoch() == epochs
+                () -> view.panels.latest() != null && view.panels.latest().epoch() == epochs
                         && view.training.run().map(r -> r.state() == RunState.PAUSED).orElse(false));
     }
 
@@ -43,19 +46,19 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
     protected Assignment teacherAssignment(Goal goal) {
         login("kim", "TEACHER");
         view = openLab();
-        view.task.setValue(SequenceTaskKind.CUSTOM_TEXT);
-        view.length.setValue(8);
-        view.customText.setValue(TEXT);
-        view.race.setValue(false);
-        view.cell.setValue(CellKind.GRU);
-        view.hidden.setValue(6);
-        view.optimizer.setValue(OptimizerKind.MOMENTUM);
-        view.learningRate.setValue(0.05);
-        view.clipping.setValue(0.5);
-        view.carryGate.setValue(false);
-        view.seed.setValue(7);
+        view.form.task.setValue(SequenceTaskKind.CUSTOM_TEXT);
+        view.form.length.setValue(8);
+        view.form.customText.setValue(TEXT);
+        view.form.race.setValue(false);
+        view.form.cell.setValue(CellKind.GRU);
+        view.form.hidden.setValue(6);
+        view.form.optimizer.setValue(OptimizerKind.MOMENTUM);
+        view.form.learningRate.setValue(0.05);
+        view.form.clipping.setValue(0.5);
+        view.form.carryGate.setValue(false);
+        view.form.seed.setValue(7);
         trainTo(2);
-        long source = experiments.save("kim", view.draft());
+        long source = experiments.save("kim", LabExperiments.draft(view));
         view.training.discard();
         return assignments.create("kim", c.id(), source, "Next letters", "Change only the learning rate.",
                 List.of("learningRate"), goal);
@@ -63,12 +66,12 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
 
     @Override
     protected HasEnabled aLockedControl(SequenceLabView view) {
-        return view.hidden;
+        return view.form.hidden;
     }
 
     @Override
     protected void assertNotTheTeachersSettings(SequenceLabView view) {
-        assertThat(view.task.getValue()).isEqualTo(SequenceTaskKind.DELAYED_RECALL);
+        assertThat(view.form.task.getValue()).isEqualTo(SequenceTaskKind.DELAYED_RECALL);
     }
 
     @Test
@@ -76,33 +79,33 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
         Assignment a = teacherAssignment(new Goal("loss", true, 100.0));
         view = openAsTheStudent(a);
 
-        assertThat(view.assignment.isVisible()).isTrue();
-        assertThat(view.assignment.title.getText()).isEqualTo("Assignment: Next letters");
-        assertThat(view.assignment.goal.getText()).isEqualTo("training loss at most 100");
-        assertThat(view.reopened.isVisible()).as("no Replay / Continue of a saved experiment").isFalse();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().isVisible()).isTrue();
+        assertThat(view.part(AssignmentBar.class).orElseThrow().title.getText()).isEqualTo("Assignment: Next letters");
+        assertThat(view.part(AssignmentBar.class).orElseThrow().goal.getText()).isEqualTo("training loss at most 100");
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).as("no Replay / Continue of a saved experiment").isFalse();
         // the teacher's settings...
-        assertThat(view.task.getValue()).isEqualTo(SequenceTaskKind.CUSTOM_TEXT);
-        assertThat(view.customText.getValue()).isEqualTo(TEXT);
-        assertThat(view.length.getValue()).isEqualTo(8);
-        assertThat(view.race.getValue()).isFalse();
-        assertThat(view.cell.getValue()).isEqualTo(CellKind.GRU);
-        assertThat(view.hidden.getValue()).isEqualTo(6);
-        assertThat(view.optimizer.getValue()).isEqualTo(OptimizerKind.MOMENTUM);
-        assertThat(view.clipping.getValue()).isEqualTo(0.5);
-        assertThat(view.carryGate.getValue()).isFalse();
-        assertThat(view.seed.getValue()).isEqualTo(7);
+        assertThat(view.form.task.getValue()).isEqualTo(SequenceTaskKind.CUSTOM_TEXT);
+        assertThat(view.form.customText.getValue()).isEqualTo(TEXT);
+        assertThat(view.form.length.getValue()).isEqualTo(8);
+        assertThat(view.form.race.getValue()).isFalse();
+        assertThat(view.form.cell.getValue()).isEqualTo(CellKind.GRU);
+        assertThat(view.form.hidden.getValue()).isEqualTo(6);
+        assertThat(view.form.optimizer.getValue()).isEqualTo(OptimizerKind.MOMENTUM);
+        assertThat(view.form.clipping.getValue()).isEqualTo(0.5);
+        assertThat(view.form.carryGate.getValue()).isFalse();
+        assertThat(view.form.seed.getValue()).isEqualTo(7);
         // ...locked, except the learning rate
-        List<HasEnabled> locked = List.of(view.task, view.delay, view.delaySlider, view.length, view.customText,
-                view.race, view.cell, view.hidden, view.optimizer, view.clipping, view.carryGate, view.seed);
+        List<HasEnabled> locked = List.of(view.form.task, view.form.delay, view.form.delaySlider, view.form.length, view.form.customText,
+                view.form.race, view.form.cell, view.form.hidden, view.form.optimizer, view.form.clipping, view.form.carryGate, view.form.seed);
         assertThat(locked).allSatisfy(f -> assertThat(f.isEnabled()).isFalse());
-        assertThat(view.customText.getTooltip().getText()).startsWith("Locked by the assignment");
-        assertThat(view.learningRate.isEnabled()).isTrue();
-        assertThat(view.panels.isEnabled()).as("a view choice, not a setting").isTrue();
+        assertThat(view.form.customText.getTooltip().getText()).startsWith("Locked by the assignment");
+        assertThat(view.form.learningRate.isEnabled()).isTrue();
+        assertThat(view.panels.showPanels.isEnabled()).as("a view choice, not a setting").isTrue();
 
-        assertThat(view.assignment.submit.isEnabled()).isFalse(); // nothing trained yet
+        assertThat(view.part(AssignmentBar.class).orElseThrow().submit.isEnabled()).isFalse(); // nothing trained yet
         trainTo(2);
         // the learning rate changes live: the saved run records the rate in effect
-        view.learningRate.setValue(0.02);
+        view.form.learningRate.setValue(0.02);
         trainTo(3);
         Submission s = submitExpectingTheGoalMet(100.0);
         assertThat(experiments.get("minji", s.experimentId()).configJson()).contains("\"learningRate\":0.02");
@@ -115,7 +118,7 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
         view = openAsTheStudent(a);
         trainTo(2);
         Submission s = submitThroughTheBar();
-        assertThat(s).as(view.assignment.result.getText()).isNotNull();
+        assertThat(s).as(view.part(AssignmentBar.class).orElseThrow().result.getText()).isNotNull();
         assertThat(s.goalMet()).isNull();
         assertThat(experiments.get("minji", s.experimentId()).configJson()).isEqualTo(a.configJson());
     }
@@ -125,7 +128,7 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
         Assignment a = teacherAssignment(null);
         view = openAsTheStudent(a);
         // what a crafted request could do: the server still holds the field, so change it there
-        view.customText.setValue(TEXT + " the end.");
+        view.form.customText.setValue(TEXT + " the end.");
         trainTo(1);
         submitExpectingTheLockedSettingRefused("customText");
     }

@@ -1,5 +1,6 @@
 package io.tinynets.lab.sequence.ui;
 
+import io.tinynets.experiment.ui.ExperimentAddOn;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -68,13 +69,13 @@ class SequenceLabExperimentTest extends KaribuTest {
 
     /** A small single-LSTM run on delayed recall, trained {@code epochs} epochs and paused. */
     private void trainSmallLstm(int epochs) {
-        view.delay.setValue(5);
-        view.hidden.setValue(8);
-        view.race.setValue(false);
-        view.cell.setValue(CellKind.LSTM);
-        view.learningRate.setValue(0.05);
-        view.seed.setValue(7);
-        assertThat(view.save.isEnabled()).as("nothing to save before training").isFalse();
+        view.form.delay.setValue(5);
+        view.form.hidden.setValue(8);
+        view.form.race.setValue(false);
+        view.form.cell.setValue(CellKind.LSTM);
+        view.form.learningRate.setValue(0.05);
+        view.form.seed.setValue(7);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).as("nothing to save before training").isFalse();
         assertThat(view.ensureRun()).isTrue();
         view.training.step(epochs);
         awaitEpochs(view, epochs);
@@ -82,13 +83,13 @@ class SequenceLabExperimentTest extends KaribuTest {
 
     private static void awaitEpochs(SequenceLabView v, int epochs) {
         awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
-                () -> v.latest() != null && v.latest().epoch() == epochs
+                () -> v.panels.latest() != null && v.panels.latest().epoch() == epochs
                         && v.training.run().map(r -> r.state() == RunState.PAUSED).orElse(false));
     }
 
     private long saveThroughDialog(String name) {
-        assertThat(view.save.isEnabled()).isTrue();
-        _click(view.save);
+        assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).isTrue();
+        _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().save);
         SaveExperimentDialog dialog = _get(SaveExperimentDialog.class);
         _get(dialog, TextField.class, spec -> spec.withLabel("Name")).setValue(name);
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
@@ -132,25 +133,25 @@ class SequenceLabExperimentTest extends KaribuTest {
         view.training.discard();
 
         SequenceLabView reopened = reopen(id);
-        assertThat(reopened.delay.getValue()).isEqualTo(5);
-        assertThat(reopened.hidden.getValue()).isEqualTo(8);
-        assertThat(reopened.race.getValue()).isFalse();
-        assertThat(reopened.cell.getValue()).isEqualTo(CellKind.LSTM);
-        assertThat(reopened.learningRate.getValue()).isEqualTo(0.05);
-        assertThat(reopened.seed.getValue()).isEqualTo(7);
-        assertThat(reopened.reopened.isVisible()).isTrue();
-        assertThat(reopened.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
+        assertThat(reopened.form.delay.getValue()).isEqualTo(5);
+        assertThat(reopened.form.hidden.getValue()).isEqualTo(8);
+        assertThat(reopened.form.race.getValue()).isFalse();
+        assertThat(reopened.form.cell.getValue()).isEqualTo(CellKind.LSTM);
+        assertThat(reopened.form.learningRate.getValue()).isEqualTo(0.05);
+        assertThat(reopened.form.seed.getValue()).isEqualTo(7);
+        assertThat(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isTrue();
+        assertThat(reopened.panels.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
         assertThat(reopened.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
         // the saved curve stays drawn while the new run has not trained
-        awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.latest() != null);
-        assertThat(reopened.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
+        awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.panels.latest() != null);
+        assertThat(reopened.panels.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
 
-        _click(reopened.reopened.replay);
+        _click(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.replay);
         reopened.training.step(5);
         awaitEpochs(reopened, 5);
         double[] replayed = losses(reopened.training.run().orElseThrow());
         assertThat(replayed).containsExactly(java.util.Arrays.copyOf(original, 5));
-        assertThat(reopened.lossChart.pointCount(CellKind.LSTM.ordinal())).as("the new run's own curve").isEqualTo(5);
+        assertThat(reopened.panels.lossChart.pointCount(CellKind.LSTM.ordinal())).as("the new run's own curve").isEqualTo(5);
     }
 
     @Test
@@ -168,7 +169,7 @@ class SequenceLabExperimentTest extends KaribuTest {
         view.training.discard();
 
         SequenceLabView reopened = reopen(id);
-        _click(reopened.reopened.continueTraining);
+        _click(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining);
         reopened.training.step(1);
         awaitEpochs(reopened, 1);
         double first = losses(reopened.training.run().orElseThrow())[0];
@@ -185,9 +186,9 @@ class SequenceLabExperimentTest extends KaribuTest {
         NotificationsKt.clearNotifications();
         SequenceLabView v = reopen(foreign);
         NotificationsKt.expectNotifications("Experiment " + foreign + " cannot be opened: it does not exist, was deleted or is not yours.");
-        assertThat(v.reopened.isVisible()).isFalse();
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
         assertThat(v.training.hasRun()).isFalse();
-        assertThat(v.hidden.getValue()).isEqualTo(SequenceConfig.defaults().hidden());
+        assertThat(v.form.hidden.getValue()).isEqualTo(SequenceConfig.defaults().hidden());
 
         v = reopen(987654321L);
         NotificationsKt.expectNotifications("Experiment 987654321 cannot be opened: it does not exist, was deleted or is not yours.");
@@ -201,22 +202,22 @@ class SequenceLabExperimentTest extends KaribuTest {
         view.training.discard();
 
         SequenceLabView v = reopen(id);
-        assertThat(v.reopened.title.getText()).isEqualTo("Experiment \"bar check\"");
-        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
-        assertThat(v.reopened.continueTraining.isEnabled()).isTrue();
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.title.getText()).isEqualTo("Experiment \"bar check\"");
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining.isEnabled()).isTrue();
 
-        v.hidden.setValue(12);
-        assertThat(v.reopened.mode.getText()).startsWith("Settings changed");
+        v.form.hidden.setValue(12);
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).startsWith("Settings changed");
         assertThat(v.training.hasRun()).as("the changed settings start their own run on Play").isFalse();
 
-        _click(v.reopened.continueTraining);
-        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
-        assertThat(v.hidden.getValue()).as("the experiment's settings are back").isEqualTo(8);
+        _click(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining);
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
+        assertThat(v.form.hidden.getValue()).as("the experiment's settings are back").isEqualTo(8);
         assertThat(v.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
-        assertThat(v.lossChart.pointCount(CellKind.LSTM.ordinal())).as("the saved curve").isEqualTo(3);
+        assertThat(v.panels.lossChart.pointCount(CellKind.LSTM.ordinal())).as("the saved curve").isEqualTo(3);
 
-        _click(v.reopened.replay);
-        assertThat(v.reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
+        _click(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.replay);
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).isEqualTo("Ready: replay from the seed");
     }
 
     @Test
@@ -228,12 +229,12 @@ class SequenceLabExperimentTest extends KaribuTest {
         SequenceLabView v = reopen(other);
         NotificationsKt.expectNotifications("Experiment " + other
                 + " was made in another lab (playground); open it from the experiments page.");
-        assertThat(v.reopened.isVisible()).isFalse();
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
         assertThat(v.training.hasRun()).isFalse();
 
         UI.getCurrent().navigate("sequence", QueryParameters.of("experiment", "twelve"));
         NotificationsKt.expectNotifications("Experiment twelve cannot be opened: it does not exist, was deleted or is not yours.");
-        assertThat(_get(SequenceLabView.class).reopened.isVisible()).isFalse();
+        assertThat(_get(SequenceLabView.class).part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isFalse();
     }
 
     @Test
@@ -242,10 +243,10 @@ class SequenceLabExperimentTest extends KaribuTest {
                 "sequence", "no weights", "", List.of(), SequenceConfigJson.write(SequenceConfig.defaults()), 1, 3,
                 List.of(), java.util.Map.of(), null, null));
         SequenceLabView v = reopen(id);
-        assertThat(v.reopened.isVisible()).isTrue();
-        assertThat(v.reopened.continueTraining.isEnabled()).isFalse();
-        assertThat(v.reopened.replay.isEnabled()).isTrue();
-        assertThat(v.seed.getValue()).isEqualTo(3);
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isTrue();
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining.isEnabled()).isFalse();
+        assertThat(v.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.replay.isEnabled()).isTrue();
+        assertThat(v.form.seed.getValue()).isEqualTo(3);
         assertThat(v.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
     }
 }

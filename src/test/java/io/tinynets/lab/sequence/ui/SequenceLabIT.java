@@ -18,7 +18,7 @@ class SequenceLabIT extends BrowserTest {
 
     /** The budget for what the Sequence lab pushes to one browser, in KB/s (the view paces its panels to stay below). */
     static final double BUDGET_KB_PER_SECOND = 30.0;
-    /** The traffic meter's averaging window (SequenceLabView.bytesPerSecond). */
+    /** The traffic meter's averaging window (SequencePanels.bytesPerSecond). */
     static final long METER_WINDOW_NANOS = 5_000_000_000L;
 
     /** The figure the traffic meter shows ("Live panels send about 18.4 KB/s"), in KB/s. */

@@ -30,15 +30,15 @@ class SequenceLabViewTest extends KaribuTest {
     }
 
     private void startSmallRace() {
-        view.delay.setValue(5);
-        view.hidden.setValue(8);
+        view.form.delay.setValue(5);
+        view.form.hidden.setValue(8);
         assertThat(view.ensureRun()).isTrue();
         view.training.play();
     }
 
     @Test
     void cellDiagramDrawsItsWordsInTheUsersLanguage() {
-        elemental.json.JsonObject words = (elemental.json.JsonObject) view.diagram.getElement().getPropertyRaw("words");
+        elemental.json.JsonObject words = (elemental.json.JsonObject) view.panels.cells.diagram.getElement().getPropertyRaw("words");
         assertThat(words.keys()).containsExactlyInAnyOrderElementsOf(CellDiagram.WORDS);
         assertThat(words.getString("forget")).isEqualTo("forget");
         assertThat(words.getString("replaced")).isEqualTo("replaced");
@@ -48,86 +48,86 @@ class SequenceLabViewTest extends KaribuTest {
     void raceAdvancesThreeCurvesWithParameterCounts() {
         startSmallRace();
         awaitUi(Duration.ofSeconds(10), "three curves with points",
-                () -> view.lossChart.pointCount(0) >= 3 && view.lossChart.pointCount(1) >= 3
-                        && view.lossChart.pointCount(2) >= 3);
-        int before = view.lossChart.pointCount(1);
-        awaitUi(Duration.ofSeconds(10), "curves advance", () -> view.lossChart.pointCount(1) > before);
+                () -> view.panels.lossChart.pointCount(0) >= 3 && view.panels.lossChart.pointCount(1) >= 3
+                        && view.panels.lossChart.pointCount(2) >= 3);
+        int before = view.panels.lossChart.pointCount(1);
+        awaitUi(Duration.ofSeconds(10), "curves advance", () -> view.panels.lossChart.pointCount(1) > before);
         // all three curves at the same epochs, accuracies in [0, 1]
-        assertThat(view.lossChart.xValues(0)[0]).isEqualTo(1.0);
-        assertThat(java.util.Arrays.stream(view.metricChart.yValues(2)).allMatch(a -> a >= 0 && a <= 1)).isTrue();
-        assertThat(view.lossChart.getSeries()).extracting(s -> s.color())
+        assertThat(view.panels.lossChart.xValues(0)[0]).isEqualTo(1.0);
+        assertThat(java.util.Arrays.stream(view.panels.metricChart.yValues(2)).allMatch(a -> a >= 0 && a <= 1)).isTrue();
+        assertThat(view.panels.lossChart.getSeries()).extracting(s -> s.color())
                 .containsExactly("#D55E00", "#0072B2", "#009E73");
         // delayed recall, 8 symbols: input 9, hidden 8 → LSTM 4·8·17 + 2·4·8 = 608, GRU 456 = ¾
-        assertThat(view.parameterCounts.getElement().getTextRecursively())
+        assertThat(view.panels.parameterCounts.getElement().getTextRecursively())
                 .contains("LSTM: 608 cell parameters").contains("GRU: 456").contains("GRU / LSTM = 75 %");
     }
 
     @Test
     void gateHeatMapsGetStepsTimesUnitsInTheirRange() {
         startSmallRace();
-        awaitUi(Duration.ofSeconds(10), "gate maps drawn", () -> view.gateMaps.get("forget").getCols() > 0);
-        assertThat(view.gateMaps.keySet()).containsExactly("forget", "input", "output", "candidate", "cell", "hidden");
-        HeatMap forget = view.gateMaps.get("forget");
+        awaitUi(Duration.ofSeconds(10), "gate maps drawn", () -> view.panels.cells.gateMaps.get("forget").getCols() > 0);
+        assertThat(view.panels.cells.gateMaps.keySet()).containsExactly("forget", "input", "output", "candidate", "cell", "hidden");
+        HeatMap forget = view.panels.cells.gateMaps.get("forget");
         assertThat(forget.getCols()).isEqualTo(6); // D = 5 → 6 steps
         assertThat(forget.getRows()).isEqualTo(8); // hidden units
         assertThat(forget.getMin()).isEqualTo(0.0);
         assertThat(forget.getMax()).isEqualTo(1.0);
         // carry gate open: the forget gate starts near σ(3) ≈ 0.95
         assertThat(forget.valueAt(0, 0)).isGreaterThan(0.8);
-        HeatMap cell = view.gateMaps.get("cell");
+        HeatMap cell = view.panels.cells.gateMaps.get("cell");
         assertThat(cell.getMin()).isEqualTo(-1.0);
         assertThat(cell.getCols()).isEqualTo(6);
         // gradient flow has a curve for every cell, one value per step
-        assertThat(view.gradientChart.pointCount(0)).isEqualTo(6);
-        assertThat(view.gradientChart.pointCount(3)).isEqualTo(6);
-        assertThat(view.diagram.kind()).isEqualTo("lstm");
-        assertThat(view.diagram.values()).hasSize(8);
+        assertThat(view.panels.cells.gradientChart.pointCount(0)).isEqualTo(6);
+        assertThat(view.panels.cells.gradientChart.pointCount(3)).isEqualTo(6);
+        assertThat(view.panels.cells.diagram.kind()).isEqualTo("lstm");
+        assertThat(view.panels.cells.diagram.values()).hasSize(8);
     }
 
     @Test
     void switchingCellSwapsTheGatePanels() {
         startSmallRace();
-        awaitUi(Duration.ofSeconds(10), "LSTM gates drawn", () -> view.gateMaps.get("forget").getCols() > 0);
-        view.cell.setValue(CellKind.GRU);
-        assertThat(view.gateMaps.keySet()).containsExactly("reset", "update", "candidate", "hidden");
-        assertThat(view.gateMaps.get("update").getCols()).isEqualTo(6);
-        assertThat(view.diagram.kind()).isEqualTo("gru");
-        view.cell.setValue(CellKind.RNN);
-        assertThat(view.gateMaps.keySet()).containsExactly("hidden");
+        awaitUi(Duration.ofSeconds(10), "LSTM gates drawn", () -> view.panels.cells.gateMaps.get("forget").getCols() > 0);
+        view.form.cell.setValue(CellKind.GRU);
+        assertThat(view.panels.cells.gateMaps.keySet()).containsExactly("reset", "update", "candidate", "hidden");
+        assertThat(view.panels.cells.gateMaps.get("update").getCols()).isEqualTo(6);
+        assertThat(view.panels.cells.diagram.kind()).isEqualTo("gru");
+        view.form.cell.setValue(CellKind.RNN);
+        assertThat(view.panels.cells.gateMaps.keySet()).containsExactly("hidden");
         assertThat(view.training.hasRun()).as("a race keeps running while the shown cell changes").isTrue();
     }
 
     @Test
     void invalidInputShowsFieldMessagesAndDisablesPlay() {
-        view.delay.setValue(0);
-        assertThat(view.delay.isInvalid()).isTrue();
-        assertThat(view.delay.getErrorMessage()).isEqualTo("Delay must be between 1 and 100");
+        view.form.delay.setValue(0);
+        assertThat(view.form.delay.isInvalid()).isTrue();
+        assertThat(view.form.delay.getErrorMessage()).isEqualTo("Delay must be between 1 and 100");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
         assertThat(view.ensureRun()).isFalse();
-        view.delay.setValue(10);
-        view.hidden.setValue(0);
-        assertThat(view.hidden.isInvalid()).isTrue();
-        assertThat(view.hidden.getErrorMessage()).isEqualTo("Hidden units must be between 1 and 64");
-        view.hidden.setValue(8);
+        view.form.delay.setValue(10);
+        view.form.hidden.setValue(0);
+        assertThat(view.form.hidden.isInvalid()).isTrue();
+        assertThat(view.form.hidden.getErrorMessage()).isEqualTo("Hidden units must be between 1 and 64");
+        view.form.hidden.setValue(8);
         assertThat(view.controls.playButton().isEnabled()).isTrue();
-        view.task.setValue(SequenceTaskKind.CUSTOM_TEXT);
-        view.customText.setValue("");
-        assertThat(view.customText.isInvalid()).isTrue();
-        assertThat(view.customText.getErrorMessage()).startsWith("Enter more characters");
+        view.form.task.setValue(SequenceTaskKind.CUSTOM_TEXT);
+        view.form.customText.setValue("");
+        assertThat(view.form.customText.isInvalid()).isTrue();
+        assertThat(view.form.customText.getErrorMessage()).startsWith("Enter more characters");
         assertThat(view.controls.playButton().isEnabled()).isFalse();
     }
 
     @Test
     void nextCharacterRaceShowsDistributionAndSample() {
-        view.task.setValue(SequenceTaskKind.NEXT_CHARACTER);
-        view.length.setValue(10);
-        view.hidden.setValue(8);
-        view.race.setValue(false);
-        view.cell.setValue(CellKind.GRU);
+        view.form.task.setValue(SequenceTaskKind.NEXT_CHARACTER);
+        view.form.length.setValue(10);
+        view.form.hidden.setValue(8);
+        view.form.race.setValue(false);
+        view.form.cell.setValue(CellKind.GRU);
         assertThat(view.ensureRun()).isTrue();
         view.training.play();
-        awaitUi(Duration.ofSeconds(10), "a sampled continuation", () -> view.sample.getText().length() > 10);
-        assertThat(view.prediction.getChildren().count()).isEqualTo(8);
-        assertThat(view.gateMaps.get("update").getCols()).isEqualTo(10);
+        awaitUi(Duration.ofSeconds(10), "a sampled continuation", () -> view.panels.cells.sample.getText().length() > 10);
+        assertThat(view.panels.cells.prediction.getChildren().count()).isEqualTo(8);
+        assertThat(view.panels.cells.gateMaps.get("update").getCols()).isEqualTo(10);
     }
 }
