@@ -632,6 +632,7 @@ class PlaygroundView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         LivePicture.Overlay points = PlaygroundPicture.points(data);
         boundary.setDomain(points.xMin(), points.xMax(), points.yMin(), points.yMax());
         boundary.setPoints(points.x(), points.y(), points.classes(), points.hollow());
+        DecisionMapLegend.apply(boundary, data, this);
     }
 
     // ---- runs ------------------------------------------------------------------------------------------------
