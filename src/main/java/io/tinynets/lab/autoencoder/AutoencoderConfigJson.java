@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * The autoencoder lab's config as versioned JSON, the form a saved experiment keeps. Reading goes through the config's
- * own constructor checks (the same rules as the form), and every problem names its field.
+ * own constructor checks (the same rules as the form), and every problem names its field. {@code linearCode} is the
+ * one optional field: configs saved before it existed lack it and mean a code with the hidden activation, so they
+ * reopen and replay exactly as they were saved.
  */
 public final class AutoencoderConfigJson {
 
@@ -44,6 +46,7 @@ public final class AutoencoderConfigJson {
         root.put("optimizer", c.optimizer().key());
         root.put("learningRate", c.learningRate());
         root.put("seed", c.seed());
+        root.put("linearCode", c.linearCode());
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -58,7 +61,7 @@ public final class AutoencoderConfigJson {
      * field.
      */
     public static AutoencoderConfig read(String json, int version) {
-        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of());
+        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of("linearCode"));
         ImageSetKind data = root.key("data", ImageSetKind::fromKey);
         int samples = root.intIn("samples", AutoencoderConfig.MIN_SAMPLES, AutoencoderConfig.MAX_SAMPLES);
         int[] hidden = root.ints("hidden", 0, AutoencoderConfig.MAX_HIDDEN_LAYERS, 1, AutoencoderConfig.MAX_HIDDEN_SIZE);
@@ -76,8 +79,10 @@ public final class AutoencoderConfigJson {
         long seed = root.longIn("seed", 0, AutoencoderConfig.MAX_SEED);
         AutoencoderNoise noise = noiseKind == AutoencoderNoise.Kind.NONE ? AutoencoderNoise.NONE
                 : new AutoencoderNoise(noiseKind, noiseLevel);
+        // experiments saved before the code layer had its own option used the hidden activation for it
+        boolean linearCode = root.has("linearCode") && root.bool("linearCode");
         return new AutoencoderConfig(data, samples, hidden, bottleneck, activation, tied, loss, noise, optimizer,
-                learningRate, seed);
+                learningRate, seed, linearCode);
     }
 
     static final Set<String> FIELDS = Set.of("data", "samples", "hidden", "bottleneck", "activation", "tied", "loss",

@@ -90,10 +90,11 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
     /** The form's values, bound field by field with explicit rules. */
     static final class Form {
         ImageSetKind data = ImageSetKind.DIGITS_8;
-        String hidden = "16";
+        String hidden = "32, 16";
         Integer bottleneck = 2;
         Activation activation = Activation.TANH;
         boolean tied;
+        boolean linearCode = true;
         AutoencoderLoss loss = AutoencoderLoss.MSE;
         AutoencoderNoise.Kind noise = AutoencoderNoise.Kind.NONE;
         OptimizerKind optimizer = OptimizerKind.ADAM;
@@ -112,6 +113,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
     final IntegerField bottleneck = new IntegerField();
     final Select<Activation> activation = new Select<>();
     final Checkbox tied = new Checkbox();
+    final Checkbox linearCode = new Checkbox();
     final Select<AutoencoderLoss> loss = new Select<>();
     final Select<AutoencoderNoise.Kind> noiseKind = new Select<>();
     final RangeSlider noiseLevel = new RangeSlider(0, AutoencoderConfig.MAX_NOISE_LEVEL, 0.05, 0.3);
@@ -215,6 +217,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
         tied.setLabel(getTranslation("autoencoder.tied"));
         tied.setTooltipText(getTranslation("autoencoder.tied.tooltip"));
+        linearCode.setLabel(getTranslation("autoencoder.linearCode"));
+        linearCode.setTooltipText(getTranslation("autoencoder.linearCode.tooltip"));
 
         loss.setLabel(getTranslation("autoencoder.loss"));
         loss.setItems(AutoencoderLoss.values());
@@ -250,6 +254,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         binder.forField(activation).asRequired(getTranslation("autoencoder.required"))
                 .bind(f -> f.activation, (f, v) -> f.activation = v);
         binder.forField(tied).bind(f -> f.tied, (f, v) -> f.tied = v);
+        binder.forField(linearCode).bind(f -> f.linearCode, (f, v) -> f.linearCode = v);
         binder.forField(loss).asRequired(getTranslation("autoencoder.required"))
                 .withValidator(l -> l != AutoencoderLoss.BINARY_CROSS_ENTROPY || dataKind.getValue() == null
                         || dataKind.getValue().isImage(), getTranslation("autoencoder.loss.pointsNeedMse"))
@@ -276,7 +281,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
             binder.validate();
         });
         List<com.vaadin.flow.component.HasValue<?, ?>> structural = List.of(dataKind, hidden, bottleneck, activation,
-                tied, loss, noiseKind, optimizer, seed);
+                tied, linearCode, loss, noiseKind, optimizer, seed);
         for (com.vaadin.flow.component.HasValue<?, ?> field : structural) {
             field.addValueChangeListener(e -> configurationChanged());
         }
@@ -304,8 +309,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         level.setWidthFull();
         HorizontalLayout opt = new HorizontalLayout(optimizer, learningRate);
         opt.setWidthFull();
-        VerticalLayout box = new VerticalLayout(dataKind, hidden, bottleneck, activation, tied, loss, noiseKind, level,
-                opt, seed);
+        VerticalLayout box = new VerticalLayout(dataKind, hidden, bottleneck, activation, linearCode, tied, loss,
+                noiseKind, level, opt, seed);
         box.setPadding(false);
         box.setSpacing(false);
         box.addClassName("ae-form");
@@ -345,7 +350,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
             AutoencoderNoise noise = form.noise == AutoencoderNoise.Kind.NONE ? AutoencoderNoise.NONE
                     : new AutoencoderNoise(form.noise, noiseLevel.getValue());
             return new AutoencoderConfig(kind, samples, AutoencoderConfig.parseHidden(form.hidden), form.bottleneck,
-                    form.activation, form.tied, form.loss, noise, form.optimizer, form.learningRate, form.seed);
+                    form.activation, form.tied, form.loss, noise, form.optimizer, form.learningRate, form.seed,
+                    form.linearCode);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -493,6 +499,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         form.bottleneck = config.bottleneck();
         form.activation = config.activation();
         form.tied = config.tied();
+        form.linearCode = config.linearCode();
         form.loss = config.loss();
         form.noise = config.noise().kind();
         form.optimizer = config.optimizer();
@@ -554,6 +561,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         assignment.lock("bottleneck", bottleneck);
         assignment.lock("activation", activation);
         assignment.lock("tied", tied);
+        assignment.lock("linearCode", linearCode);
         assignment.lock("loss", loss);
         assignment.lock("noise", noiseKind);
         assignment.lock("noiseLevel", noiseKind, noiseLevel);
@@ -727,7 +735,8 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
         latentPlane.setPoints(xr[0], xr[1], yr[0], yr[1], x, y, in.latentLabels());
         latentCaption.setText(getTranslation(in.bottleneck() == 1 ? "autoencoder.latent.one"
-                : in.bottleneck() == 2 ? "autoencoder.latent.two" : "autoencoder.latent.pca", in.bottleneck()));
+                : in.bottleneck() == 2 ? "autoencoder.latent.two" : "autoencoder.latent.pca", in.bottleneck())
+                + " " + NeighboursText.of(in, this));
     }
 
     /** min − 10%, max + 10% of the spread, never empty. */

@@ -138,7 +138,7 @@ class AutoencoderExperimentTest extends KaribuTest {
         AutoencoderView reopened = reopen(id);
         assertThat(reopened.seed.getValue()).isEqualTo(9);
         assertThat(reopened.learningRate.getValue()).isEqualTo(0.05);
-        assertThat(reopened.hidden.getValue()).isEqualTo("16");
+        assertThat(reopened.hidden.getValue()).isEqualTo("32, 16");
         assertThat(reopened.bottleneck.getValue()).isEqualTo(2);
         assertThat(reopened.reopened.isVisible()).isTrue();
         assertThat(reopened.live.run().orElseThrow().state()).isEqualTo(RunState.READY);
