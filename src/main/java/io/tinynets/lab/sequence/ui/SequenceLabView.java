@@ -604,15 +604,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
         Div belt = titled("sequence.chart.belt", beltChart);
         belt.add(beltNote, unit);
 
-        gradientChart.setAxisLabels(getTranslation("sequence.axis.step"), getTranslation("sequence.axis.gradient"));
-        gradientChart.setLogY(true);
-        List<LineChart.Series> gs = new ArrayList<>();
-        for (CellKind k : CellKind.values()) {
-            gs.add(new LineChart.Series("‖∂L/∂h‖ " + k.name(), COLOURS.get(k)));
-        }
-        gs.add(new LineChart.Series("‖∂L/∂c‖ LSTM", COLOURS.get(CellKind.LSTM), true));
-        gradientChart.setSeries(gs);
-        gradientChart.setEmptyText(getTranslation("sequence.empty"));
+        GradientFlowPanel.configure(gradientChart, this);
         Div gradient = titled("sequence.chart.gradient", gradientChart);
         gradient.add(new Paragraph(getTranslation("sequence.gradient.caption")));
 
@@ -832,18 +824,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
     }
 
     private int drawGradient(SequenceInternals in) {
-        gradientChart.reset();
-        int bytes = 0;
-        for (CellInternals c : in.cells()) {
-            double[] t = IntStream.range(0, c.gradientHidden().length).asDoubleStream().toArray();
-            gradientChart.setPoints(c.kind().ordinal(), t, round(c.gradientHidden()));
-            bytes += t.length * 16;
-            if (c.gradientCell().length > 0) {
-                gradientChart.setPoints(CellKind.values().length, t, round(c.gradientCell()));
-                bytes += t.length * 16;
-            }
-        }
-        return bytes;
+        return GradientFlowPanel.draw(gradientChart, in);
     }
 
     /** The diagram at the slider's step for the belt's unit; also used while paused (scrubbing). */
