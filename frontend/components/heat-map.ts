@@ -42,6 +42,8 @@ export class HeatMap extends LitElement {
     .labels { display: flex; justify-content: space-between; }
     .cols { display: grid; }
     .cols span { text-align: center; overflow: hidden; }
+    .axis { color: var(--lumo-secondary-text-color, #555); }
+    .axis.x { text-align: center; line-height: 1.4; }
     .marks { display: flex; flex-wrap: wrap; gap: 2px 12px; margin-top: 4px; color: var(--lumo-body-text-color, #222);
              font-size: var(--lumo-font-size-xs, 12px); }
     .marks span { display: inline-flex; align-items: center; gap: 4px; }
@@ -54,6 +56,9 @@ export class HeatMap extends LitElement {
   @property({ type: Boolean, attribute: 'show-legend' }) showLegend = true;
   /** What the colours measure, written along the colour bar ("network output"). */
   @property({ type: String, attribute: 'value-label' }) valueLabel = '';
+  /** What the horizontal and vertical directions of the map are (e.g. the inputs x₁ and x₂); empty for none. */
+  @property({ type: String, attribute: 'x-label' }) xLabel = '';
+  @property({ type: String, attribute: 'y-label' }) yLabel = '';
 
   private cols = 0;
   private rows = 0;
@@ -75,12 +80,14 @@ export class HeatMap extends LitElement {
     const h = this.displayHeight || this.size;
     return html`
       <div class="wrap">
+        ${this.yLabel ? html`<div class="quantity axis" style="height:${h}px">${this.yLabel} →</div>` : ''}
         <div>
           <canvas class="grid" width="${this.size}" height="${h}" style="width:${this.size}px;height:${h}px"
                   @mousemove=${this.onMove} @mouseleave=${() => { this.tip = ''; this.requestUpdate(); }}
                   @click=${this.onClick}></canvas>
           ${this.colLabels.length ? html`<div class="cols" style="width:${this.size}px;grid-template-columns:repeat(${this.colLabels.length},1fr)">
               ${this.colLabels.map((l) => html`<span>${l}</span>`)}</div>` : ''}
+          ${this.xLabel ? html`<div class="axis x" style="width:${this.size}px">${this.xLabel} →</div>` : ''}
         </div>
         ${this.showLegend ? html`<div class="legend" style="height:${h}px">
             <div class="scale"><span>${formatValue(this.max)}</span>

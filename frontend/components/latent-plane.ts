@@ -14,11 +14,17 @@ export class LatentPlane extends LitElement {
             color: var(--lumo-secondary-text-color, #555); }
     canvas { display: block; border: 1px solid var(--lumo-contrast-20pct, #ccc); cursor: crosshair;
              touch-action: none; }
+    .plane { display: flex; gap: 4px; align-items: flex-start; }
+    .axis.y { writing-mode: vertical-rl; transform: rotate(180deg); text-align: center; }
+    .axis.x { text-align: center; line-height: 1.4; }
     .legend { display: flex; flex-wrap: wrap; gap: 2px 10px; margin-top: 4px; }
     .legend i { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 3px; }
   `;
 
   @property({ type: Number }) size = 300;
+  /** What the plane's directions are (code numbers or their principal components); empty for none. */
+  @property({ type: String, attribute: 'x-label' }) xLabel = '';
+  @property({ type: String, attribute: 'y-label' }) yLabel = '';
 
   private domain = [-1, 1, -1, 1];
   private pts: Uint8Array = new Uint8Array(0);
@@ -29,9 +35,11 @@ export class LatentPlane extends LitElement {
   private dragging = false;
 
   render() {
-    return html`<canvas width="${this.size}" height="${this.size}" style="width:${this.size}px;height:${this.size}px"
+    return html`<div class="plane">${this.yLabel ? html`<div class="axis y" style="height:${this.size}px">${this.yLabel} →</div>` : ''}
+      <div><canvas width="${this.size}" height="${this.size}" style="width:${this.size}px;height:${this.size}px"
         @pointerdown=${this.onDown} @pointermove=${this.onMove} @pointerup=${this.onUp}
         @pointercancel=${this.onUp}></canvas>
+      ${this.xLabel ? html`<div class="axis x" style="width:${this.size}px">${this.xLabel} →</div>` : ''}</div></div>
       <div class="legend">${this.names.map((n, i) =>
         html`<span><i style="background:${this.colours[i % this.colours.length]}"></i>${n}</span>`)}</div>`;
   }

@@ -68,6 +68,12 @@ public class HeatMap extends Component {
         return getElement().getAttribute("value-label");
     }
 
+    /** Names the map's horizontal and vertical directions (e.g. x₁, x₂), drawn beside the map with an arrow. */
+    public void setAxisLabels(String x, String y) {
+        getElement().setAttribute("x-label", x == null ? "" : x);
+        getElement().setAttribute("y-label", y == null ? "" : y);
+    }
+
     /** How a mark of the legend under the map is drawn. */
     public enum MarkShape { CIRCLE, SQUARE, SWATCH }
 

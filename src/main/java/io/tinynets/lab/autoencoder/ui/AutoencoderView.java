@@ -737,6 +737,7 @@ class AutoencoderView extends VerticalLayout implements HasDynamicTitle, BeforeE
         latentCaption.setText(getTranslation(in.bottleneck() == 1 ? "autoencoder.latent.one"
                 : in.bottleneck() == 2 ? "autoencoder.latent.two" : "autoencoder.latent.pca", in.bottleneck())
                 + " " + NeighboursText.of(in, this));
+        NeighboursText.nameAxes(latentPlane, in, this);
     }
 
     /** min − 10%, max + 10% of the spread, never empty. */

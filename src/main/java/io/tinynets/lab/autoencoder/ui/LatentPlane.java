@@ -46,6 +46,16 @@ class LatentPlane extends Component {
         getElement().callJsFunction("setPoints", xMin, xMax, yMin, yMax, Base64.getEncoder().encodeToString(bytes));
     }
 
+    /** Names the plane's directions, drawn under and beside it with an arrow. */
+    void setAxisLabels(String x, String y) {
+        getElement().setAttribute("x-label", x);
+        getElement().setAttribute("y-label", y);
+    }
+
+    String xAxisLabel() {
+        return getElement().getAttribute("x-label");
+    }
+
     void setPick(Double x, Double y) {
         getElement().callJsFunction("setPick", x, y);
     }

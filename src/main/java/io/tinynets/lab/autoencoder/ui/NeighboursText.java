@@ -25,6 +25,20 @@ final class NeighboursText {
                 percent(n.agreement()), percent(n.chance()));
     }
 
+    /**
+     * Names the latent plane's axes for these internals: the code numbers themselves for k ≤ 2 (one code number puts
+     * every point at height 0), their first two principal components beyond.
+     */
+    static void nameAxes(LatentPlane plane, AutoencoderInternals in, Component words) {
+        if (in.bottleneck() <= 2) {
+            plane.setAxisLabels(words.getTranslation("autoencoder.latent.axis.code", 1),
+                    in.bottleneck() == 1 ? "" : words.getTranslation("autoencoder.latent.axis.code", 2));
+        } else {
+            plane.setAxisLabels(words.getTranslation("autoencoder.latent.axis.pc", 1),
+                    words.getTranslation("autoencoder.latent.axis.pc", 2));
+        }
+    }
+
     /** "64%": whole percent, written the same in both languages. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%d%%", Math.round(share * 100));

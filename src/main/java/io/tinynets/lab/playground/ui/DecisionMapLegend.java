@@ -25,6 +25,7 @@ final class DecisionMapLegend {
     /** Names the colour bar and fills the legend of {@code map} for {@code data}, translated by {@code words}. */
     static void apply(HeatMap map, Dataset2D data, Component words) {
         map.setValueLabel(valueLabel(data, words));
+        map.setAxisLabels("x₁", "x₂"); // the two inputs, named as in the network diagram
         map.setPointLegend(marks(data, words));
     }
 

@@ -654,6 +654,7 @@ class SequenceLabView extends VerticalLayout implements HasDynamicTitle, BeforeE
             HeatMap map = new HeatMap(360);
             map.setColorMap(spec.sigmoid() ? HeatMap.ColorMap.SEQUENTIAL : HeatMap.ColorMap.DIVERGING);
             map.setDisplayHeight(96);
+            map.setValueLabel(getTranslation("sequence.gate." + spec.key() + ".value"));
             gateMaps.put(spec.key(), map);
             Span title = new Span(getTranslation("sequence.gate." + spec.key()));
             title.addClassName("gate-title");
