@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { CLASS_COLOURS, Rgb, css as rgbCss, formatValue, isDark, mix, parseColour, ramp } from './scales';
+import { Rgb, classColour, css as rgbCss, formatValue, isDark, mix, onThemeChange, parseColour, ramp } from './scales';
 
 /** One entry of the legend under the map: what a mark means (a class, training or test data). */
 interface LegendEntry {
@@ -34,7 +34,8 @@ export class HeatMap extends LitElement {
     .scale { display: flex; flex-direction: column; justify-content: space-between; align-items: flex-start; }
     .scale canvas { width: 10px; flex: 1 1 0; min-height: 0; border: 1px solid var(--lumo-contrast-20pct, #ccc); }
     .scale span { line-height: 1; }
-    .quantity { writing-mode: vertical-rl; transform: rotate(180deg); text-align: center; line-height: 1.1;
+    .quantity { writing-mode: vertical-rl; text-orientation: sideways; transform: rotate(180deg); text-align: center;
+                line-height: 1.1;
                 color: var(--lumo-body-text-color, #222); }
     .tip { position: absolute; pointer-events: none; background: var(--lumo-base-color, #fff);
            border: 1px solid var(--lumo-contrast-30pct, #aaa); border-radius: 4px; padding: 1px 4px; white-space: nowrap;
@@ -102,8 +103,7 @@ export class HeatMap extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     // light/dark switches repaint the paled map and the outlines at once, even while nothing trains
-    this.themeObserver = new MutationObserver(() => this.requestUpdate());
-    this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
+    this.themeObserver = onThemeChange(() => this.requestUpdate());
   }
 
   disconnectedCallback() {
@@ -171,11 +171,12 @@ export class HeatMap extends LitElement {
   }
 
   /** The page colour the map is paled toward, and the ink of the point outlines, for the current theme. */
-  private themeColours(): { page: Rgb; ink: string; halo: string } {
+  private themeColours(): { dark: boolean; page: Rgb; ink: string; halo: string } {
     const dark = isDark();
     const page = parseColour(getComputedStyle(this).getPropertyValue('--lumo-base-color'),
       dark ? [35, 45, 60] : [255, 255, 255]);
-    return dark ? { page, ink: '#ffffff', halo: 'rgba(0,0,0,0.55)' } : { page, ink: '#1a1a1a', halo: 'rgba(255,255,255,0.8)' };
+    return dark ? { dark, page, ink: '#ffffff', halo: 'rgba(0,0,0,0.55)' }
+      : { dark, page, ink: '#1a1a1a', halo: 'rgba(255,255,255,0.8)' };
   }
 
   /** The colour of the map at t in [0, 1], paled when points are drawn on it. */
@@ -215,8 +216,7 @@ export class HeatMap extends LitElement {
     for (const p of order) {
       const px = ((p.x - x0) / (x1 - x0)) * w;
       const py = (1 - (p.y - y0) / (y1 - y0)) * h;
-      drawMark(ctx, p.hollow ? 'square' : 'circle', px, py, CLASS_COLOURS[p.c % CLASS_COLOURS.length], theme.ink,
-        theme.halo);
+      drawMark(ctx, p.hollow ? 'square' : 'circle', px, py, classColour(p.c, theme.dark), theme.ink, theme.halo);
     }
     const bar = this.renderRoot.querySelector('canvas.bar') as HTMLCanvasElement | null;
     if (bar) {
@@ -231,7 +231,7 @@ export class HeatMap extends LitElement {
       const mc = (m as HTMLCanvasElement).getContext('2d');
       if (!entry || !mc) return;
       mc.clearRect(0, 0, MARK_PX, MARK_PX);
-      const fill = entry.cls < 0 ? NEUTRAL : CLASS_COLOURS[entry.cls % CLASS_COLOURS.length];
+      const fill = entry.cls < 0 ? NEUTRAL : classColour(entry.cls, theme.dark);
       if (entry.shape === 'swatch') {
         mc.fillStyle = fill;
         mc.fillRect(1, 1, MARK_PX - 2, MARK_PX - 2);
@@ -284,7 +284,7 @@ const NEUTRAL = '#9e9e9e';
 /** Size of a legend mark in pixels. */
 const MARK_PX = 14;
 /** Radius of a training circle; a test square has the same area. */
-const RADIUS = 3.5;
+const RADIUS = 4;
 
 /**
  * One data point: filled with its class colour inside an ink ring and a thin halo of the page colour, so it stands

@@ -18,6 +18,14 @@ export const POSITIVE = '#e08214';
 
 /** Class colours of data points: the ramp's two ends first, then distinct extra classes. */
 export const CLASS_COLOURS = [NEGATIVE, POSITIVE, '#1b7837', '#762a83', '#b2182b', '#4d4d4d'];
+/** The same classes on a dark page: lighter steps of the same hues, so a point stands out from a dark-paled map. */
+export const CLASS_COLOURS_DARK = ['#67a9cf', '#f1a340', '#5aae61', '#c2a5cf', '#ef8a62', '#bababa'];
+
+/** The fill of class c in the current theme. */
+export function classColour(c: number, dark: boolean): string {
+  const colours = dark ? CLASS_COLOURS_DARK : CLASS_COLOURS;
+  return colours[((c % colours.length) + colours.length) % colours.length];
+}
 
 export type RampName = 'diverging' | 'sequential';
 
@@ -61,9 +69,19 @@ export function parseColour(value: string, fallback: Rgb): Rgb {
   return [d[0], d[1], d[2]];
 }
 
-/** Whether the page is in Lumo's dark theme. */
+/** Whether the page is in Lumo's dark theme (Flow sets it on the UI's element, the body; an app may set it on html). */
 export function isDark(): boolean {
-  return (document.documentElement.getAttribute('theme') ?? '').split(/\s+/).includes('dark');
+  const dark = (e: Element | null) => !!e && (e.getAttribute('theme') ?? '').split(/\s+/).includes('dark');
+  return dark(document.documentElement) || dark(document.body);
+}
+
+/** Calls {@code repaint} whenever the page switches between light and dark; returns the observer to disconnect. */
+export function onThemeChange(repaint: () => void): MutationObserver {
+  const observer = new MutationObserver(repaint);
+  for (const e of [document.documentElement, document.body]) {
+    if (e) observer.observe(e, { attributes: true, attributeFilter: ['theme'] });
+  }
+  return observer;
 }
 
 /**
