@@ -1,5 +1,6 @@
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { formatPrecise } from './scales';
 
 /**
  * A small SVG bar chart: one bar per label, optionally on a logarithmic axis with a tick per decade (per-layer
@@ -68,7 +69,7 @@ export class BarChart extends LitElement {
         const bh = Math.max(1, plotH * scale(v));
         const x = left + i * bw + bw * 0.12;
         return svg`<rect x="${x}" y="${top + plotH - bh}" width="${bw * 0.76}" height="${bh}" fill="${this.color}">
-            <title>${this.labels[i]}: ${isFinite(v) ? v.toPrecision(3) : '—'}</title></rect>
+            <title>${this.labels[i]}: ${formatPrecise(v)}</title></rect>
           ${i % labelEvery === 0 ? svg`<text x="${x + bw * 0.38}" y="${h - 4}" text-anchor="middle" fill="currentColor">${this.labels[i]}</text>` : ''}`;
       })}
       <line x1="${left}" x2="${w}" y1="${top + plotH}" y2="${top + plotH}" stroke="currentColor" stroke-opacity="0.4"/>

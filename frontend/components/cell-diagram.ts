@@ -1,5 +1,6 @@
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { css as rgb, formatFixed, signed } from './scales';
 
 /**
  * The standard LSTM / GRU / RNN cell diagram (after Olah's "Understanding LSTM Networks") drawn as SVG, annotated
@@ -42,8 +43,7 @@ export class CellDiagram extends LitElement {
   }
 
   private v(i: number): string {
-    const x = this.values[i];
-    return x === undefined || x === null || !Number.isFinite(x) ? '–' : x.toFixed(2);
+    return formatFixed(this.values[i], 2);
   }
 
   /** A gate box: fill opacity follows the gate's openness so a closed gate looks closed. */
@@ -125,13 +125,9 @@ export class CellDiagram extends LitElement {
   }
 }
 
-/** Blue (−1) – white (0) – orange (+1), the heat maps' diverging ramp. */
+/** Blue (−1) – light grey (0) – orange (+1): the heat maps' diverging ramp, from the shared scales. */
 function ramp(v: number): string {
-  const t = Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0));
-  const a = t < 0 ? [33, 102, 172] : [224, 130, 20];
-  const k = Math.abs(t);
-  const c = [247 + k * (a[0] - 247), 247 + k * (a[1] - 247), 247 + k * (a[2] - 247)].map(Math.round);
-  return `rgb(${c[0]},${c[1]},${c[2]})`;
+  return rgb(signed(v));
 }
 
 declare global {

@@ -1,6 +1,15 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { Rgb, classColour, css as rgbCss, formatValue, isDark, mix, onThemeChange, parseColour, ramp } from './scales';
 
+/** One entry of the legend under the map: what a mark means (a class, training or test data). */
+interface LegendEntry {
+  label: string;
+  /** circle: a training point; square: a test point; swatch: a class colour alone. */
+  shape: 'circle' | 'square' | 'swatch';
+  /** Class whose colour the mark is filled with; -1 for a neutral (uncoloured) mark. */
+  cls: number;
+}
 /**
  * A grid of values drawn on a canvas with a colour-blind-safe map, optional overlaid points and a legend.
  * Values arrive quantized to bytes (0..255 between min and max, base64) so a 100×100 grid costs 13 KB, not JSON.
@@ -8,6 +17,11 @@ import { customElement, property } from 'lit/decorators.js';
  * Colour maps: "diverging" (blue – near-white – orange, after ColorBrewer's PuOr/BrBG families, safe for the common
  * colour-vision deficiencies) for signed values such as a decision boundary or tanh outputs; "sequential"
  * (viridis-like) for 0..1 values such as sigmoid gates.
+ *
+ * With points on it the map is paled toward the page colour (as TensorFlow Playground does) and every point is
+ * filled with its class colour inside a contrasting outline, so the class reads on every region; training points
+ * are circles and test points squares, so the split reads without colour at all. The colour bar names what the
+ * colours measure ({@code value-label}) and the legend under the map says what the marks mean.
  */
 @customElement('tn-heat-map')
 export class HeatMap extends LitElement {
@@ -16,15 +30,24 @@ export class HeatMap extends LitElement {
             color: var(--lumo-secondary-text-color, #555); }
     .wrap { display: flex; gap: 6px; align-items: stretch; }
     canvas.grid { image-rendering: pixelated; border: 1px solid var(--lumo-contrast-20pct, #ccc); cursor: crosshair; display: block; }
-    .legend { display: flex; flex-direction: column; justify-content: space-between; align-items: flex-start; }
-    .legend canvas { width: 10px; flex: 1 1 0; min-height: 0; border: 1px solid var(--lumo-contrast-20pct, #ccc); }
-    .legend span { line-height: 1; }
+    .legend { display: flex; gap: 3px; align-items: stretch; }
+    .scale { display: flex; flex-direction: column; justify-content: space-between; align-items: flex-start; }
+    .scale canvas { width: 10px; flex: 1 1 0; min-height: 0; border: 1px solid var(--lumo-contrast-20pct, #ccc); }
+    .scale span { line-height: 1; }
+    .quantity { writing-mode: vertical-rl; text-orientation: sideways; transform: rotate(180deg); text-align: center;
+                line-height: 1.1;
+                color: var(--lumo-body-text-color, #222); }
     .tip { position: absolute; pointer-events: none; background: var(--lumo-base-color, #fff);
            border: 1px solid var(--lumo-contrast-30pct, #aaa); border-radius: 4px; padding: 1px 4px; white-space: nowrap;
            color: var(--lumo-body-text-color, #222); z-index: 1; }
     .labels { display: flex; justify-content: space-between; }
     .cols { display: grid; }
     .cols span { text-align: center; overflow: hidden; }
+    .axis { color: var(--lumo-secondary-text-color, #555); }
+    .axis.x { text-align: center; line-height: 1.4; }
+    .marks { display: flex; flex-wrap: wrap; gap: 2px 12px; margin-top: 4px; color: var(--lumo-body-text-color, #222);
+             font-size: var(--lumo-font-size-xs, 12px); }
+    .marks span { display: inline-flex; align-items: center; gap: 4px; }
   `;
 
   /** Displayed width and height of the grid in pixels. */
@@ -32,6 +55,11 @@ export class HeatMap extends LitElement {
   @property({ type: Number, attribute: 'display-height' }) displayHeight = 0;
   @property({ type: String, attribute: 'color-map' }) colorMap: 'diverging' | 'sequential' = 'diverging';
   @property({ type: Boolean, attribute: 'show-legend' }) showLegend = true;
+  /** What the colours measure, written along the colour bar ("network output"). */
+  @property({ type: String, attribute: 'value-label' }) valueLabel = '';
+  /** What the horizontal and vertical directions of the map are (e.g. the inputs x₁ and x₂); empty for none. */
+  @property({ type: String, attribute: 'x-label' }) xLabel = '';
+  @property({ type: String, attribute: 'y-label' }) yLabel = '';
 
   private cols = 0;
   private rows = 0;
@@ -39,6 +67,7 @@ export class HeatMap extends LitElement {
   private min = -1;
   private max = 1;
   private points: { x: number; y: number; c: number; hollow: boolean }[] = [];
+  private marks: LegendEntry[] = [];
   /** Data-space rectangle the grid covers: xmin, xmax, ymin, ymax (y grows upward). */
   private domain = [0, 1, 0, 1];
   private colLabels: string[] = [];
@@ -46,22 +75,40 @@ export class HeatMap extends LitElement {
   private tip = '';
   private tipX = 0;
   private tipY = 0;
+  private themeObserver?: MutationObserver;
 
   render() {
     const h = this.displayHeight || this.size;
     return html`
       <div class="wrap">
+        ${this.yLabel ? html`<div class="quantity axis" style="height:${h}px">${this.yLabel} →</div>` : ''}
         <div>
           <canvas class="grid" width="${this.size}" height="${h}" style="width:${this.size}px;height:${h}px"
                   @mousemove=${this.onMove} @mouseleave=${() => { this.tip = ''; this.requestUpdate(); }}
                   @click=${this.onClick}></canvas>
           ${this.colLabels.length ? html`<div class="cols" style="width:${this.size}px;grid-template-columns:repeat(${this.colLabels.length},1fr)">
               ${this.colLabels.map((l) => html`<span>${l}</span>`)}</div>` : ''}
+          ${this.xLabel ? html`<div class="axis x" style="width:${this.size}px">${this.xLabel} →</div>` : ''}
         </div>
-        ${this.showLegend ? html`<div class="legend" style="height:${h}px"><span>${fmt(this.max)}</span>
-            <canvas class="bar" width="1" height="64"></canvas><span>${fmt(this.min)}</span></div>` : ''}
+        ${this.showLegend ? html`<div class="legend" style="height:${h}px">
+            <div class="scale"><span>${formatValue(this.max)}</span>
+              <canvas class="bar" width="1" height="64"></canvas><span>${formatValue(this.min)}</span></div>
+            ${this.valueLabel ? html`<div class="quantity">${this.valueLabel}</div>` : ''}</div>` : ''}
       </div>
+      ${this.marks.length ? html`<div class="marks" style="max-width:${this.size + 60}px">
+          ${this.marks.map((m) => html`<span>${this.markIcon(m)}${m.label}</span>`)}</div>` : ''}
       ${this.tip ? html`<div class="tip" style="left:${this.tipX + 12}px;top:${this.tipY + 12}px">${this.tip}</div>` : ''}`;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    // light/dark switches repaint the paled map and the outlines at once, even while nothing trains
+    this.themeObserver = onThemeChange(() => this.requestUpdate());
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.themeObserver?.disconnect();
   }
 
   updated() {
@@ -87,9 +134,18 @@ export class HeatMap extends LitElement {
     this.requestUpdate();
   }
 
-  /** Overlaid points in data coordinates: class c picks the colour (0 = negative/blue side, 1 = positive, 2.. extra). */
+  /**
+   * Overlaid points in data coordinates: class c picks the fill (0 = negative/blue side, 1 = positive/orange, 2..
+   * extra); hollow (test) points are drawn as squares, the others as circles.
+   */
   setPoints(xs: number[], ys: number[], classes: number[], hollow: boolean[]) {
     this.points = xs.map((x, i) => ({ x, y: ys[i], c: classes[i], hollow: !!hollow?.[i] }));
+    this.requestUpdate();
+  }
+
+  /** What the marks mean, shown under the map with the marks themselves. */
+  setPointLegend(entries: LegendEntry[]) {
+    this.marks = entries ?? [];
     this.requestUpdate();
   }
 
@@ -100,9 +156,33 @@ export class HeatMap extends LitElement {
     this.requestUpdate();
   }
 
+  /** Canvas pixel (x, y) of point i as drawn, for tests that read the picture back. */
+  pointPosition(i: number): number[] {
+    const p = this.points[i];
+    const canvas = this.renderRoot.querySelector('canvas.grid') as HTMLCanvasElement | null;
+    if (!p || !canvas) return [];
+    const [x0, x1, y0, y1] = this.domain;
+    return [((p.x - x0) / (x1 - x0)) * canvas.width, (1 - (p.y - y0) / (y1 - y0)) * canvas.height];
+  }
+
   private valueAt(c: number, r: number): number {
     const b = this.values[r * this.cols + c];
     return this.min + (b / 255) * (this.max - this.min);
+  }
+
+  /** The page colour the map is paled toward, and the ink of the point outlines, for the current theme. */
+  private themeColours(): { dark: boolean; page: Rgb; ink: string; halo: string } {
+    const dark = isDark();
+    const page = parseColour(getComputedStyle(this).getPropertyValue('--lumo-base-color'),
+      dark ? [35, 45, 60] : [255, 255, 255]);
+    return dark ? { dark, page, ink: '#ffffff', halo: 'rgba(0,0,0,0.55)' }
+      : { dark, page, ink: '#1a1a1a', halo: 'rgba(255,255,255,0.8)' };
+  }
+
+  /** The colour of the map at t in [0, 1], paled when points are drawn on it. */
+  private mapColour(t: number, page: Rgb): Rgb {
+    const c = ramp(this.colorMap, t);
+    return this.points.length ? mix(c, page, PALE) : c;
   }
 
   private paint() {
@@ -111,11 +191,12 @@ export class HeatMap extends LitElement {
     const ctx = canvas.getContext('2d')!;
     const w = canvas.width;
     const h = canvas.height;
+    const theme = this.themeColours();
     ctx.clearRect(0, 0, w, h);
     if (this.cols > 0 && this.rows > 0 && this.values.length >= this.cols * this.rows) {
       const img = new ImageData(this.cols, this.rows);
       for (let i = 0; i < this.cols * this.rows; i++) {
-        const [r, g, b] = colour(this.colorMap, this.values[i] / 255);
+        const [r, g, b] = this.mapColour(this.values[i] / 255, theme.page);
         img.data[4 * i] = r;
         img.data[4 * i + 1] = g;
         img.data[4 * i + 2] = b;
@@ -130,26 +211,38 @@ export class HeatMap extends LitElement {
       ctx.drawImage(off, 0, 0, w, h);
     }
     const [x0, x1, y0, y1] = this.domain;
-    for (const p of this.points) {
+    // test points last, so a square on top of a circle stays visible
+    const order = [...this.points.filter((p) => !p.hollow), ...this.points.filter((p) => p.hollow)];
+    for (const p of order) {
       const px = ((p.x - x0) / (x1 - x0)) * w;
       const py = (1 - (p.y - y0) / (y1 - y0)) * h;
-      ctx.beginPath();
-      ctx.arc(px, py, 3.2, 0, 2 * Math.PI);
-      ctx.fillStyle = POINT_COLOURS[p.c % POINT_COLOURS.length];
-      ctx.strokeStyle = p.hollow ? '#000' : '#fff';
-      ctx.lineWidth = p.hollow ? 1.5 : 1;
-      if (!p.hollow) ctx.fill();
-      ctx.stroke();
+      drawMark(ctx, p.hollow ? 'square' : 'circle', px, py, classColour(p.c, theme.dark), theme.ink, theme.halo);
     }
     const bar = this.renderRoot.querySelector('canvas.bar') as HTMLCanvasElement | null;
     if (bar) {
       const bctx = bar.getContext('2d')!;
       for (let i = 0; i < 64; i++) {
-        const [r, g, b] = colour(this.colorMap, 1 - i / 63);
-        bctx.fillStyle = `rgb(${r},${g},${b})`;
+        bctx.fillStyle = rgbCss(this.mapColour(1 - i / 63, theme.page));
         bctx.fillRect(0, i, 1, 1);
       }
     }
+    this.renderRoot.querySelectorAll('canvas.mark').forEach((m, i) => {
+      const entry = this.marks[i];
+      const mc = (m as HTMLCanvasElement).getContext('2d');
+      if (!entry || !mc) return;
+      mc.clearRect(0, 0, MARK_PX, MARK_PX);
+      const fill = entry.cls < 0 ? NEUTRAL : classColour(entry.cls, theme.dark);
+      if (entry.shape === 'swatch') {
+        mc.fillStyle = fill;
+        mc.fillRect(1, 1, MARK_PX - 2, MARK_PX - 2);
+      } else {
+        drawMark(mc, entry.shape, MARK_PX / 2, MARK_PX / 2, fill, theme.ink, theme.halo);
+      }
+    });
+  }
+
+  private markIcon(_m: LegendEntry) {
+    return html`<canvas class="mark" width="${MARK_PX}" height="${MARK_PX}" aria-hidden="true"></canvas>`;
   }
 
   private cellAt(e: MouseEvent): [number, number, number, number] {
@@ -172,7 +265,7 @@ export class HeatMap extends LitElement {
     const where = this.colLabels.length || this.rowLabels.length
       ? `${this.rowLabels[r] ?? r}, ${this.colLabels[c] ?? c}`
       : `(${x.toFixed(2)}, ${y.toFixed(2)})`;
-    this.tip = `${where}: ${fmt(this.valueAt(c, r))}`;
+    this.tip = `${where}: ${formatValue(this.valueAt(c, r))}`;
     this.requestUpdate();
   }
 
@@ -184,27 +277,40 @@ export class HeatMap extends LitElement {
   }
 }
 
-const POINT_COLOURS = ['#2166ac', '#e08214', '#1b7837', '#762a83', '#b2182b', '#4d4d4d'];
+/** How far the map is paled toward the page colour when points are drawn on it. */
+const PALE = 0.5;
+/** Fill of a legend mark that stands for no class ("training point"). */
+const NEUTRAL = '#9e9e9e';
+/** Size of a legend mark in pixels. */
+const MARK_PX = 14;
+/** Radius of a training circle; a test square has the same area. */
+const RADIUS = 4;
 
-function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  return a !== 0 && (a < 1e-3 || a >= 1e4) ? v.toExponential(2) : v.toFixed(3);
-}
-
-// Blue (#2166ac) – light grey (#f7f7f7) – orange (#e08214): a diverging ramp readable with deuteranopia/protanopia.
-const DIVERGING = [[33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247], [254, 224, 182], [241, 163, 64], [224, 130, 20]];
-// Viridis, sampled at 7 stops: perceptually uniform and colour-blind safe.
-const SEQUENTIAL = [[68, 1, 84], [68, 57, 131], [49, 104, 142], [33, 145, 140], [53, 183, 121], [144, 215, 67], [253, 231, 37]];
-
-function colour(map: string, t: number): [number, number, number] {
-  const stops = map === 'sequential' ? SEQUENTIAL : DIVERGING;
-  const u = Math.max(0, Math.min(1, t)) * (stops.length - 1);
-  const i = Math.min(stops.length - 2, Math.floor(u));
-  const f = u - i;
-  const a = stops[i];
-  const b = stops[i + 1];
-  return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2])] as [number, number, number];
+/**
+ * One data point: filled with its class colour inside an ink ring and a thin halo of the page colour, so it stands
+ * out from the map on every region and in both themes. Circles are training points, squares test points (the same
+ * area, so neither looks more important).
+ */
+function drawMark(ctx: CanvasRenderingContext2D, shape: 'circle' | 'square', x: number, y: number, fill: string,
+                  ink: string, halo: string) {
+  const shapeOf = (r: number) => {
+    ctx.beginPath();
+    if (shape === 'circle') {
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+    } else {
+      const half = r * Math.sqrt(Math.PI) / 2;
+      ctx.rect(x - half, y - half, 2 * half, 2 * half);
+    }
+  };
+  shapeOf(RADIUS + 2);
+  ctx.fillStyle = halo;
+  ctx.fill();
+  shapeOf(RADIUS + 1);
+  ctx.fillStyle = ink;
+  ctx.fill();
+  shapeOf(RADIUS);
+  ctx.fillStyle = fill;
+  ctx.fill();
 }
 
 declare global {

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { isDark, onThemeChange } from './scales';
 
 /**
  * The latent space as a scatter: points coloured by class on a 2D plane, and a crosshair the student places by
@@ -14,11 +15,17 @@ export class LatentPlane extends LitElement {
             color: var(--lumo-secondary-text-color, #555); }
     canvas { display: block; border: 1px solid var(--lumo-contrast-20pct, #ccc); cursor: crosshair;
              touch-action: none; }
+    .plane { display: flex; gap: 4px; align-items: flex-start; }
+    .axis.y { writing-mode: vertical-rl; text-orientation: sideways; transform: rotate(180deg); text-align: center; }
+    .axis.x { text-align: center; line-height: 1.4; }
     .legend { display: flex; flex-wrap: wrap; gap: 2px 10px; margin-top: 4px; }
     .legend i { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 3px; }
   `;
 
   @property({ type: Number }) size = 300;
+  /** What the plane's directions are (code numbers or their principal components); empty for none. */
+  @property({ type: String, attribute: 'x-label' }) xLabel = '';
+  @property({ type: String, attribute: 'y-label' }) yLabel = '';
 
   private domain = [-1, 1, -1, 1];
   private pts: Uint8Array = new Uint8Array(0);
@@ -29,11 +36,25 @@ export class LatentPlane extends LitElement {
   private dragging = false;
 
   render() {
-    return html`<canvas width="${this.size}" height="${this.size}" style="width:${this.size}px;height:${this.size}px"
+    return html`<div class="plane">${this.yLabel ? html`<div class="axis y" style="height:${this.size}px">${this.yLabel} →</div>` : ''}
+      <div><canvas width="${this.size}" height="${this.size}" style="width:${this.size}px;height:${this.size}px"
         @pointerdown=${this.onDown} @pointermove=${this.onMove} @pointerup=${this.onUp}
         @pointercancel=${this.onUp}></canvas>
+      ${this.xLabel ? html`<div class="axis x" style="width:${this.size}px">${this.xLabel} →</div>` : ''}</div></div>
       <div class="legend">${this.names.map((n, i) =>
         html`<span><i style="background:${this.colours[i % this.colours.length]}"></i>${n}</span>`)}</div>`;
+  }
+
+  private themeObserver?: MutationObserver;
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.themeObserver = onThemeChange(() => this.requestUpdate());
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.themeObserver?.disconnect();
   }
 
   updated() {
@@ -117,6 +138,10 @@ export class LatentPlane extends LitElement {
     if (x0 < 0 && x1 > 0) { ctx.moveTo(px(0), 0); ctx.lineTo(px(0), s); }
     if (y0 < 0 && y1 > 0) { ctx.moveTo(0, py(0)); ctx.lineTo(s, py(0)); }
     ctx.stroke();
+    // a thin ring in the page's contrast colour keeps every class visible on both themes (black on dark, yellow on
+    // white)
+    ctx.strokeStyle = isDark() ? 'rgba(255,255,255,0.55)' : 'rgba(0,0,0,0.35)';
+    ctx.lineWidth = 0.8;
     for (let i = 0; i + 2 < this.pts.length; i += 3) {
       const x = (this.pts[i] / 255) * s;
       const y = s - (this.pts[i + 1] / 255) * s;
@@ -125,8 +150,10 @@ export class LatentPlane extends LitElement {
       ctx.beginPath();
       ctx.arc(x, y, 3, 0, 2 * Math.PI);
       ctx.fill();
+      ctx.stroke();
     }
     ctx.globalAlpha = 1;
+    ctx.lineWidth = 1;
     if (this.path.length > 1) {
       ctx.strokeStyle = '#444';
       ctx.setLineDash([4, 3]);

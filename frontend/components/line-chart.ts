@@ -1,6 +1,7 @@
 import { LitElement, css, html, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import uPlot from 'uplot';
+import { formatLogTick } from './scales';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 
 /** One named series of a chart. */
@@ -141,7 +142,7 @@ export class LineChart extends LitElement {
     const axis = (label: string, log = false): uPlot.Axis => ({
       label, stroke: axisColor, grid: { stroke: gridColor, width: 1 }, ticks: { stroke: gridColor },
       // Log axes span many decades: label them 1e-6, 0.01, 1, … instead of rounding small values to 0.
-      ...(log ? { values: (_u: uPlot, vals: number[]) => vals.map((v) => (v == null ? '' : logLabel(v))) } : {}),
+      ...(log ? { values: (_u: uPlot, vals: number[]) => vals.map((v) => (v == null ? '' : formatLogTick(v))) } : {}),
     });
     const range = this.yRange ? this.yRange.split(',').map(Number) : null;
     return {
@@ -199,12 +200,4 @@ export class LineChart extends LitElement {
     if (!this.plot) return;
     this.plot.setSize({ width: Math.max(200, this.clientWidth), height: this.plotHeight });
   }
-}
-
-/** Only powers of ten get a label on a log axis; the rest stay unlabelled grid lines. */
-function logLabel(v: number): string {
-  const e = Math.log10(v);
-  if (Math.abs(e - Math.round(e)) > 1e-9) return '';
-  const p = Math.round(e);
-  return p >= -2 && p <= 3 ? String(Number(v.toPrecision(1))) : `1e${p}`;
 }

@@ -1,5 +1,6 @@
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { NEGATIVE, POSITIVE, formatValue, ramp } from './scales';
 
 /**
  * The playground's network diagram: one column per layer, each unit a small heat map of what it outputs over the
@@ -107,8 +108,8 @@ export class NetworkDiagram extends LitElement {
           const mx = (x1 + x2) / 2;
           const width = this.weights.length ? 0.4 + 5 * Math.min(1, Math.abs(w) / maxW) : 1;
           links.push(svg`<path class="link" d="M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}" fill="none"
-              stroke="${w >= 0 ? '#e08214' : '#2166ac'}" stroke-width="${width}" stroke-opacity="0.75"
-              @mousemove=${(e: MouseEvent) => this.showTip(e, `w ${this.unitName(l - 1, from)} → ${this.unitName(l, to)} = ${fmt(w)}`)}
+              stroke="${w >= 0 ? POSITIVE : NEGATIVE}" stroke-width="${width}" stroke-opacity="0.75"
+              @mousemove=${(e: MouseEvent) => this.showTip(e, `w ${this.unitName(l - 1, from)} → ${this.unitName(l, to)} = ${formatValue(w)}`)}
               @mouseleave=${this.hideTip}
               @click=${() => this.edit(l - 1, to, from, w)}></path>`);
         }
@@ -116,8 +117,8 @@ export class NetworkDiagram extends LitElement {
         const bx = this.colX(l) - 7;
         const by = this.rowY(l, to) + n - 7;
         biases.push(svg`<rect class="bias" x="${bx}" y="${by}" width="7" height="7"
-            fill="${b >= 0 ? '#e08214' : '#2166ac'}"
-            @mousemove=${(e: MouseEvent) => this.showTip(e, `b ${this.unitName(l, to)} = ${fmt(b)}`)}
+            fill="${b >= 0 ? POSITIVE : NEGATIVE}"
+            @mousemove=${(e: MouseEvent) => this.showTip(e, `b ${this.unitName(l, to)} = ${formatValue(b)}`)}
             @mouseleave=${this.hideTip}
             @click=${() => this.edit(l - 1, to, -1, b)}></rect>`);
       }
@@ -164,7 +165,7 @@ export class NetworkDiagram extends LitElement {
       if (start + g * g > this.grids.length) continue;
       const img = octx.createImageData(g, g);
       for (let k = 0; k < g * g; k++) {
-        const [r, gr, b] = diverging(this.grids[start + k] / 255);
+        const [r, gr, b] = ramp('diverging', this.grids[start + k] / 255);
         img.data[4 * k] = r;
         img.data[4 * k + 1] = gr;
         img.data[4 * k + 2] = b;
@@ -213,24 +214,6 @@ function bytes(base64: string): Uint8Array {
 function floats(base64: string): Float32Array {
   const b = bytes(base64);
   return new Float32Array(b.buffer, b.byteOffset, Math.floor(b.length / 4));
-}
-
-function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  return a !== 0 && (a < 1e-3 || a >= 1e4) ? v.toExponential(2) : v.toFixed(3);
-}
-
-// The same blue – light grey – orange ramp as tn-heat-map, so a unit's thumbnail reads like the boundary.
-const STOPS = [[33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247], [254, 224, 182], [241, 163, 64], [224, 130, 20]];
-
-function diverging(t: number): [number, number, number] {
-  const u = Math.max(0, Math.min(1, t)) * (STOPS.length - 1);
-  const i = Math.min(STOPS.length - 2, Math.floor(u));
-  const f = u - i;
-  const a = STOPS[i];
-  const b = STOPS[i + 1];
-  return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]), a[2] + f * (b[2] - a[2])];
 }
 
 declare global {

@@ -39,6 +39,8 @@ public class HeatMap extends Component {
     private JsonArray[] points;
     private JsonArray columnLabels;
     private JsonArray rowLabels;
+    private List<LegendMark> pointLegend = List.of();
+    private JsonArray pointLegendJson;
 
     public HeatMap() {
         this(240);
@@ -63,6 +65,53 @@ public class HeatMap extends Component {
 
     public void setLegendVisible(boolean visible) {
         getElement().setProperty("showLegend", visible);
+    }
+
+    /** What the colours measure, written along the colour bar ("network output"); empty for none. */
+    public void setValueLabel(String label) {
+        getElement().setAttribute("value-label", label == null ? "" : label);
+    }
+
+    public String getValueLabel() {
+        return getElement().getAttribute("value-label");
+    }
+
+    /** Names the map's horizontal and vertical directions (e.g. x₁, x₂), drawn beside the map with an arrow. */
+    public void setAxisLabels(String x, String y) {
+        getElement().setAttribute("x-label", x == null ? "" : x);
+        getElement().setAttribute("y-label", y == null ? "" : y);
+    }
+
+    /** How a mark of the legend under the map is drawn. */
+    public enum MarkShape { CIRCLE, SQUARE, SWATCH }
+
+    /**
+     * One entry of the legend under the map.
+     *
+     * @param label    what the mark means, translated
+     * @param shape    circle (a training point), square (a test point) or swatch (a class colour alone)
+     * @param colour   the class whose colour fills the mark, or −1 for a neutral grey
+     */
+    public record LegendMark(String label, MarkShape shape, int colour) {
+    }
+
+    /** Says under the map what the point marks mean; an empty list removes the legend. */
+    public void setPointLegend(List<LegendMark> marks) {
+        pointLegend = List.copyOf(marks);
+        JsonArray arr = Json.createArray();
+        for (LegendMark m : pointLegend) {
+            elemental.json.JsonObject o = Json.createObject();
+            o.put("label", m.label());
+            o.put("shape", m.shape().name().toLowerCase());
+            o.put("cls", m.colour());
+            arr.set(arr.length(), o);
+        }
+        pointLegendJson = arr;
+        getElement().callJsFunction("setPointLegend", arr);
+    }
+
+    public List<LegendMark> getPointLegend() {
+        return pointLegend;
     }
 
     /**
@@ -104,7 +153,10 @@ public class HeatMap extends Component {
         sendDomain();
     }
 
-    /** Points drawn over the grid: class 0, 1, 2… pick colours; hollow points (e.g. test data) are outlined. */
+    /**
+     * Points drawn over the grid, each filled with its class colour (0 blue, 1 orange, 2… extra) in a contrasting
+     * ring; hollow points (test data) are squares, the others circles. Points pale the map so both read.
+     */
     public void setPoints(double[] x, double[] y, int[] classes, boolean[] hollow) {
         JsonArray xs = LineChart.array(x);
         JsonArray ysArr = LineChart.array(y);
@@ -176,6 +228,9 @@ public class HeatMap extends Component {
         }
         if (points != null) {
             sendPoints();
+        }
+        if (pointLegendJson != null) {
+            getElement().callJsFunction("setPointLegend", pointLegendJson);
         }
     }
 

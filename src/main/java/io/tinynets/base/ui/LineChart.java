@@ -32,6 +32,8 @@ public class LineChart extends Component implements HasSize {
     private final List<DoubleList> xs = new ArrayList<>();
     private final List<DoubleList> ys = new ArrayList<>();
     private Double marker;
+    private String yLabel = "";
+    private boolean logY;
 
     public LineChart() {
         setWidthFull();
@@ -44,12 +46,26 @@ public class LineChart extends Component implements HasSize {
 
     public void setAxisLabels(String xLabel, String yLabel) {
         getElement().setAttribute("x-label", xLabel);
-        getElement().setAttribute("y-label", yLabel);
+        this.yLabel = yLabel == null ? "" : yLabel;
+        showYLabel();
     }
 
-    /** A logarithmic y axis; non-positive values are not drawn. */
+    /** A logarithmic y axis, said so in the axis label; non-positive values are not drawn. */
     public void setLogY(boolean logY) {
         getElement().setAttribute("log-y", logY);
+        this.logY = logY;
+        showYLabel();
+    }
+
+    /** The y axis label as drawn: the quantity, and "(log scale)" on a log axis. */
+    public String getYAxisLabel() {
+        return getElement().getAttribute("y-label");
+    }
+
+    private void showYLabel() {
+        String shown = !logY ? yLabel : yLabel.isEmpty() ? getTranslation("chart.axis.logScale")
+                : getTranslation("chart.axis.log", yLabel);
+        getElement().setAttribute("y-label", shown);
     }
 
     /** A fixed y range instead of automatic scaling. */

@@ -42,7 +42,8 @@ public final class Autoencoder {
         int depth = sizes.length - 1;
         List<Dense> enc = new ArrayList<>();
         for (int l = 0; l < depth; l++) {
-            Dense layer = new Dense("encoder." + l, sizes[l], sizes[l + 1], spec.activation());
+            Activation f = l == depth - 1 ? spec.codeActivation() : spec.activation();
+            Dense layer = new Dense("encoder." + l, sizes[l], sizes[l + 1], f);
             Initializer.XAVIER.fill(layer.weight().value(), sizes[l], sizes[l + 1], rng);
             enc.add(layer);
         }

@@ -9,12 +9,14 @@ import java.util.Arrays;
  * decoder is the mirror image (…hidden, input), so the network is an hourglass, e.g. 64-16-2 gives 64-16-2-16-64.
  *
  * @param encoderSizes     input size (1..1024), then hidden sizes (1..256), then the bottleneck (1..32); 2..6 sizes
- * @param activation       f of every hidden layer and of the code (bottleneck)
+ * @param activation       f of every hidden layer (and of the code unless {@code codeActivation} says otherwise)
  * @param outputActivation f of the reconstruction: sigmoid for pixels in [0, 1], linear for real-valued points
  * @param tiedWeights      whether each decoder layer uses the transpose of its mirror encoder layer's weight
+ * @param codeActivation   f of the code (bottleneck) layer: linear keeps the codes from piling up at a squashing
+ *                         function's limits (tanh's ±1), the usual choice for a 2D map of the data
  */
 public record AutoencoderSpec(int[] encoderSizes, Activation activation, Activation outputActivation,
-                              boolean tiedWeights) {
+                              boolean tiedWeights, Activation codeActivation) {
 
     public static final int MAX_INPUT = 1024;
     public static final int MAX_HIDDEN = 256;
@@ -40,9 +42,15 @@ public record AutoencoderSpec(int[] encoderSizes, Activation activation, Activat
             throw new IllegalArgumentException("bottleneck must be in 1.." + MAX_BOTTLENECK + ", was "
                     + encoderSizes[last]);
         }
-        if (activation == null || outputActivation == null) {
-            throw new IllegalArgumentException("activation and outputActivation must not be null");
+        if (activation == null || outputActivation == null || codeActivation == null) {
+            throw new IllegalArgumentException("activation, outputActivation and codeActivation must not be null");
         }
+    }
+
+    /** The code uses the hidden layers' activation, as every autoencoder did before the code had its own. */
+    public AutoencoderSpec(int[] encoderSizes, Activation activation, Activation outputActivation,
+                           boolean tiedWeights) {
+        this(encoderSizes, activation, outputActivation, tiedWeights, activation);
     }
 
     @Override
@@ -78,18 +86,19 @@ public record AutoencoderSpec(int[] encoderSizes, Activation activation, Activat
     public boolean equals(Object o) {
         return o instanceof AutoencoderSpec s && Arrays.equals(encoderSizes, s.encoderSizes)
                 && activation == s.activation && outputActivation == s.outputActivation
-                && tiedWeights == s.tiedWeights;
+                && tiedWeights == s.tiedWeights && codeActivation == s.codeActivation;
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(encoderSizes) * 31 + activation.hashCode() * 7 + outputActivation.hashCode()
-                + (tiedWeights ? 1 : 0);
+                + codeActivation.hashCode() * 3 + (tiedWeights ? 1 : 0);
     }
 
     @Override
     public String toString() {
-        return "AutoencoderSpec" + Arrays.toString(layerSizes()) + " " + activation.key() + "/"
+        return "AutoencoderSpec" + Arrays.toString(layerSizes()) + " " + activation.key()
+                + (codeActivation == activation ? "" : ", code " + codeActivation.key()) + "/"
                 + outputActivation.key() + (tiedWeights ? " tied" : "");
     }
 }

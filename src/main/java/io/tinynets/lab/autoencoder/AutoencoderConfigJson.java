@@ -13,11 +13,14 @@ import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.lab.ConfigJsonFields;
 import io.tinynets.training.lab.LabConfigCodec;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * The autoencoder lab's config as versioned JSON, the form a saved experiment keeps. Reading goes through the config's
- * own constructor checks (the same rules as the form), and every problem names its field.
+ * own constructor checks (the same rules as the form), and every problem names its field. {@code linearCode} is the
+ * one optional field: configs saved before it existed lack it and mean a code with the hidden activation, so they
+ * reopen and replay exactly as they were saved.
  */
 public final class AutoencoderConfigJson {
 
@@ -38,13 +41,21 @@ public final class AutoencoderConfigJson {
     public static final String OPTIMIZER = "optimizer";
     public static final String LEARNING_RATE = "learningRate";
     public static final String SEED = "seed";
+    /** Optional: absent in configs saved before it existed (see the class comment). */
+    public static final String LINEAR_CODE = "linearCode";
 
     static final Set<String> FIELDS = Set.of(DATA, SAMPLES, HIDDEN, BOTTLENECK, ACTIVATION, TIED, LOSS, NOISE,
             NOISE_LEVEL, OPTIMIZER, LEARNING_RATE, SEED);
 
-    /** This codec as the frame and the experiment features see it. */
+    /** This codec as the frame and the experiment features see it; every field, the optional one too, is lockable. */
     public static final LabConfigCodec<AutoencoderConfig> CODEC = LabConfigCodec.of(LAB, VERSION,
-            AutoencoderConfigJson::write, AutoencoderConfigJson::read, FIELDS);
+            AutoencoderConfigJson::write, AutoencoderConfigJson::read, lockable());
+
+    private static Set<String> lockable() {
+        Set<String> paths = new LinkedHashSet<>(FIELDS);
+        paths.add(LINEAR_CODE);
+        return paths;
+    }
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private AutoencoderConfigJson() {
@@ -68,6 +79,7 @@ public final class AutoencoderConfigJson {
         root.put(OPTIMIZER, c.optimizer().key());
         root.put(LEARNING_RATE, c.learningRate());
         root.put(SEED, c.seed());
+        root.put(LINEAR_CODE, c.linearCode());
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -82,7 +94,7 @@ public final class AutoencoderConfigJson {
      * field.
      */
     public static AutoencoderConfig read(String json, int version) {
-        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of());
+        ConfigJsonFields root = ConfigJsonFields.root(json, version, VERSION, FIELDS, Set.of(LINEAR_CODE));
         ImageSetKind data = root.key(DATA, ImageSetKind::fromKey);
         int samples = root.intIn(SAMPLES, AutoencoderConfig.MIN_SAMPLES, AutoencoderConfig.MAX_SAMPLES);
         int[] hidden = root.ints(HIDDEN, 0, AutoencoderConfig.MAX_HIDDEN_LAYERS, 1, AutoencoderConfig.MAX_HIDDEN_SIZE);
@@ -100,7 +112,9 @@ public final class AutoencoderConfigJson {
         long seed = root.longIn(SEED, 0, AutoencoderConfig.MAX_SEED);
         AutoencoderNoise noise = noiseKind == AutoencoderNoise.Kind.NONE ? AutoencoderNoise.NONE
                 : new AutoencoderNoise(noiseKind, noiseLevel);
+        // experiments saved before the code layer had its own option used the hidden activation for it
+        boolean linearCode = root.has(LINEAR_CODE) && root.bool(LINEAR_CODE);
         return new AutoencoderConfig(data, samples, hidden, bottleneck, activation, tied, loss, noise, optimizer,
-                learningRate, seed);
+                learningRate, seed, linearCode);
     }
 }

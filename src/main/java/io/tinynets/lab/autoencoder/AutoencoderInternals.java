@@ -21,12 +21,13 @@ import java.util.List;
  * @param bottleneck     code size k
  * @param pcaError       PCA's reconstruction error at k on the same data (MSE per element)
  * @param reconstructionError the current MSE per element on the clean samples
+ * @param neighbours     how well the codes of the latent points group them by class (nearest-neighbour agreement)
  * @param decoder        a frozen copy of the model for the decoder explorer
  */
 public record AutoencoderInternals(int width, int height, boolean image, int shown, byte[] grid,
                                    double[] shownSamples, double[] latentX, double[] latentY, int[] latentLabels,
                                    List<String> classNames, int bottleneck, double pcaError,
-                                   double reconstructionError, LatentDecoder decoder) {
+                                   double reconstructionError, CodeNeighbours neighbours, LatentDecoder decoder) {
 
     public int features() {
         return width * height;

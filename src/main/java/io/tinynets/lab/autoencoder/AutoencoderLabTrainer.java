@@ -244,7 +244,8 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     /** The codes of the first samples on the latent plane. */
-    private record LatentPlane(double[] x, double[] y, int[] labels, int k, AutoencoderPca codePca) {
+    private record LatentPlane(double[] x, double[] y, int[] labels, int k, AutoencoderPca codePca,
+                               CodeNeighbours neighbours) {
     }
 
     private LatentPlane latentPlane() {
@@ -264,7 +265,8 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
             ly[i] = p[1];
             labels[i] = data.labels()[i];
         }
-        return new LatentPlane(lx, ly, labels, k, codePca);
+        // measured on the whole codes, not on the plane they are drawn on
+        return new LatentPlane(lx, ly, labels, k, codePca, CodeNeighbours.of(java.util.Arrays.copyOf(codes.data, n * k), k, labels));
     }
 
     /**
@@ -302,7 +304,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         }
         return new AutoencoderInternals(data.width(), data.height(), data.isImage(), SHOWN, grid,
                 shown.data.clone(), plane.x(), plane.y(), plane.labels(), data.classNames(), k, pcaError, error,
-                new LatentDecoder(model.copy(), plane.codePca(), OptimizerStateJson.Saved.of(batches.optimizer()),
+                plane.neighbours(), new LatentDecoder(model.copy(), plane.codePca(), OptimizerStateJson.Saved.of(batches.optimizer()),
                         epochs));
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The descent lab's picture: the surface (what a saved experiment keeps) with every racer's walk over it, the past
- * steps hollow and the current point solid, coloured by optimizer. A surface never changes, so its map is computed
+ * steps hollow (drawn as squares) and the current point solid (a circle), coloured by optimizer. A surface never changes, so its map is computed
  * once per kind.
  */
 @Component

@@ -25,7 +25,7 @@ public class PlaygroundPicture implements LivePicture {
     }
 
     /**
-     * Training points solid, test points hollow, coloured by class (for regression by the sign of the target), in
+     * Training points as circles, test points as squares ("hollow"), filled by class (for regression by the sign of the target), in
      * the square the boundary covers.
      */
     public static Overlay points(Dataset2D data) {

@@ -17,6 +17,9 @@ import java.util.List;
  *                         panels are hidden)
  * @param gradientHidden   ‖∂L/∂h_t‖ per step for the example (empty when hidden)
  * @param gradientCell     ‖∂L/∂c_t‖ per step for an LSTM, else empty
+ * @param firstGradientHidden ‖∂L/∂h_t‖ per step for the example right after this run's first epoch, kept so the
+ *                         view can draw it as a ghost beside the current curve (empty before the first epoch ends
+ *                         or when the panels are hidden)
  * @param prediction       next-character prediction and sample, or null for other tasks / hidden panels
  * @param parameters       every weight of the model (cell and output layer) in {@code SequenceModel.params()} order,
  *                         flattened: what a saved experiment keeps, copied at the same epoch as the curves
@@ -24,7 +27,7 @@ import java.util.List;
  */
 public record CellInternals(CellKind kind, int cellParameters, int totalParameters, double[] loss, double[] metric,
                             List<? extends CellStep> trace, double[] gradientHidden, double[] gradientCell,
-                            Prediction prediction, double[] parameters, OptimizerStateJson.Saved optimizer) {
+                            double[] firstGradientHidden, Prediction prediction, double[] parameters, OptimizerStateJson.Saved optimizer) {
 
     /**
      * @param characters   the most likely next characters after the example, most likely first

@@ -80,6 +80,8 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
     private SequenceBatch batch;
     private final double[] epochLoss;
     private final double[] epochMetric;
+    /** Each model's ‖∂L/∂h_t‖ on the example after the first epoch: the gradient-flow chart's ghost. */
+    private final double[][] firstGradientHidden;
 
     public SequenceTrainer(SequenceConfig config, LiveOptions options, long seed) {
         this(config, options, seed, null);
@@ -127,6 +129,7 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
         metricRing = new double[models.size()][TAIL];
         epochLoss = new double[models.size()];
         epochMetric = new double[models.size()];
+        firstGradientHidden = new double[models.size()][];
     }
 
     /** The factory the view hands to the training service. */
@@ -250,6 +253,13 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
             total += epochLoss[k];
             bestAccuracy = Math.max(bestAccuracy, epochMetric[k]);
         }
+        if (epoch == 1) {
+            // the flow before the models learned anything: RNN decaying, LSTM/GRU carried (no randomness drawn)
+            for (int k = 0; k < n; k++) {
+                firstGradientHidden[k] = models.get(k).gradientFlow(example.inputs(), example.targets()).hidden()
+                        .clone();
+            }
+        }
         // any model's NaN makes the mean NaN: the race stops as diverged, with the runtime's learning-rate advice
         double mean = total / n;
         return new EpochMetrics(mean, OptionalDouble.empty(),
@@ -307,19 +317,21 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
         List<? extends CellStep> trace = List.of();
         double[] gradH = new double[0];
         double[] gradC = new double[0];
+        double[] firstH = new double[0];
         CellInternals.Prediction prediction = null;
         if (panels) {
             trace = model.trace(example.inputs(), 0);
             GradientFlow flow = model.gradientFlow(example.inputs(), example.targets());
             gradH = flow.hidden();
             gradC = flow.cell() == null ? new double[0] : flow.cell();
+            firstH = firstGradientHidden[m] == null ? firstH : firstGradientHidden[m].clone();
             if (task instanceof NextCharacterTask chars && model.cell().kind() == options.focus()) {
                 prediction = predict(model, chars);
             }
         }
         RecurrentCell cell = model.cell();
         return new CellInternals(cell.kind(), cell.parameterCount(), model.parameterCount(), loss, metric,
-                trace, gradH, gradC, prediction, SequenceWeights.flatten(model),
+                trace, gradH, gradC, firstH, prediction, SequenceWeights.flatten(model),
                 OptimizerStateJson.Saved.of(optimizers.get(m)));
     }
 

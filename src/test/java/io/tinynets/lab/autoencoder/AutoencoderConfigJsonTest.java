@@ -34,7 +34,7 @@ class AutoencoderConfigJsonTest {
                 "experiments.config.range", "bottleneck", 1, 32, 40);
         refused(() -> AutoencoderConfigJson.read(json.replace("\"seed\":42", "\"seed\":-1"), 1),
                 "experiments.config.range", "seed", 0, 2147483647, -1);
-        refused(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[16]", "\"hidden\":[16,200]"), 1),
+        refused(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[32,16]", "\"hidden\":[32,200]"), 1),
                 "experiments.config.range", "hidden[1]", 1, 128, 200);
         refused(() -> AutoencoderConfigJson.read(json.replace("\"learningRate\":0.01", "\"learningRate\":3"), 1),
                 "experiments.config.rangeAbove", "learningRate", 0, 1, 3);
@@ -45,7 +45,7 @@ class AutoencoderConfigJsonTest {
     @Test
     void malformedJsonNamesTheField() {
         String json = AutoencoderConfigJson.write(AutoencoderConfig.defaults());
-        refused(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[16]", "\"hidden\":\"16\""), 1),
+        refused(() -> AutoencoderConfigJson.read(json.replace("\"hidden\":[32,16]", "\"hidden\":\"16\""), 1),
                 "experiments.config.list", "hidden");
         refused(() -> AutoencoderConfigJson.read(json.replace("\"seed\":42", "\"seed\":\"x\""), 1),
                 "experiments.config.wholeNumber", "seed");
@@ -75,9 +75,9 @@ class AutoencoderConfigJsonTest {
         String json = trained.captureInternals().decoder().weightsJson();
         AutoencoderLabTrainer resumed = new AutoencoderLabTrainer(c, 3, json);
         assertThat(resumed.captureInternals().decoder().weightsJson()).isEqualTo(json);
-        AutoencoderConfig wider = new AutoencoderConfig(c.data(), c.samples(), new int[]{32}, c.bottleneck(),
+        AutoencoderConfig wider = new AutoencoderConfig(c.data(), c.samples(), new int[]{48, 16}, c.bottleneck(),
                 c.activation(), c.tied(), c.loss(), c.noise(), c.optimizer(), c.learningRate(), c.seed());
         assertThatThrownBy(() -> new AutoencoderLabTrainer(wider, 3, json))
-                .hasMessage("encoder.0.weight must be 32x64, was 16x64");
+                .hasMessage("encoder.0.weight must be 48x64, was 32x64");
     }
 }

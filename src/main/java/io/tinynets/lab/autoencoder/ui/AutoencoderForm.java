@@ -33,6 +33,7 @@ import static io.tinynets.lab.autoencoder.AutoencoderConfigJson.CODEC;
 import static io.tinynets.lab.autoencoder.AutoencoderConfigJson.DATA;
 import static io.tinynets.lab.autoencoder.AutoencoderConfigJson.HIDDEN;
 import static io.tinynets.lab.autoencoder.AutoencoderConfigJson.LEARNING_RATE;
+import static io.tinynets.lab.autoencoder.AutoencoderConfigJson.LINEAR_CODE;
 import static io.tinynets.lab.autoencoder.AutoencoderConfigJson.LOSS;
 import static io.tinynets.lab.autoencoder.AutoencoderConfigJson.NOISE;
 import static io.tinynets.lab.autoencoder.AutoencoderConfigJson.NOISE_LEVEL;
@@ -51,10 +52,11 @@ class AutoencoderForm extends LabForm<AutoencoderConfig> {
     /** The bound values. */
     static final class Values {
         ImageSetKind data = ImageSetKind.DIGITS_8;
-        String hidden = "16";
+        String hidden = "32, 16";
         Integer bottleneck = 2;
         Activation activation = Activation.TANH;
         boolean tied;
+        boolean linearCode = true;
         AutoencoderLoss loss = AutoencoderLoss.MSE;
         AutoencoderNoise.Kind noise = AutoencoderNoise.Kind.NONE;
         OptimizerKind optimizer = OptimizerKind.ADAM;
@@ -70,6 +72,7 @@ class AutoencoderForm extends LabForm<AutoencoderConfig> {
     final IntegerField bottleneck = new IntegerField();
     final Select<Activation> activation = new Select<>();
     final Checkbox tied = new Checkbox();
+    final Checkbox linearCode = new Checkbox();
     final Select<AutoencoderLoss> loss = new Select<>();
     final Select<AutoencoderNoise.Kind> noiseKind = new Select<>();
     final RangeSlider noiseLevel = new RangeSlider(0, AutoencoderConfig.MAX_NOISE_LEVEL, 0.05, 0.3);
@@ -96,7 +99,7 @@ class AutoencoderForm extends LabForm<AutoencoderConfig> {
         level.setWidthFull();
         HorizontalLayout opt = new HorizontalLayout(optimizer, learningRate);
         opt.setWidthFull();
-        add(dataKind, hidden, bottleneck, activation, tied, loss, noiseKind, level, opt, seed);
+        add(dataKind, hidden, bottleneck, activation, linearCode, tied, loss, noiseKind, level, opt, seed);
         List.<HasSize>of(dataKind, hidden, bottleneck, activation, loss, noiseKind, seed)
                 .forEach(HasSize::setWidthFull);
 
@@ -107,6 +110,7 @@ class AutoencoderForm extends LabForm<AutoencoderConfig> {
         lockable(BOTTLENECK, bottleneck);
         lockable(ACTIVATION, activation);
         lockable(TIED, tied);
+        lockable(LINEAR_CODE, linearCode);
         lockable(LOSS, loss);
         lockable(NOISE, noiseKind);
         lockable(NOISE_LEVEL, noiseKind, noiseLevel);
@@ -135,6 +139,8 @@ class AutoencoderForm extends LabForm<AutoencoderConfig> {
         activation.setTooltipText(getTranslation("autoencoder.activation.tooltip"));
         tied.setLabel(getTranslation("autoencoder.tied"));
         tied.setTooltipText(getTranslation("autoencoder.tied.tooltip"));
+        linearCode.setLabel(getTranslation("autoencoder.linearCode"));
+        linearCode.setTooltipText(getTranslation("autoencoder.linearCode.tooltip"));
         loss.setLabel(getTranslation("autoencoder.loss"));
         loss.setItems(AutoencoderLoss.values());
         loss.setItemLabelGenerator(l -> getTranslation("autoencoder.loss." + l.key()));
@@ -169,6 +175,7 @@ class AutoencoderForm extends LabForm<AutoencoderConfig> {
                 .bind(f -> f.bottleneck, (f, v) -> f.bottleneck = v);
         binder.forField(activation).asRequired(required).bind(f -> f.activation, (f, v) -> f.activation = v);
         binder.forField(tied).bind(f -> f.tied, (f, v) -> f.tied = v);
+        binder.forField(linearCode).bind(f -> f.linearCode, (f, v) -> f.linearCode = v);
         binder.forField(loss).asRequired(required)
                 .withValidator(l -> l != AutoencoderLoss.BINARY_CROSS_ENTROPY || dataKind.getValue() == null
                         || dataKind.getValue().isImage(), getTranslation("autoencoder.loss.pointsNeedMse"))
@@ -195,7 +202,7 @@ class AutoencoderForm extends LabForm<AutoencoderConfig> {
             binder.validate();
         });
         noiseKind.addValueChangeListener(e -> showNoiseLevel());
-        List<HasValue<?, ?>> structural = List.of(dataKind, hidden, bottleneck, activation, tied, loss, noiseKind,
+        List<HasValue<?, ?>> structural = List.of(dataKind, hidden, bottleneck, activation, tied, linearCode, loss, noiseKind,
                 optimizer, seed);
         structural.forEach(f -> f.addValueChangeListener(e -> changed()));
         learningRate.addValueChangeListener(e -> liveChanged());
@@ -230,7 +237,7 @@ class AutoencoderForm extends LabForm<AutoencoderConfig> {
             int samples = kind == values.samplesData ? values.samples : defaultSamples(kind);
             return new AutoencoderConfig(kind, samples, AutoencoderConfig.parseHidden(values.hidden),
                     values.bottleneck, values.activation, values.tied, values.loss, noise(), values.optimizer,
-                    values.learningRate, values.seed);
+                    values.learningRate, values.seed, values.linearCode);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -259,6 +266,7 @@ class AutoencoderForm extends LabForm<AutoencoderConfig> {
         values.bottleneck = config.bottleneck();
         values.activation = config.activation();
         values.tied = config.tied();
+        values.linearCode = config.linearCode();
         values.loss = config.loss();
         values.noise = config.noise().kind();
         values.optimizer = config.optimizer();

@@ -105,7 +105,9 @@ final class DecoderExplorer {
         }
         latentPlane.setPoints(xr[0], xr[1], yr[0], yr[1], x, y, in.latentLabels());
         latentCaption.setText(panels.getTranslation(in.bottleneck() == 1 ? "autoencoder.latent.one"
-                : in.bottleneck() == 2 ? "autoencoder.latent.two" : "autoencoder.latent.pca", in.bottleneck()));
+                : in.bottleneck() == 2 ? "autoencoder.latent.two" : "autoencoder.latent.pca", in.bottleneck())
+                + " " + NeighboursText.of(in, panels));
+        NeighboursText.nameAxes(latentPlane, in, panels);
     }
 
     /** min − 10%, max + 10% of the spread, never empty. */

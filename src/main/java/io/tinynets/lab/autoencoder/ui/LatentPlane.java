@@ -58,6 +58,16 @@ class LatentPlane extends Component {
         sendPoints();
     }
 
+    /** Names the plane's directions, drawn under and beside it with an arrow. */
+    void setAxisLabels(String x, String y) {
+        getElement().setAttribute("x-label", x);
+        getElement().setAttribute("y-label", y);
+    }
+
+    String xAxisLabel() {
+        return getElement().getAttribute("x-label");
+    }
+
     void setPick(Double x, Double y) {
         pickX = x;
         pickY = y;

@@ -96,6 +96,7 @@ class PlaygroundPanels extends LabPanels<Saved, PlaygroundInternals> {
             LivePicture.Overlay points = PlaygroundPicture.points(data);
             boundary.setDomain(points.xMin(), points.xMax(), points.yMin(), points.yMax());
             boundary.setPoints(points.x(), points.y(), points.classes(), points.hollow());
+            DecisionMapLegend.apply(boundary, data, this);
         }
         schedulePreview();
     }

@@ -84,15 +84,7 @@ class CellPanels extends Div {
     }
 
     private Div gradientBox() {
-        gradientChart.setAxisLabels(getTranslation("sequence.axis.step"), getTranslation("sequence.axis.gradient"));
-        gradientChart.setLogY(true);
-        List<LineChart.Series> gs = new ArrayList<>();
-        for (CellKind k : CellKind.values()) {
-            gs.add(new LineChart.Series("‖∂L/∂h‖ " + k.name(), SequencePanels.COLOURS.get(k)));
-        }
-        gs.add(new LineChart.Series("‖∂L/∂c‖ LSTM", SequencePanels.COLOURS.get(CellKind.LSTM), true));
-        gradientChart.setSeries(gs);
-        gradientChart.setEmptyText(getTranslation("sequence.empty"));
+        GradientFlowPanel.configure(gradientChart, this);
         Div gradient = titled("sequence.chart.gradient", gradientChart);
         gradient.add(new Paragraph(getTranslation("sequence.gradient.caption")));
         return gradient;
@@ -131,6 +123,7 @@ class CellPanels extends Div {
             HeatMap map = new HeatMap(360);
             map.setColorMap(spec.sigmoid() ? HeatMap.ColorMap.SEQUENTIAL : HeatMap.ColorMap.DIVERGING);
             map.setDisplayHeight(96);
+            map.setValueLabel(getTranslation("sequence.gate." + spec.key() + ".value"));
             gateMaps.put(spec.key(), map);
             Span title = new Span(getTranslation("sequence.gate." + spec.key()));
             title.addClassName("gate-title");
@@ -214,18 +207,7 @@ class CellPanels extends Div {
     }
 
     private int drawGradient(SequenceInternals in) {
-        gradientChart.reset();
-        int bytes = 0;
-        for (CellInternals c : in.cells()) {
-            double[] t = IntStream.range(0, c.gradientHidden().length).asDoubleStream().toArray();
-            gradientChart.setPoints(c.kind().ordinal(), t, SequencePanels.round(c.gradientHidden()));
-            bytes += t.length * 16;
-            if (c.gradientCell().length > 0) {
-                gradientChart.setPoints(CellKind.values().length, t, SequencePanels.round(c.gradientCell()));
-                bytes += t.length * 16;
-            }
-        }
-        return bytes;
+        return GradientFlowPanel.draw(gradientChart, in);
     }
 
     /** The diagram at the slider's step for the belt's unit; also used while paused (scrubbing). */

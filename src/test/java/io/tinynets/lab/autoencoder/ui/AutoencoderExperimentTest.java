@@ -139,7 +139,7 @@ class AutoencoderExperimentTest extends KaribuTest {
         AutoencoderView reopened = reopen(id);
         assertThat(reopened.form.seed.getValue()).isEqualTo(9);
         assertThat(reopened.form.learningRate.getValue()).isEqualTo(0.05);
-        assertThat(reopened.form.hidden.getValue()).isEqualTo("16");
+        assertThat(reopened.form.hidden.getValue()).isEqualTo("32, 16");
         assertThat(reopened.form.bottleneck.getValue()).isEqualTo(2);
         assertThat(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isTrue();
         assertThat(reopened.training.run().orElseThrow().state()).isEqualTo(RunState.READY);

@@ -32,7 +32,7 @@ class AutoencoderViewTest extends KaribuTest {
 
     @Test
     void defaultsDrawTheMirroredHourglassWithItsCompressionRatio() {
-        assertThat(view.panels.hourglass.getChildren().count()).isEqualTo(5); // 64-16-2-16-64
+        assertThat(view.panels.hourglass.getChildren().count()).isEqualTo(7); // 64-32-16-2-16-32-64
         assertThat(view.panels.compression.getText()).isEqualTo("64 inputs → 2 code numbers: compression ratio 32×");
         assertThat(view.controls.playButton().isEnabled()).isTrue();
     }
