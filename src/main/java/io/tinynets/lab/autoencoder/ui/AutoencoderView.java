@@ -6,6 +6,7 @@ import io.tinynets.base.ui.frame.LabAddOn;
 import io.tinynets.base.ui.frame.LabFrame;
 import io.tinynets.lab.autoencoder.AutoencoderConfig;
 import io.tinynets.lab.autoencoder.AutoencoderInternals;
+import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
 import io.tinynets.training.TrainingService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * latent space coloured by class; the decoder explorer draws what the decoder makes of any point of the latent plane
  * and interpolates between two inputs.
  */
-@Route("autoencoder")
+@Route(AutoencoderConfigJson.LAB) // the key, written once in the codec
 @Menu(title = "nav.autoencoder", order = 6, icon = "vaadin:compress-square")
 class AutoencoderView extends LabFrame<AutoencoderConfig, AutoencoderInternals, AutoencoderForm, AutoencoderPanels> {
 

@@ -6,6 +6,7 @@ import io.tinynets.base.ui.frame.LabAddOn;
 import io.tinynets.base.ui.frame.LabFrame;
 import io.tinynets.lab.depth.DepthConfig;
 import io.tinynets.lab.depth.DepthInternals;
+import io.tinynets.lab.depth.DepthConfigJson;
 import io.tinynets.training.TrainingService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The Vanishing gradient lab: a deep narrow MLP, its per-layer gradient norms on a log axis, activation histograms and
  * dead units, at initialization and while training; two activations side by side with everything else equal.
  */
-@Route("depth")
+@Route(DepthConfigJson.LAB) // the key, written once in the codec
 @Menu(title = "nav.depth", order = 3, icon = "vaadin:split-v")
 class DepthView extends LabFrame<DepthConfig, DepthInternals, DepthForm, DepthPanels> {
 

@@ -16,6 +16,7 @@ import io.tinynets.lab.playground.PlaygroundConfigJson.Saved;
 import io.tinynets.lab.playground.PlaygroundInternals;
 import io.tinynets.lab.playground.PlaygroundTrainer;
 import io.tinynets.lab.playground.WeightEdit;
+import io.tinynets.lab.playground.PlaygroundConfigJson;
 import io.tinynets.training.TrainingService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The Playground: pick or draw 2-D data, choose input features and hidden layers, and watch the decision boundary,
  * the network's weights and the loss curves change while it trains; click a weight in the diagram to set it by hand.
  */
-@Route("playground")
+@Route(PlaygroundConfigJson.LAB) // the key, written once in the codec
 @Menu(title = "nav.playground", order = 4, icon = "vaadin:cluster")
 class PlaygroundView extends LabFrame<Saved, PlaygroundInternals, PlaygroundForm, PlaygroundPanels> {
 
