@@ -1,7 +1,6 @@
 package io.tinynets.classroom.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.shared.HasTooltip;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.QueryParameters;
 import io.tinynets.base.ui.CurrentUser;
@@ -39,12 +37,12 @@ import java.util.function.Supplier;
  * assignment's title, instructions and goal, the teacher's configuration put into the lab's form with the locked
  * controls greyed out, and "Submit", which saves the run as an experiment and hands it in.
  *
- * <p><b>Contract with the labs.</b> A lab creates one bar, calls {@link #beforeEnter} from its own
- * {@code beforeEnter} (and skips its reopen flow when it returns true), and locks its controls in
- * {@code applyLocks} with {@link #lock(String, Component...)}, keyed by the config JSON field each control writes
- * ("learningRate", "hidden", "customData"…). Locking here is a convenience for the student: the server checks
- * every locked value again on submission ({@link AssignmentService#submit}), whatever the browser sends. A lab that
- * re-enables a control later (e.g. after training) calls {@code lock} for it again.
+ * <p><b>How it reaches a lab.</b> {@link AssignmentAddOn} gives every lab frame one bar as a
+ * {@link LabAddOn.Part}: the frame calls {@link #beforeEnter} first (an assignment link does not also reopen an
+ * experiment), the bar restores and drafts through {@link LabExperiments}, and it locks the form's controls by the
+ * configuration paths the assignment locks ("learningRate", "hidden", "customData"…). Locking here is a convenience
+ * for the student: the server checks every locked value again on submission ({@link AssignmentService#submit}),
+ * whatever the browser sends.
  */
 public class AssignmentBar extends Div implements LabAddOn.Part {
 
@@ -68,11 +66,11 @@ public class AssignmentBar extends Div implements LabAddOn.Part {
 
     /**
      * @param lab        the lab's key (its route)
-     * @param restore    the lab's restore(experiment, continueTraining): puts a configuration into the form
+     * @param restore    puts a configuration into the lab's form (restore(experiment, continueTraining))
      * @param drafts     the lab's current run as a draft (for "Submit")
-     * @param applyLocks the lab greys out its locked controls (calls {@link #lock} for each)
+     * @param applyLocks greys out the lab's locked controls (set by the frame's constructor below when null)
      */
-    public AssignmentBar(String lab, AssignmentService assignments, ExperimentService experiments,
+    private AssignmentBar(String lab, AssignmentService assignments, ExperimentService experiments,
                          BiPredicate<Experiment, Boolean> restore, Supplier<ExperimentDraft> drafts,
                          Runnable applyLocks) {
         this.lab = lab;
@@ -202,23 +200,6 @@ public class AssignmentBar extends Div implements LabAddOn.Part {
     /** True when an assignment is open and it locks the control that writes config field {@code control}. */
     public boolean locked(String control) {
         return assignment != null && assignment.locks(control);
-    }
-
-    /** Greys out the components of a locked control and says why on hover; does nothing to unlocked ones. */
-    public void lock(String control, Component... components) {
-        if (!locked(control)) {
-            return;
-        }
-        for (Component c : components) {
-            if (c instanceof HasEnabled h) {
-                h.setEnabled(false);
-            }
-            if (c instanceof HasTooltip t) {
-                t.setTooltipText(getTranslation("classroom.assignmentBar.locked"));
-            }
-            c.getElement().setAttribute("title", getTranslation("classroom.assignmentBar.locked"));
-            c.addClassName("assignment-locked");
-        }
     }
 
     /** The lab says whether its current run can be saved (trained at least one epoch, settings unchanged). */

@@ -7,6 +7,7 @@ import io.tinynets.base.ui.frame.LabAddOn;
 import io.tinynets.base.ui.frame.LabFrame;
 import io.tinynets.lab.autoencoder.AutoencoderConfig;
 import io.tinynets.lab.autoencoder.AutoencoderInternals;
+import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
 import io.tinynets.training.TrainingService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and interpolates between two inputs.
  */
 @PublicView
-@Route("autoencoder")
+@Route(AutoencoderConfigJson.LAB) // the key, written once in the codec
 @Menu(title = "nav.autoencoder", order = 6, icon = "vaadin:compress-square")
 class AutoencoderView extends LabFrame<AutoencoderConfig, AutoencoderInternals, AutoencoderForm, AutoencoderPanels> {
 

@@ -7,6 +7,7 @@ import io.tinynets.base.ui.frame.LabAddOn;
 import io.tinynets.base.ui.frame.LabFrame;
 import io.tinynets.lab.depth.DepthConfig;
 import io.tinynets.lab.depth.DepthInternals;
+import io.tinynets.lab.depth.DepthConfigJson;
 import io.tinynets.training.TrainingService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * dead units, at initialization and while training; two activations side by side with everything else equal.
  */
 @PublicView
-@Route("depth")
+@Route(DepthConfigJson.LAB) // the key, written once in the codec
 @Menu(title = "nav.depth", order = 3, icon = "vaadin:split-v")
 class DepthView extends LabFrame<DepthConfig, DepthInternals, DepthForm, DepthPanels> {
 

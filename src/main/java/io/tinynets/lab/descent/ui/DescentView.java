@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * arrows drawn live, the loss gap on a log axis, and plain words when a rate is too large or too small.
  */
 @PublicView
-@Route("descent")
+@Route(DescentConfigJson.LAB) // the key, written once in the codec
 @Menu(title = "nav.descent", order = 2, icon = "vaadin:trending-down")
 class DescentView extends LabFrame<DescentConfig, DescentInternals, DescentForm, DescentPanels> {
 

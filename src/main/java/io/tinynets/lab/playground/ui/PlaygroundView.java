@@ -17,6 +17,7 @@ import io.tinynets.lab.playground.PlaygroundConfigJson.Saved;
 import io.tinynets.lab.playground.PlaygroundInternals;
 import io.tinynets.lab.playground.PlaygroundTrainer;
 import io.tinynets.lab.playground.WeightEdit;
+import io.tinynets.lab.playground.PlaygroundConfigJson;
 import io.tinynets.training.TrainingService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the network's weights and the loss curves change while it trains; click a weight in the diagram to set it by hand.
  */
 @PublicView
-@Route("playground")
+@Route(PlaygroundConfigJson.LAB) // the key, written once in the codec
 @Menu(title = "nav.playground", order = 4, icon = "vaadin:cluster")
 class PlaygroundView extends LabFrame<Saved, PlaygroundInternals, PlaygroundForm, PlaygroundPanels> {
 

@@ -8,6 +8,7 @@ import io.tinynets.base.ui.frame.LabFrame;
 import io.tinynets.lab.sequence.LiveOptions;
 import io.tinynets.lab.sequence.SequenceConfig;
 import io.tinynets.lab.sequence.SequenceInternals;
+import io.tinynets.lab.sequence.SequenceConfigJson;
 import io.tinynets.training.TrainingService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * options (focus cell, panels shown, sampling temperature) are shared between the form, the panels and the trainer.
  */
 @PublicView
-@Route("sequence")
+@Route(SequenceConfigJson.LAB) // the key, written once in the codec
 @Menu(title = "nav.sequence", order = 5, icon = "vaadin:connect")
 class SequenceLabView extends LabFrame<SequenceConfig, SequenceInternals, SequenceForm, SequencePanels> {
 

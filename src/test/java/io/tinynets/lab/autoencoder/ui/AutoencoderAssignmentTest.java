@@ -1,12 +1,10 @@
 package io.tinynets.lab.autoencoder.ui;
 
-import io.tinynets.experiment.ui.LabExperiments;
-import io.tinynets.experiment.ui.ExperimentAddOn;
-import io.tinynets.classroom.ui.AssignmentBar;
 import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.data.images.ImageSetKind;
 import io.tinynets.engine.Activation;
@@ -14,6 +12,8 @@ import io.tinynets.engine.model.AutoencoderLoss;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ui.ExperimentAddOn;
+import io.tinynets.experiment.ui.LabExperiments;
 import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
 import io.tinynets.training.RunState;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,16 @@
 package io.tinynets.lab.depth.ui;
 
-import io.tinynets.experiment.ui.LabExperiments;
-import io.tinynets.experiment.ui.ExperimentAddOn;
-import io.tinynets.classroom.ui.AssignmentBar;
 import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.data.DatasetKind;
 import io.tinynets.engine.Activation;
 import io.tinynets.engine.init.Initializer;
+import io.tinynets.experiment.ui.ExperimentAddOn;
+import io.tinynets.experiment.ui.LabExperiments;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

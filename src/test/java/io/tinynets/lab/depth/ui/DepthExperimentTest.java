@@ -1,6 +1,5 @@
 package io.tinynets.lab.depth.ui;
 
-import io.tinynets.experiment.ui.ExperimentAddOn;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -13,6 +12,7 @@ import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
+import io.tinynets.experiment.ui.ExperimentAddOn;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.lab.depth.DepthPicture;
 import io.tinynets.training.MetricPoint;

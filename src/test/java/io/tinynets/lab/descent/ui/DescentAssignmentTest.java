@@ -1,15 +1,15 @@
 package io.tinynets.lab.descent.ui;
 
-import io.tinynets.experiment.ui.LabExperiments;
-import io.tinynets.experiment.ui.ExperimentAddOn;
-import io.tinynets.classroom.ui.AssignmentBar;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.experiment.ui.ExperimentAddOn;
+import io.tinynets.experiment.ui.LabExperiments;
 import io.tinynets.lab.descent.SurfaceKind;
 import org.junit.jupiter.api.Test;
 

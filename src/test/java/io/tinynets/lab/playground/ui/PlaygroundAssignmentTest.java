@@ -1,8 +1,5 @@
 package io.tinynets.lab.playground.ui;
 
-import io.tinynets.experiment.ui.LabExperiments;
-import io.tinynets.experiment.ui.ExperimentAddOn;
-import io.tinynets.classroom.ui.AssignmentBar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -10,10 +7,13 @@ import com.vaadin.flow.component.HasEnabled;
 import io.tinynets.classroom.Assignment;
 import io.tinynets.classroom.Goal;
 import io.tinynets.classroom.Submission;
+import io.tinynets.classroom.ui.AssignmentBar;
 import io.tinynets.classroom.ui.LabAssignmentTestBase;
 import io.tinynets.experiment.ImportResult;
 import io.tinynets.data.Feature;
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.experiment.ui.ExperimentAddOn;
+import io.tinynets.experiment.ui.LabExperiments;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

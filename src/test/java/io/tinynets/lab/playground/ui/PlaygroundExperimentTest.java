@@ -1,7 +1,5 @@
 package io.tinynets.lab.playground.ui;
 
-import io.tinynets.experiment.ui.LabExperiments;
-import io.tinynets.experiment.ui.ExperimentAddOn;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -14,7 +12,9 @@ import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentService;
 import io.tinynets.experiment.ExperimentSummary;
 import io.tinynets.experiment.Provenance;
+import io.tinynets.experiment.ui.ExperimentAddOn;
 import io.tinynets.experiment.ui.LabExperimentSupport;
+import io.tinynets.experiment.ui.LabExperiments;
 import io.tinynets.experiment.ui.SaveExperimentDialog;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.lab.playground.WeightEdit;
