@@ -143,6 +143,29 @@ class PicturesIT extends BrowserTest {
         assertThat(attribute("tn-line-chart", "y-label")).isEqualTo("training and test loss");
     }
 
+    @Test
+    void theGradientFlowIsRelativeToTheAnswerWithTheFirstEpochAsAGhost() throws Exception {
+        openIn("sequence", "en", false);
+        pressPlayOrPause();
+        awaitEpoch(5);
+        String chart = "[...document.querySelectorAll('.chart-box')].find(b => b.querySelector('h3')"
+                + " && b.querySelector('h3').textContent.startsWith('Gradient flow')).querySelector('tn-line-chart')";
+        // current curves of the three cells, the LSTM's cell state, and the three first-epoch ghosts
+        browser.waitFor(60, "the gradient flow and its ghosts", d -> Boolean.TRUE.equals(browser.js(
+                "const c = " + chart + "; return [0, 1, 2, 3, 4, 5, 6].every(i => c.pointCount(i) > 0);")));
+        pressPlayOrPause();
+        assertThat((String) browser.js("return " + chart + ".getAttribute('y-label');"))
+                .isEqualTo("‖∂L/∂hₜ‖ / ‖∂L/∂h_T‖ (log scale)");
+        // relative to the answer step: every current curve ends at 1
+        for (int series = 0; series < 3; series++) {
+            Number last = (Number) browser.js("const c = " + chart + "; const y = c.ys[arguments[0]];"
+                    + " return y[y.length - 1];", series);
+            assertThat(last.doubleValue()).as("series " + series + " at t = T").isEqualTo(1.0);
+        }
+        WebElement box = (WebElement) browser.js("return " + chart + ".closest('.chart-box');");
+        save(box, "sequence-gradient-en-light");
+    }
+
     private static double distance(Object rgb, int[] expected) {
         @SuppressWarnings("unchecked")
         List<Number> c = (List<Number>) rgb;

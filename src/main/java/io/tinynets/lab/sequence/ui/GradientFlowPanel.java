@@ -23,6 +23,7 @@ final class GradientFlowPanel {
     static final int GHOST_SERIES = CELL_SERIES + 1;
     /** Alpha (hex) of a ghost's colour: the first epoch fades behind the current curve. */
     private static final String GHOST_ALPHA = "59";
+    private static final int PLOT_HEIGHT = 300;
 
     private GradientFlowPanel() {
     }
@@ -30,6 +31,8 @@ final class GradientFlowPanel {
     static void configure(LineChart chart, Component words) {
         chart.setAxisLabels(words.getTranslation("sequence.axis.step"), words.getTranslation("sequence.axis.gradient"));
         chart.setLogY(true);
+        // nine decades and a long axis name: taller than the other charts so both stay readable
+        chart.setPlotHeight(PLOT_HEIGHT);
         List<LineChart.Series> series = new ArrayList<>();
         for (CellKind k : CellKind.values()) {
             series.add(new LineChart.Series(words.getTranslation("sequence.gradient.series.hidden", k.name()),
