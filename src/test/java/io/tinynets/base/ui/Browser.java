@@ -51,7 +51,8 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    public static Browser start() throws IOException {
+    /** A browser with Chromium's usual test arguments and {@code extraArguments} (e.g. for a test certificate). */
+    public static Browser start(String... extraArguments) throws IOException {
         String chromium = configured(CHROMIUM_VARIABLE, DEFAULT_CHROMIUM);
         String chromedriver = configured(CHROMEDRIVER_VARIABLE, DEFAULT_CHROMEDRIVER);
         List<String> missing = new ArrayList<>();
@@ -79,6 +80,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         // keep the console (CSP violations, errors) readable through consoleLog()
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
