@@ -81,7 +81,7 @@ class LiveTrainingLimitsTest extends KaribuTest {
         _click(member.playButton());
         List<TrainingRun<?>> minjis = training.runsOf("minji");
         assertThat(minjis).hasSize(1);
-        awaitUi(Duration.ofSeconds(10), "the member's run trains",
+        awaitUi(Duration.ofSeconds(60), "the member's run trains",
                 () -> minjis.get(0).epoch() > 0 && stateLabel(member).getText().equals("Training"));
     }
 

@@ -68,13 +68,13 @@ class TrainingControlsPreparingTest extends KaribuTest {
         assertThat(controls.stateLabel().getText()).isEqualTo("Preparing…");
 
         gate.countDown();
-        awaitUi(Duration.ofSeconds(10), "training once built",
+        awaitUi(Duration.ofSeconds(30), "training once built",
                 () -> controls.stateLabel().getText().equals("Training") && live.run().orElseThrow().epoch() > 0);
         assertThat(buildThread.get()).startsWith("tinynets-train-");
 
         // a reset rebuilds on the pool too, and says so until the new trainer is ready
         _click(controls.reset);
-        awaitUi(Duration.ofSeconds(10), "ready again after the reset",
+        awaitUi(Duration.ofSeconds(30), "ready again after the reset",
                 () -> controls.stateLabel().getText().equals("Ready") && !live.isPreparing());
         live.discard();
     }

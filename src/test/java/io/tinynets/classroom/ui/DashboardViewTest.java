@@ -159,7 +159,7 @@ class DashboardViewTest extends KaribuTest {
         assertThat(view.grid.getColumns().get(4).getHeaderText()).isEqualTo("Training loss");
 
         training.start("minji", minjiRun.id());
-        awaitUi(Duration.ofSeconds(10), "epochs on the dashboard", () -> {
+        awaitUi(Duration.ofSeconds(30), "epochs on the dashboard", () -> {
             view.refresh();
             return Long.parseLong(_getFormattedRow(view.grid, 1).get(3)) > 5;
         });
@@ -171,7 +171,7 @@ class DashboardViewTest extends KaribuTest {
         // project it: the curve fills from the student's run, read-only
         view.project(view.grid.getListDataView().getItem(1), minjiRun.status());
         assertThat(view.projection.isOpened()).isTrue();
-        awaitUi(Duration.ofSeconds(10), "projected curve", () -> view.projectedCurve.pointCount(0) > 5);
+        awaitUi(Duration.ofSeconds(30), "projected curve", () -> view.projectedCurve.pointCount(0) > 5);
         assertThat(view.projectedCurve.yValues(0)[0]).isEqualTo(0.5);
         assertThat(view.projectedFigures.getText()).startsWith("Epoch ").contains(" · train loss ");
         // a playground run whose internals are not the playground's: a clear line instead of an empty box
@@ -223,7 +223,7 @@ class DashboardViewTest extends KaribuTest {
         view.project(row(view, "jisoo"), run.status());
 
         Picture afterThree = boundaryAfter(3);
-        awaitUi(Duration.ofSeconds(10), "the boundary after 3 epochs", () -> shows(view, afterThree));
+        awaitUi(Duration.ofSeconds(30), "the boundary after 3 epochs", () -> shows(view, afterThree));
         assertThat(view.projectedPicture.getCols()).isEqualTo(50);
         assertThat(view.projectedPicture.getRows()).isEqualTo(50);
         assertThat(view.projectedPicture.getMin()).isEqualTo(-1.0);
@@ -237,7 +237,7 @@ class DashboardViewTest extends KaribuTest {
         training.step("jisoo", run.id(), 4);
         Picture afterSeven = boundaryAfter(7);
         assertThat(afterSeven).isNotEqualTo(afterThree);
-        awaitUi(Duration.ofSeconds(10), "the boundary after 7 epochs", () -> shows(view, afterSeven));
+        awaitUi(Duration.ofSeconds(30), "the boundary after 7 epochs", () -> shows(view, afterSeven));
         assertThat(view.projectedFigures.getText()).startsWith("Epoch 7 · ");
         view.projection.close();
     }
@@ -283,7 +283,7 @@ class DashboardViewTest extends KaribuTest {
 
         training.start("minji", minjiRun.id());
         // (read the rows' data, not their rendering: Karibu's formatted row makes components of its own)
-        awaitUi(Duration.ofSeconds(10), "epochs on the dashboard", () -> {
+        awaitUi(Duration.ofSeconds(30), "epochs on the dashboard", () -> {
             view.refresh();
             return row(view, "minji").run().orElseThrow().epoch() > 5;
         });
@@ -342,7 +342,7 @@ class DashboardViewTest extends KaribuTest {
         training.start("jisoo", run.id());
         DashboardView view = dashboardOf("kim");
         view.project(row(view, "jisoo"), run.status());
-        awaitUi(Duration.ofSeconds(10), "the run's figures", () -> view.projectedFigures.getText()
+        awaitUi(Duration.ofSeconds(30), "the run's figures", () -> view.projectedFigures.getText()
                 .startsWith("Epoch 3"));
         assertThat(view.projectedPicture.isVisible()).isFalse();
         assertThat(view.noPicture.getText()).isEqualTo(

@@ -40,7 +40,7 @@ class AutoencoderAssignmentTest extends LabAssignmentTestBase<AutoencoderView> {
         assertThat(view.ensureRun()).isTrue();
         long done = view.training.run().orElseThrow().epoch();
         view.training.step((int) (epochs - done));
-        awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
+        awaitUi(Duration.ofSeconds(30), epochs + " epochs trained and shown",
                 () -> view.training.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == epochs).orElse(false)
                         && view.panels.lossChart.pointCount(0) == epochs && view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled());
     }

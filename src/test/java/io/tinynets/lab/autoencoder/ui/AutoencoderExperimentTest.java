@@ -76,7 +76,7 @@ class AutoencoderExperimentTest extends KaribuTest {
     }
 
     private static void awaitEpochs(AutoencoderView v, int epochs) {
-        awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
+        awaitUi(Duration.ofSeconds(30), epochs + " epochs trained and shown",
                 () -> v.training.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == epochs).orElse(false)
                         && v.panels.lossChart.pointCount(0) == epochs && v.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled());
     }
@@ -143,12 +143,12 @@ class AutoencoderExperimentTest extends KaribuTest {
         assertThat(reopened.form.bottleneck.getValue()).isEqualTo(2);
         assertThat(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.isVisible()).isTrue();
         assertThat(reopened.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
-        awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.lastInternals() != null);
+        awaitUi(Duration.ofSeconds(30), "the READY run's first snapshot", () -> reopened.lastInternals() != null);
         assertThat(reopened.panels.lossChart.pointCount(0)).as("the saved curve stays drawn").isEqualTo(EPOCHS);
 
         _click(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.replay);
         reopened.training.step(4);
-        awaitUi(Duration.ofSeconds(15), "4 replayed epochs",
+        awaitUi(Duration.ofSeconds(30), "4 replayed epochs",
                 () -> reopened.training.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 4).orElse(false)
                         && reopened.panels.lossChart.pointCount(0) == 4);
         assertThat(losses(reopened.training.run().orElseThrow())).containsExactly(Arrays.copyOf(original, 4));
@@ -170,7 +170,7 @@ class AutoencoderExperimentTest extends KaribuTest {
         AutoencoderView reopened = reopen(id);
         _click(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining);
         reopened.training.step(1);
-        awaitUi(Duration.ofSeconds(15), "one continued epoch",
+        awaitUi(Duration.ofSeconds(30), "one continued epoch",
                 () -> reopened.training.run().map(r -> r.state() == RunState.PAUSED && r.epoch() == 1).orElse(false));
         double first = losses(reopened.training.run().orElseThrow())[0];
         assertThat(Math.abs(first - saved)).isLessThan(Math.abs(first - initial) / 3);

@@ -72,7 +72,7 @@ class AutoencoderViewTest extends KaribuTest {
         view.form.noiseKind.setValue(AutoencoderNoise.Kind.GAUSSIAN);
         assertThat(view.ensureRun()).isTrue();
         view.training.step(3);
-        awaitUi(Duration.ofSeconds(15), "three epochs with internals",
+        awaitUi(Duration.ofSeconds(30), "three epochs with internals",
                 () -> view.lastInternals() != null && view.panels.lossChart.pointCount(0) >= 3);
         assertThat(view.panels.lossChart.pointCount(1)).isEqualTo(view.panels.lossChart.pointCount(0));
         double pca = view.panels.lossChart.yValues(1)[0];
@@ -95,7 +95,7 @@ class AutoencoderViewTest extends KaribuTest {
         assertThat(view.panels.explorer.decodedText.getText()).isEqualTo("Train a little, then click or drag in the latent space.");
         assertThat(view.ensureRun()).isTrue();
         view.training.step(2);
-        awaitUi(Duration.ofSeconds(15), "internals", () -> view.lastInternals() != null);
+        awaitUi(Duration.ofSeconds(30), "internals", () -> view.lastInternals() != null);
         view.panels.explorer.pick(0.1, 0.2);
         assertThat(view.panels.explorer.decodedImage.imageCount()).isEqualTo(1);
         assertThat(view.panels.explorer.decodedText.getText()).isEqualTo("The decoder at (0.1, 0.2)");

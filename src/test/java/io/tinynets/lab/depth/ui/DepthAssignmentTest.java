@@ -34,7 +34,7 @@ class DepthAssignmentTest extends LabAssignmentTestBase<DepthView> {
         assertThat(view.ensureRun()).isTrue();
         int done = view.lastInternals() == null ? 0 : (int) view.lastInternals().epoch();
         view.training.step(upTo - done);
-        awaitUi(Duration.ofSeconds(10), "epoch " + upTo + " delivered", () -> view.lastInternals() != null
+        awaitUi(Duration.ofSeconds(30), "epoch " + upTo + " delivered", () -> view.lastInternals() != null
                 && view.lastInternals().epoch() == upTo && !view.training.isRunning());
     }
 

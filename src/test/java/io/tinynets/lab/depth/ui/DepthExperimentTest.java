@@ -67,7 +67,7 @@ class DepthExperimentTest extends KaribuTest {
 
     private void stepAndWait(int epochs) {
         view.training.step(epochs);
-        awaitUi(Duration.ofSeconds(10), epochs + " epochs with their internals", () -> view.lastInternals() != null
+        awaitUi(Duration.ofSeconds(30), epochs + " epochs with their internals", () -> view.lastInternals() != null
                 && view.lastInternals().epoch() == epochs && !view.training.isRunning());
     }
 
@@ -126,7 +126,7 @@ class DepthExperimentTest extends KaribuTest {
 
         // the uninterrupted run's next epoch: replay on to one epoch past the saved ones
         view.training.step(EPOCHS + 1 - 5);
-        awaitUi(Duration.ofSeconds(10), (EPOCHS + 1) + " replayed epochs", () -> view.lastInternals() != null
+        awaitUi(Duration.ofSeconds(30), (EPOCHS + 1) + " replayed epochs", () -> view.lastInternals() != null
                 && view.lastInternals().epoch() == EPOCHS + 1 && !view.training.isRunning());
         assertThat(java.util.Arrays.copyOf(trainLosses(view), EPOCHS)).containsExactly(original);
         double uninterruptedNext = trainLosses(view)[EPOCHS];

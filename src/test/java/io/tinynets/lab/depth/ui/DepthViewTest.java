@@ -66,7 +66,7 @@ class DepthViewTest extends KaribuTest {
     void trainingUpdatesChartsLive() {
         view.form.initializer.setValue(Initializer.HE);
         view.controls.playButton().click();
-        KaribuTest.awaitUi(Duration.ofSeconds(10), "loss points of both networks", () ->
+        KaribuTest.awaitUi(Duration.ofSeconds(30), "loss points of both networks", () ->
                 view.panels.lossChart.pointCount(0) > 2 && view.panels.lossChart.pointCount(1) > 2);
         view.training.pause();
         assertThat(view.panels.columns.get(1).summary.getText()).startsWith("Loss ");

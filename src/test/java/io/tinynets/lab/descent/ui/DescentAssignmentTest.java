@@ -35,7 +35,7 @@ class DescentAssignmentTest extends LabAssignmentTestBase<DescentView> {
         assertThat(view.ensureRun()).isTrue();
         long done = view.lastInternals() == null ? 0 : view.lastInternals().steps();
         view.training.step(upTo - done);
-        awaitUi(Duration.ofSeconds(10), "step " + upTo + " delivered", () -> view.lastInternals() != null
+        awaitUi(Duration.ofSeconds(30), "step " + upTo + " delivered", () -> view.lastInternals() != null
                 && view.lastInternals().steps() == upTo && !view.training.isRunning());
     }
 

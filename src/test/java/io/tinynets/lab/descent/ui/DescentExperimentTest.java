@@ -68,7 +68,7 @@ class DescentExperimentTest extends KaribuTest {
 
     private void stepAndWait(int steps) {
         view.training.step(steps);
-        awaitUi(Duration.ofSeconds(10), steps + " steps with their internals", () -> view.lastInternals() != null
+        awaitUi(Duration.ofSeconds(30), steps + " steps with their internals", () -> view.lastInternals() != null
                 && view.lastInternals().steps() == steps && !view.training.isRunning());
     }
 

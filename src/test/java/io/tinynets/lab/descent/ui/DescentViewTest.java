@@ -81,7 +81,7 @@ class DescentViewTest extends KaribuTest {
     @Test
     void stepsDrawPathsLossesAndStatusesLive() {
         view.controls.playButton().click();
-        KaribuTest.awaitUi(Duration.ofSeconds(10), "paths and losses", () ->
+        KaribuTest.awaitUi(Duration.ofSeconds(30), "paths and losses", () ->
                 view.panels.overlay.pathLength(0) > 5 && view.panels.lossChart.pointCount(2) > 5);
         view.training.pause();
         assertThat(view.panels.statuses.getChildren().count()).isEqualTo(3);
@@ -96,7 +96,7 @@ class DescentViewTest extends KaribuTest {
         assertThat(view.form.lr()).isEqualTo(0.12);
         view.form.optimizers.setValue(Set.of(OptimizerKind.SGD, OptimizerKind.ADAM));
         view.controls.playButton().click();
-        KaribuTest.awaitUi(Duration.ofSeconds(10), "gradient descent diverges", () ->
+        KaribuTest.awaitUi(Duration.ofSeconds(30), "gradient descent diverges", () ->
                 view.panels.statuses.getElement().getTextRecursively().contains("diverged and left the surface"));
         view.training.pause();
         assertThat(view.panels.statuses.getElement().getTextRecursively())
@@ -110,10 +110,10 @@ class DescentViewTest extends KaribuTest {
         assertThat(view.form.startX.getLabel()).isEqualTo("Start w");
         double[][] before = {view.panels.fitLines.lastPoint(0)};
         view.controls.playButton().click();
-        KaribuTest.awaitUi(Duration.ofSeconds(10), "the fitted line moves", () ->
+        KaribuTest.awaitUi(Duration.ofSeconds(30), "the fitted line moves", () ->
                 view.panels.lossChart.pointCount(0) > 20);
         view.training.pause();
-        KaribuTest.awaitUi(Duration.ofSeconds(5), "line follows", () -> view.panels.fitLines.lastPoint(0)[1] != before[0][1]);
+        KaribuTest.awaitUi(Duration.ofSeconds(30), "line follows", () -> view.panels.fitLines.lastPoint(0)[1] != before[0][1]);
         assertThat(view.panels.fitLines.lastPoint(0)[1]).isNotCloseTo(before[0][1], within(1e-6));
     }
 

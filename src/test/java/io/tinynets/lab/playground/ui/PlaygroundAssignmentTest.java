@@ -35,7 +35,7 @@ class PlaygroundAssignmentTest extends LabAssignmentTestBase<PlaygroundView> {
     private void train(int epochs) {
         assertThat(view.ensureRun()).isTrue();
         view.training.step(epochs);
-        awaitUi(Duration.ofSeconds(10), epochs + " epochs delivered", () -> view.lastEpoch() == epochs
+        awaitUi(Duration.ofSeconds(30), epochs + " epochs delivered", () -> view.lastEpoch() == epochs
                 && !view.training.isRunning());
     }
 

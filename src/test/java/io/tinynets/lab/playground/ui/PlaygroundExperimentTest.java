@@ -80,7 +80,7 @@ class PlaygroundExperimentTest extends KaribuTest {
         assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.getTooltip().getText()).startsWith("Train at least one epoch first");
         assertThat(view.ensureRun()).isTrue();
         view.training.step(EPOCHS);
-        awaitUi(Duration.ofSeconds(10), EPOCHS + " epochs delivered with their internals",
+        awaitUi(Duration.ofSeconds(30), EPOCHS + " epochs delivered with their internals",
                 () -> view.panels.curves.lossChart.pointCount(0) == EPOCHS && view.lastEpoch() == EPOCHS
                         && !view.training.isRunning());
         assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().save.isEnabled()).isTrue();
@@ -121,12 +121,12 @@ class PlaygroundExperimentTest extends KaribuTest {
         assertThat(view.panels.curves.lossChart.yValues(2)).containsExactly(original);
         assertThat(view.training.hasRun()).isTrue();
         // the replay run is built on the training pool; the controls say so until it is ready
-        awaitUi(Duration.ofSeconds(10), "the replay run ready",
+        awaitUi(Duration.ofSeconds(30), "the replay run ready",
                 () -> view.controls.stateLabel().getText().equals("Ready"));
 
         // replay: the same seed and config give the same first epochs, bit for bit
         view.training.step(5);
-        awaitUi(Duration.ofSeconds(10), "5 replayed epochs", () -> view.panels.curves.lossChart.pointCount(0) == 5
+        awaitUi(Duration.ofSeconds(30), "5 replayed epochs", () -> view.panels.curves.lossChart.pointCount(0) == 5
                 && !view.training.isRunning());
         assertThat(view.panels.curves.lossChart.yValues(0)).containsExactly(Arrays.copyOf(original, 5));
 
@@ -141,7 +141,7 @@ class PlaygroundExperimentTest extends KaribuTest {
 
         // the uninterrupted run's next epoch: replay one epoch further than the experiment trained
         view.training.step(EPOCHS + 1);
-        awaitUi(Duration.ofSeconds(10), (EPOCHS + 1) + " replayed epochs",
+        awaitUi(Duration.ofSeconds(30), (EPOCHS + 1) + " replayed epochs",
                 () -> view.panels.curves.lossChart.pointCount(0) == EPOCHS + 1 && !view.training.isRunning());
         assertThat(Arrays.copyOf(view.panels.curves.lossChart.yValues(0), EPOCHS)).containsExactly(original);
         double uninterruptedNext = view.panels.curves.lossChart.yValues(0)[EPOCHS];
@@ -150,7 +150,7 @@ class PlaygroundExperimentTest extends KaribuTest {
         _click(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.continueTraining);
         assertThat(view.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.mode.getText()).isEqualTo("Ready: continue from the saved weights");
         view.training.step(1);
-        awaitUi(Duration.ofSeconds(10), "1 continued epoch", () -> view.panels.curves.lossChart.pointCount(0) == 1
+        awaitUi(Duration.ofSeconds(30), "1 continued epoch", () -> view.panels.curves.lossChart.pointCount(0) == 1
                 && !view.training.isRunning());
         double first = view.panels.curves.lossChart.yValues(0)[0];
         assertThat(first).isCloseTo(savedFinal, within(0.25 * savedFinal));
@@ -190,7 +190,7 @@ class PlaygroundExperimentTest extends KaribuTest {
     private void trainMore(int epochs) {
         long before = view.lastEpoch();
         view.training.step(epochs);
-        awaitUi(Duration.ofSeconds(10), epochs + " more epochs delivered",
+        awaitUi(Duration.ofSeconds(30), epochs + " more epochs delivered",
                 () -> view.lastEpoch() == before + epochs && !view.training.isRunning());
     }
 

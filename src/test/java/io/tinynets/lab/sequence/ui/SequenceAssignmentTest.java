@@ -36,7 +36,7 @@ class SequenceAssignmentTest extends LabAssignmentTestBase<SequenceLabView> {
         assertThat(view.ensureRun()).isTrue();
         long done = view.panels.latest() == null ? 0 : view.panels.latest().epoch();
         view.training.step((int) (epochs - done));
-        awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
+        awaitUi(Duration.ofSeconds(30), epochs + " epochs trained and shown",
                 () -> view.panels.latest() != null && view.panels.latest().epoch() == epochs
                         && view.training.run().map(r -> r.state() == RunState.PAUSED).orElse(false));
     }

@@ -82,7 +82,7 @@ class SequenceLabExperimentTest extends KaribuTest {
     }
 
     private static void awaitEpochs(SequenceLabView v, int epochs) {
-        awaitUi(Duration.ofSeconds(15), epochs + " epochs trained and shown",
+        awaitUi(Duration.ofSeconds(30), epochs + " epochs trained and shown",
                 () -> v.panels.latest() != null && v.panels.latest().epoch() == epochs
                         && v.training.run().map(r -> r.state() == RunState.PAUSED).orElse(false));
     }
@@ -143,7 +143,7 @@ class SequenceLabExperimentTest extends KaribuTest {
         assertThat(reopened.panels.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
         assertThat(reopened.training.run().orElseThrow().state()).isEqualTo(RunState.READY);
         // the saved curve stays drawn while the new run has not trained
-        awaitUi(Duration.ofSeconds(5), "the READY run's first snapshot", () -> reopened.panels.latest() != null);
+        awaitUi(Duration.ofSeconds(30), "the READY run's first snapshot", () -> reopened.panels.latest() != null);
         assertThat(reopened.panels.lossChart.pointCount(CellKind.LSTM.ordinal())).isEqualTo(EPOCHS);
 
         _click(reopened.part(ExperimentAddOn.Bars.class).orElseThrow().reopened.replay);

@@ -47,11 +47,11 @@ class SequenceLabViewTest extends KaribuTest {
     @Test
     void raceAdvancesThreeCurvesWithParameterCounts() {
         startSmallRace();
-        awaitUi(Duration.ofSeconds(10), "three curves with points",
+        awaitUi(Duration.ofSeconds(30), "three curves with points",
                 () -> view.panels.lossChart.pointCount(0) >= 3 && view.panels.lossChart.pointCount(1) >= 3
                         && view.panels.lossChart.pointCount(2) >= 3);
         int before = view.panels.lossChart.pointCount(1);
-        awaitUi(Duration.ofSeconds(10), "curves advance", () -> view.panels.lossChart.pointCount(1) > before);
+        awaitUi(Duration.ofSeconds(30), "curves advance", () -> view.panels.lossChart.pointCount(1) > before);
         // all three curves at the same epochs, accuracies in [0, 1]
         assertThat(view.panels.lossChart.xValues(0)[0]).isEqualTo(1.0);
         assertThat(java.util.Arrays.stream(view.panels.metricChart.yValues(2)).allMatch(a -> a >= 0 && a <= 1)).isTrue();
@@ -65,7 +65,7 @@ class SequenceLabViewTest extends KaribuTest {
     @Test
     void gateHeatMapsGetStepsTimesUnitsInTheirRange() {
         startSmallRace();
-        awaitUi(Duration.ofSeconds(10), "gate maps drawn", () -> view.panels.cells.gateMaps.get("forget").getCols() > 0);
+        awaitUi(Duration.ofSeconds(30), "gate maps drawn", () -> view.panels.cells.gateMaps.get("forget").getCols() > 0);
         assertThat(view.panels.cells.gateMaps.keySet()).containsExactly("forget", "input", "output", "candidate", "cell", "hidden");
         HeatMap forget = view.panels.cells.gateMaps.get("forget");
         assertThat(forget.getCols()).isEqualTo(6); // D = 5 → 6 steps
@@ -87,7 +87,7 @@ class SequenceLabViewTest extends KaribuTest {
     @Test
     void switchingCellSwapsTheGatePanels() {
         startSmallRace();
-        awaitUi(Duration.ofSeconds(10), "LSTM gates drawn", () -> view.panels.cells.gateMaps.get("forget").getCols() > 0);
+        awaitUi(Duration.ofSeconds(30), "LSTM gates drawn", () -> view.panels.cells.gateMaps.get("forget").getCols() > 0);
         view.form.cell.setValue(CellKind.GRU);
         assertThat(view.panels.cells.gateMaps.keySet()).containsExactly("reset", "update", "candidate", "hidden");
         assertThat(view.panels.cells.gateMaps.get("update").getCols()).isEqualTo(6);
@@ -126,7 +126,7 @@ class SequenceLabViewTest extends KaribuTest {
         view.form.cell.setValue(CellKind.GRU);
         assertThat(view.ensureRun()).isTrue();
         view.training.play();
-        awaitUi(Duration.ofSeconds(10), "a sampled continuation", () -> view.panels.cells.sample.getText().length() > 10);
+        awaitUi(Duration.ofSeconds(30), "a sampled continuation", () -> view.panels.cells.sample.getText().length() > 10);
         assertThat(view.panels.cells.prediction.getChildren().count()).isEqualTo(8);
         assertThat(view.panels.cells.gateMaps.get("update").getCols()).isEqualTo(10);
     }
