@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.tinynets.base.ui.Numbers;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
@@ -24,7 +25,6 @@ import io.tinynets.training.Snapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The surface as a heat map with the racers' paths and arrows, the line fit (on the line-fit surface), the loss gap
@@ -278,15 +278,6 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
     }
 
     static String format(double v) {
-        if (!Double.isFinite(v)) {
-            return String.valueOf(v);
-        }
-        double a = Math.abs(v);
-        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
-            return String.format(Locale.ROOT, "%.2e", v);
-        }
-        String s = String.format(Locale.ROOT, "%.4f", v);
-        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-        return "-0".equals(s) ? "0" : s;
+        return Numbers.compact(v);
     }
 }
