@@ -340,6 +340,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         }
         Picture p = picture.get();
         projectedCaption.setText(getTranslation(projectedLab.captionKey(internals)));
+        projectedPicture.setValueLabel(getTranslation(projectedLab.valueKey(internals)));
         if (!p.equals(drawnPicture)) {
             drawGrid(p, projectedLab.colours(internals));
         }

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.menu.MenuConfiguration;
+import io.tinynets.training.picture.LivePicture;
 import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.base.ui.Dates;
 import io.tinynets.base.ui.HeatMap;
@@ -42,6 +43,7 @@ import jakarta.annotation.security.PermitAll;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -74,9 +76,14 @@ public class GalleryView extends VerticalLayout implements HasDynamicTitle {
     private final ExperimentService experiments;
     private final String user = CurrentUser.experimentOwner();
 
-    GalleryView(GalleryService gallery, ClassService classes, ExperimentService experiments) {
+    /** What each lab's saved picture measures, for its colour bar. */
+    private final List<LivePicture> pictures;
+
+    GalleryView(GalleryService gallery, ClassService classes, ExperimentService experiments,
+                List<LivePicture> pictures) {
         this.gallery = gallery;
         this.experiments = experiments;
+        this.pictures = pictures;
         addClassName("lab-view");
         addClassName("gallery-view");
         add(new H2(getTranslation("classroom.gallery.title")), new Paragraph(getTranslation("classroom.gallery.intro")));
@@ -154,7 +161,8 @@ public class GalleryView extends VerticalLayout implements HasDynamicTitle {
         Paragraph about = new Paragraph(getTranslation("classroom.gallery.about", labName(e.lab()),
                 entry.ownerName(), Dates.dateTime(entry.sharedAt(), getLocale())));
         openedFigures = new Paragraph(figures(e));
-        openedCurves = new LineChart(getTranslation("classroom.dashboard.epoch"), "");
+        openedCurves = new LineChart(getTranslation("classroom.dashboard.epoch"),
+                getTranslation("experiments.axis.value"));
         List<LineChart.Series> series = new ArrayList<>();
         for (int i = 0; i < e.curves().size(); i++) {
             series.add(new LineChart.Series(e.curves().get(i).name(), Palette.colour(i)));
@@ -175,6 +183,7 @@ public class GalleryView extends VerticalLayout implements HasDynamicTitle {
             // the lab's picture of the result as it was saved (decision boundary, reconstructions…)
             openedPicture = new HeatMap(PICTURE_PIXELS);
             openedPicture.setPicture(e.picture());
+            valueKey(pictures, e.lab()).ifPresent(key -> openedPicture.setValueLabel(getTranslation(key)));
             pictureAndCurves.add(openedPicture);
         }
         pictureAndCurves.add(curves);
@@ -240,5 +249,10 @@ public class GalleryView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("classroom.gallery.title") + " · " + getTranslation("app.name");
+    }
+
+    /** The key naming what a saved picture of this lab measures (its internals are gone: the lab's usual quantity). */
+    static Optional<String> valueKey(List<LivePicture> pictures, String lab) {
+        return pictures.stream().filter(p -> p.lab().equals(lab)).findFirst().map(p -> p.valueKey(null));
     }
 }

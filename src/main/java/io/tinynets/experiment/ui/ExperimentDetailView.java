@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import io.tinynets.training.picture.LivePicture;
 import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LineChart;
@@ -34,6 +35,7 @@ import io.tinynets.experiment.ExperimentSummary;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -59,8 +61,12 @@ class ExperimentDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private final ExperimentService service;
 
-    ExperimentDetailView(ExperimentService service) {
+    /** What each lab's saved picture measures, for its colour bar. */
+    private final List<LivePicture> pictures;
+
+    ExperimentDetailView(ExperimentService service, List<LivePicture> pictures) {
         this.service = service;
+        this.pictures = pictures;
         setSizeFull();
         addClassName("lab-view");
         addClassName("experiment-detail");
@@ -161,6 +167,9 @@ class ExperimentDetailView extends VerticalLayout implements BeforeEnterObserver
         body.add(meta, actions, box("experiments.detail.notes", notes), curvesBox(e));
         if (e.picture() != null) {
             picture.setPicture(e.picture());
+            // a saved picture's internals are gone: its lab names the usual quantity
+            pictures.stream().filter(p -> p.lab().equals(e.lab())).findFirst()
+                    .ifPresent(p -> picture.setValueLabel(getTranslation(p.valueKey(null))));
             body.add(box("experiments.detail.picture", picture));
         }
         config.setText(prettyJson(e.configJson()));
@@ -172,7 +181,7 @@ class ExperimentDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private Div curvesBox(Experiment e) {
         Div box = box("experiments.detail.curves", curves);
-        curves.setAxisLabels(getTranslation("experiments.axis.epoch"), "");
+        curves.setAxisLabels(getTranslation("experiments.axis.epoch"), getTranslation("experiments.axis.value"));
         List<LineChart.Series> series = new ArrayList<>();
         for (int i = 0; i < e.curves().size(); i++) {
             series.add(new LineChart.Series(e.curves().get(i).name(), Palette.colour(i)));

@@ -55,4 +55,9 @@ public class AutoencoderPicture implements LivePicture {
     public String captionKey(Object internals) {
         return "classroom.dashboard.picture.autoencoder";
     }
+
+    @Override
+    public String valueKey(Object internals) {
+        return "picture.value.pixel";
+    }
 }

@@ -54,6 +54,11 @@ public class DepthPicture implements LivePicture {
     }
 
     @Override
+    public String valueKey(Object internals) {
+        return "playground.boundary.value.output";
+    }
+
+    @Override
     public Optional<Overlay> overlay(Object internals) {
         return internals instanceof DepthInternals in && in.points() != null ? Optional.of(points(in.points()))
                 : Optional.empty();

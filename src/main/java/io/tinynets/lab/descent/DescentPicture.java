@@ -51,6 +51,13 @@ public class DescentPicture implements LivePicture {
         return "classroom.dashboard.picture.descent";
     }
 
+    /** Steep surfaces (Rosenbrock, Himmelblau) are coloured by log₁₀(1 + f − f_min), and the bar says so. */
+    @Override
+    public String valueKey(Object internals) {
+        return internals instanceof DescentInternals in && in.surface() != null && in.surface().create().logScale()
+                ? "picture.value.lossLog" : "picture.value.loss";
+    }
+
     /** Each racer's walk: up to {@link #PATH_POINTS} evenly spaced past steps (hollow), then where it is now. */
     @Override
     public Optional<Overlay> overlay(Object internals) {

@@ -74,6 +74,13 @@ public class PlaygroundPicture implements LivePicture {
         return "classroom.dashboard.picture.playground";
     }
 
+    /** Two classes: the output itself; more: the class the network predicts (the map's colour per class). */
+    @Override
+    public String valueKey(Object internals) {
+        return internals instanceof PlaygroundInternals in && in.data() != null && in.data().classes() > 2
+                ? "playground.boundary.value.class" : "playground.boundary.value.output";
+    }
+
     @Override
     public Optional<Overlay> overlay(Object internals) {
         return internals instanceof PlaygroundInternals in && in.data() != null ? Optional.of(points(in.data()))

@@ -63,6 +63,12 @@ public class SequencePicture implements LivePicture {
         }).orElse("classroom.dashboard.picture.sequence.hidden");
     }
 
+    /** The gate or state the trace shows, as the lab's own gate maps name it. */
+    @Override
+    public String valueKey(Object internals) {
+        return "sequence.gate." + firstGate(internals).map(GateSpec::key).orElse("hidden") + ".value";
+    }
+
     private static Optional<GateSpec> firstGate(Object internals) {
         return internals instanceof SequenceInternals in && !in.cells().isEmpty()
                 ? Optional.of(GateSpec.of(in.cells().get(0).kind()).get(0)) : Optional.empty();

@@ -79,6 +79,13 @@ public interface LivePicture {
     /** Message key of a short caption saying what the picture is ("Decision boundary"…). */
     String captionKey(Object internals);
 
+    /**
+     * Message key naming what the picture's colours measure, written along its colour bar ("network output"). Also
+     * asked with {@code null} internals for a saved picture, whose internals are gone: the answer is then the lab's
+     * usual quantity.
+     */
+    String valueKey(Object internals);
+
     /** Points to draw over the picture so it reads like the lab's own; empty by default. */
     default Optional<Overlay> overlay(Object internals) {
         return Optional.empty();

@@ -229,6 +229,8 @@ class DashboardViewTest extends KaribuTest {
         assertThat(view.projectedPicture.getMin()).isEqualTo(-1.0);
         assertThat(view.projectedPicture.getMax()).isEqualTo(1.0);
         assertThat(view.projectedCaption.getText()).startsWith("Decision boundary");
+        assertThat(view.projectedPicture.getValueLabel()).as("the colour bar names its quantity")
+                .isEqualTo("network output");
         assertThat(view.noPicture.isVisible()).isFalse();
         assertThat(view.projectedFigures.getText()).startsWith("Epoch 3 · train loss ").contains(" · test loss ")
                 .contains(" · accuracy ").endsWith(" %");

@@ -58,6 +58,9 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
     private List<SavedCurve> ghosts = List.of();
     private SurfaceKind ghostSurface;
 
+    /** Said under the map when its colours follow a log scale. */
+    final Paragraph logNote = new Paragraph(getTranslation("descent.surface.caption.log"));
+
     DescentPanels(DescentForm form) {
         this.form = form;
         statuses.addClassName("descent-statuses");
@@ -65,7 +68,7 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
         fitBox = titled("descent.chart.fit", plot(fitMap, fitLines));
         fitBox.add(new Paragraph(getTranslation("descent.fit.caption")));
         Div mapBox = titled("descent.chart.surface", plot(map, overlay));
-        mapBox.add(new Paragraph(getTranslation("descent.surface.caption")));
+        mapBox.add(new Paragraph(getTranslation("descent.surface.caption")), logNote);
         HorizontalLayout row = new HorizontalLayout(mapBox, fitBox);
         row.setWidthFull();
         row.addClassName("chart-row");
@@ -110,6 +113,7 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
         double[] view = surfaceMap.rect();
         map.setColorMap(HeatMap.ColorMap.valueOf(DescentPicture.colours(current).name()));
         map.setLegendVisible(false); // the caption says darker is lower; values matter less than shape
+        logNote.setVisible(current.logScale()); // steep surfaces are coloured by log₁₀(1 + f − f_min)
         map.setGrid(GRID, GRID, surfaceMap.grid(), surfaceMap.min(), surfaceMap.max());
         surfacePicture = surfaceMap.picture();
         map.setDomain(view[0], view[1], view[2], view[3]);

@@ -125,4 +125,13 @@ class DescentViewTest extends KaribuTest {
         assertThat(view.panels.overlay.pathLength(3)).isEqualTo(121);
         assertThat(view.panels.overlay.lastPoint(0)).containsExactly(2.0, view.form.currentSurface().value(new double[] {2.0}));
     }
+
+    @Test
+    void aSteepSurfaceSaysItsColoursFollowALogScale() {
+        view.form.surface.setValue(SurfaceKind.ROSENBROCK);
+        assertThat(view.panels.logNote.isVisible()).isTrue();
+        assertThat(view.panels.logNote.getText()).contains("log₁₀(1 + f − f_min), a log scale");
+        view.form.surface.setValue(SurfaceKind.BOWL);
+        assertThat(view.panels.logNote.isVisible()).as("the bowl is coloured by f itself").isFalse();
+    }
 }
