@@ -35,11 +35,12 @@ class SequencePanels extends LabPanels<SequenceConfig, SequenceInternals> {
     static final int PANEL_BUDGET_BYTES_PER_SECOND = 20_000;
     /**
      * Budget for everything the view sends one browser (the lab's 30 KB/s, less a margin for the push framing this
-     * count does not see: at 28 KB/s the browser measured 29–30.3 KB/s): a fast race sends its curves 100+ points a
+     * count does not see, about a tenth: at 28 KB/s the browser measured up to 30.3 KB/s, at 25 up to 28.2): a fast
+     * race sends its curves 100+ points a
      * second, about 10 KB/s, and the panels then get what is left, but never less than
      * {@link #MIN_PANEL_BUDGET_BYTES_PER_SECOND}.
      */
-    static final int TOTAL_BUDGET_BYTES_PER_SECOND = 25_000;
+    static final int TOTAL_BUDGET_BYTES_PER_SECOND = 23_000;
     static final int MIN_PANEL_BUDGET_BYTES_PER_SECOND = 4_000;
     static final long MIN_PANEL_INTERVAL_MILLIS = 100;
     /** The traffic read-out's window. */
