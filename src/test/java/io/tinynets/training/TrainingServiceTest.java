@@ -295,14 +295,19 @@ class TrainingServiceTest {
     void snapshotsAreCoalescedToTheIntervalAndTogetherCarryEveryEpochOnce() {
         useManualClock(TrainingLimits.defaults());
         var config = new FakeTrainer.Config();
-        var run = create(config, StopConditions.none());
+        // Paced on the logical clock (10,000 epochs a second: 1,000 per interval) rather than unlimited: an unlimited
+        // run on a fast machine reached the 100,000-epoch limit within the test, and its FINISHED snapshot (a state
+        // change, rightly sent at once) came on top of the interval's.
+        var run = create(ALICE, config, RunSettings.seeded(42).withStop(StopConditions.none())
+                .withSpeed(Speed.epochsPerSecond(Speed.MAX_EPOCHS_PER_SECOND)));
         List<Snapshot<FakeTrainer.Internals>> seen = new CopyOnWriteArrayList<>();
         try (Subscription ignored = service.subscribe(ALICE, run, seen::add)) {
             await("the first snapshot, once the run is ready", () -> seen.size() == 1);
             service.start(ALICE, run.id());
             await("the start's snapshot", () -> seen.size() == 2);
 
-            // hundreds of epochs while the clock stands still: no snapshot before the 100 ms interval has passed
+            // hundreds of epochs within half an interval: no snapshot before the 100 ms interval has passed
+            clock.advance(Duration.ofMillis(50));
             await("500 epochs", () -> run.epoch() >= 500);
             assertThat(seen).hasSize(2);
             for (int i = 1; i <= 10; i++) {
@@ -316,6 +321,7 @@ class TrainingServiceTest {
             awaitRest(run);
         }
         long epochs = run.epoch();
+        assertThat(epochs).as("paced, far from the epoch limit").isBetween(9_000L, 12_000L);
         assertThat(seen).hasSize(2 + 10 + 1);
         assertThat(config.captures.get()).isLessThanOrEqualTo(seen.size());
         assertThat(seen.get(0).fromStart()).isTrue();
