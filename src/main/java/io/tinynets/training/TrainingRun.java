@@ -655,7 +655,9 @@ public final class TrainingRun<I> {
     private synchronized void scheduleNext() {
         taskQueued = false;
         if (state == RunState.CANCELLED) {
-            // The last snapshot is out: drop the model and everyone holding on to it.
+            // A slice that used up its time right after the cancel never came back to next(): its subscribers have
+            // not heard of the cancel yet. Tell them, then drop the model and everyone holding on to it.
+            deliverIfDue();
             trainer = null;
             capture = null;
             cachedInternals = null;

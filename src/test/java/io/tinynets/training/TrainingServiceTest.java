@@ -547,7 +547,7 @@ class TrainingServiceTest {
     void perUserRunningLimitIsEnforced() {
         List<TrainingRun<FakeTrainer.Internals>> mine = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            mine.add(create(new FakeTrainer.Config(), StopConditions.none()));
+            mine.add(create(new FakeTrainer.Config().spin(20), StopConditions.none()));
         }
         for (int i = 0; i < 3; i++) {
             service.start(ALICE, mine.get(i).id());
@@ -569,9 +569,9 @@ class TrainingServiceTest {
     void globalRunningLimitIsEnforced() {
         use(TrainingLimits.defaults().withRunning(4, 3));
         for (int i = 0; i < 3; i++) {
-            service.start(ALICE, create(new FakeTrainer.Config(), StopConditions.none()).id());
+            service.start(ALICE, create(new FakeTrainer.Config().spin(20), StopConditions.none()).id());
         }
-        service.start(BOB, create(BOB, new FakeTrainer.Config(), RunSettings.seeded(1)).id());
+        service.start(BOB, create(BOB, new FakeTrainer.Config().spin(20), RunSettings.seeded(1)).id());
         var refused = create(BOB, new FakeTrainer.Config(), RunSettings.seeded(2));
         assertThatThrownBy(() -> service.start(BOB, refused.id()))
                 .isInstanceOfSatisfying(TrainingRefusedException.class, e -> {
@@ -683,6 +683,22 @@ class TrainingServiceTest {
         assertThatThrownBy(() -> service.run(ALICE, runs.get(0).id())).isInstanceOf(TrainingRefusedException.class);
         assertThat(service.runningCount()).isZero();
         assertThat(service.heldCount()).isZero();
+    }
+
+    @Test
+    void aRunCancelledInTheMiddleOfALongEpochStillTellsItsSubscriber() {
+        // each epoch spins 30 ms, six slices' worth: the worker is almost always inside an epoch when the cancel comes,
+        // and the slice ends right after that epoch without asking for more work
+        var run = create(new FakeTrainer.Config().spin(30_000), StopConditions.none());
+        List<Snapshot<FakeTrainer.Internals>> seen = new CopyOnWriteArrayList<>();
+        service.subscribe(ALICE, run, seen::add);
+        service.start(ALICE, run.id());
+        await("training", () -> run.epoch() >= 2);
+
+        service.cancel(ALICE, run.id());
+        await("freed", run::isFreed);
+        await("cancel snapshot", () -> seen.stream().anyMatch(s -> s.state() == RunState.CANCELLED));
+        assertThat(seen.get(seen.size() - 1).state()).isEqualTo(RunState.CANCELLED);
     }
 
     // ---- fairness ------------------------------------------------------------------------------------------
