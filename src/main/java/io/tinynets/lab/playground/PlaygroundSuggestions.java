@@ -17,8 +17,8 @@ import static io.tinynets.lab.playground.PlaygroundConfigJson.FEATURES;
 import static io.tinynets.lab.playground.PlaygroundConfigJson.HIDDEN;
 import static io.tinynets.lab.playground.PlaygroundConfigJson.LEARNING_RATE;
 import static io.tinynets.lab.playground.PlaygroundConfigJson.NOISE;
+import static io.tinynets.lab.playground.PlaygroundConfigJson.OUTPUT_LOSS;
 import static io.tinynets.lab.playground.PlaygroundConfigJson.REGULARIZATION;
-import static io.tinynets.lab.playground.PlaygroundConfigJson.REGULARIZATION_RATE;
 import static io.tinynets.lab.playground.PlaygroundConfigJson.TRAIN_FRACTION;
 
 /**
@@ -40,12 +40,15 @@ public final class PlaygroundSuggestions {
                     c.trainFraction(), List.of(Feature.X1, Feature.X2, Feature.SIN_X1, Feature.SIN_X2), c.hidden(),
                     c.activations(), c.learningRate(), c.regularization(), c.regularizationRate())),
                     DATASET, FEATURES).andPlay(),
-            Suggestion.<Saved>of("playground.try.3", kept(c -> c.withLearningRate(10)), LEARNING_RATE).andPlay(),
+            Suggestion.<Saved>of("playground.try.3", kept(c -> new PlaygroundConfig(c.dataset(), c.points(), c.noise(),
+                    c.trainFraction(), c.batchSize(), c.seed(), c.features(), c.hidden(), c.activations(),
+                    OutputLoss.LINEAR_SQUARED, c.initializer(), c.optimizer(), 10, c.regularization(),
+                    c.regularizationRate())), OUTPUT_LOSS, LEARNING_RATE).andPlay(),
             Suggestion.<Saved>of("playground.try.4", kept(c -> with(c, c.dataset(), 0.3, 0.1, c.features(),
                     Collections.nCopies(Math.max(1, c.hidden().size()), 8),
                     c.hidden().isEmpty() ? List.of(Activation.TANH) : c.activations(), c.learningRate(),
-                    RegularizationKind.L2, c.regularizationRate() > 0 ? c.regularizationRate() : 0.01)),
-                    HIDDEN, ACTIVATIONS, NOISE, TRAIN_FRACTION, REGULARIZATION, REGULARIZATION_RATE).andPlay(),
+                    RegularizationKind.NONE, c.regularizationRate())),
+                    HIDDEN, ACTIVATIONS, NOISE, TRAIN_FRACTION, REGULARIZATION).andPlay(),
             Suggestion.look("playground.try.5"));
 
     private PlaygroundSuggestions() {

@@ -336,11 +336,12 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         } finally {
             updating = false;
         }
+        // the panels follow the form even when it refused part of the step
+        configChanged();
         if (!fits) {
             error(getTranslation("lab.tryIt.refused"));
             return;
         }
-        configChanged();
         if (suggestion.play() && form.getValue() != null) {
             controls.playButton().click();
         }
