@@ -50,6 +50,7 @@ class SequenceClaimsTest {
         SequenceConfig c = suggestion(3).apply(SequenceConfig.defaults());
         assertThat(c.race()).isFalse();
         assertThat(c.cell()).isEqualTo(CellKind.LSTM);
+        assertThat(c.delay()).isEqualTo(20);
         SequenceInternals in = train(c, new LiveOptions(), 125);
         CellInternals lstm = in.cell(CellKind.LSTM).orElseThrow();
         assertThat(accuracy(in, CellKind.LSTM)).isGreaterThan(0.99);

@@ -77,6 +77,10 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         training = new LiveTraining<>(this, service, key, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
         tryThis = LabText.tryThis(this);
+        // before the add-ons: one may lock controls as it attaches, and the buttons must then be there to disable
+        for (Suggestion<C> s : definition.suggestions()) {
+            tryThis.add(s.key(), s.actionable() ? () -> trySuggestion(s) : null);
+        }
         addOns.forEach(a -> a.attach(this).ifPresent(parts::add));
         setSizeFull();
         addClassName("lab-view");
@@ -95,9 +99,6 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         }
         column.add(panels.besideControls().toArray(Component[]::new));
         column.add(LabText.explanation(this, key + ".explain", definition.explanations()), tryThis);
-        for (Suggestion<C> s : definition.suggestions()) {
-            tryThis.add(s.key(), s.actionable() ? () -> trySuggestion(s) : null);
-        }
         add(LabLayout.body(column, panels));
 
         form.addChangeListener(this::configChanged);
