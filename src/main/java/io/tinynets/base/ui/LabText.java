@@ -3,14 +3,11 @@ package io.tinynets.base.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 
 /**
- * The short explanation every lab shows beside its controls, and the "things to try" list, both from message keys
- * {@code prefix.1 … prefix.n} so the texts live in messages_en/messages_ko.
+ * The short explanation every lab shows beside its controls, and the "things to try" list, from message keys (so the
+ * texts live in messages_en/messages_ko).
  */
 public final class LabText {
 
@@ -29,14 +26,8 @@ public final class LabText {
         return details;
     }
 
-    /** A "Try this" list of items {@code prefix.1..count}. */
-    public static Div tryThis(Component owner, String prefix, int count) {
-        UnorderedList list = new UnorderedList();
-        for (int i = 1; i <= count; i++) {
-            list.add(new ListItem(owner.getTranslation(prefix + "." + i)));
-        }
-        Div box = new Div(new H4(owner.getTranslation("lab.tryThis")), list);
-        box.addClassName("lab-try");
-        return box;
+    /** An empty "Try this" list; the caller adds each suggestion with its action ({@link TryThisList#add}). */
+    public static TryThisList tryThis(Component owner) {
+        return new TryThisList(owner);
     }
 }

@@ -4,6 +4,9 @@ import com.vaadin.flow.component.Component;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
+import io.tinynets.training.lab.Suggestion;
+
+import java.util.List;
 
 /**
  * What one lab tells the {@link LabFrame}: its codec (and with it its key), its texts, how a trainer is built from a
@@ -35,10 +38,11 @@ public interface LabDefinition<C, I> {
         return 4;
     }
 
-    /** How many suggestions "Try this" has ({@code <key>.try.1…}). */
-    default int suggestions() {
-        return 4;
-    }
+    /**
+     * The "Try this" suggestions ({@code <key>.try.1…}), each with the step its button applies to the form; a claims
+     * test trains each one headless and checks what its text promises.
+     */
+    List<Suggestion<C>> suggestions();
 
     /**
      * The trainer for a run: fresh weights from the run's seed, or {@code savedWeights} (a saved experiment's, applied

@@ -15,10 +15,12 @@ import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LiveTraining;
 import io.tinynets.base.ui.TrainingControls;
+import io.tinynets.base.ui.TryThisList;
 import io.tinynets.training.RunSettings;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
+import io.tinynets.training.lab.Suggestion;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,8 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     public final P panels;
     public final LiveTraining<I> training;
     public final TrainingControls controls;
+    /** "Try this": each suggestion's text and the button that carries it out. */
+    public final TryThisList tryThis;
     private final List<LabAddOn.Part> parts = new ArrayList<>();
     private boolean updating = true;
     /** What the current run was built from (with the live values in effect), and the latest internals drawn. */
@@ -72,6 +76,11 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         String key = definition.key();
         training = new LiveTraining<>(this, service, key, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
+        tryThis = LabText.tryThis(this);
+        // before the add-ons: one may lock controls as it attaches, and the buttons must then be there to disable
+        for (Suggestion<C> s : definition.suggestions()) {
+            tryThis.add(s.key(), s.actionable() ? () -> trySuggestion(s) : null);
+        }
         addOns.forEach(a -> a.attach(this).ifPresent(parts::add));
         setSizeFull();
         addClassName("lab-view");
@@ -89,8 +98,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             column.add(partsIn(LabAddOn.Slot.BELOW_CONTROLS));
         }
         column.add(panels.besideControls().toArray(Component[]::new));
-        column.add(LabText.explanation(this, key + ".explain", definition.explanations()),
-                LabText.tryThis(this, key + ".try", definition.suggestions()));
+        column.add(LabText.explanation(this, key + ".explain", definition.explanations()), tryThis);
         add(LabLayout.body(column, panels));
 
         form.addChangeListener(this::configChanged);
@@ -291,6 +299,53 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         lockedWhy = why;
         form.setLocks(lockedPaths, why);
         applyLocks();
+        for (Suggestion<C> s : definition.suggestions()) {
+            tryThis.setLocked(s.key(), s.lockedBy(lockedPaths) ? why : null);
+        }
+    }
+
+    /**
+     * Carries out a "Try this" suggestion: its step applied to the settings in the form, through the same path as a
+     * restored run (the form takes the configuration, the run is discarded), its seed if it names one, then Play if
+     * the text says so. Refused with a message while a field is invalid (the step needs the rest of the settings).
+     */
+    void trySuggestion(Suggestion<C> suggestion) {
+        if (suggestion.lockedBy(locked)) {
+            error(lockedWhy);
+            return;
+        }
+        C current = form.getValue();
+        if (current == null) {
+            form.validate();
+            error(getTranslation("lab.tryIt.invalid"));
+            return;
+        }
+        C next;
+        try {
+            next = suggestion.apply(current);
+        } catch (IllegalArgumentException e) {
+            error(getTranslation("lab.tryIt.refused"));
+            return;
+        }
+        updating = true;
+        boolean fits;
+        try {
+            fits = form.setValue(next);
+            if (fits) {
+                suggestion.seed().ifPresent(form::setSeed);
+            }
+        } finally {
+            updating = false;
+        }
+        // the panels follow the form even when it refused part of the step
+        configChanged();
+        if (!fits) {
+            error(getTranslation("lab.tryIt.refused"));
+            return;
+        }
+        if (suggestion.play() && form.getValue() != null) {
+            controls.playButton().click();
+        }
     }
 
     /** True when an add-on locked the controls of configuration path {@code path}. */

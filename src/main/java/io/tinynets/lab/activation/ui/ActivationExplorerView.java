@@ -20,9 +20,12 @@ import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
+import io.tinynets.base.ui.TryThisList;
 import io.tinynets.engine.Activation;
 import io.tinynets.lab.activation.ActivationAnalysis;
 import io.tinynets.lab.activation.ActivationFacts;
+import io.tinynets.lab.activation.ActivationSuggestions;
+import io.tinynets.training.lab.Suggestion;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +62,7 @@ class ActivationExplorerView extends VerticalLayout implements HasDynamicTitle {
     final LineChart derivativeChart = new LineChart("x", "f′(x)");
     final LineChart depthChart = new LineChart();
     final Grid<ActivationFacts> factsGrid = new Grid<>();
+    final TryThisList tryThis = LabText.tryThis(this);
 
     ActivationExplorerView() {
         for (Activation a : Activation.values()) {
@@ -69,7 +73,7 @@ class ActivationExplorerView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("activation.title")), new Paragraph(getTranslation("activation.intro")));
 
         VerticalLayout controls = new VerticalLayout(configureFunctions(), configureSlider(), configureReadout(),
-                LabText.explanation(this, "activation.explain", 4), LabText.tryThis(this, "activation.try", 3));
+                LabText.explanation(this, "activation.explain", 4), configureTryThis());
 
         VerticalLayout charts = new VerticalLayout(configureCurveCharts(), configureDepthChart(), configureFacts());
 
@@ -81,6 +85,24 @@ class ActivationExplorerView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("activation.title") + " · " + getTranslation("app.name");
+    }
+
+    /** "Try this", each suggestion with a button that sets the functions and the probe it names. */
+    private TryThisList configureTryThis() {
+        for (Suggestion<ActivationSuggestions.Probe> s : ActivationSuggestions.ALL) {
+            tryThis.add(s.key(), () -> apply(s.apply(probe())));
+        }
+        return tryThis;
+    }
+
+    /** What the controls show. */
+    ActivationSuggestions.Probe probe() {
+        return new ActivationSuggestions.Probe(functions.getValue(), xSlider.getValue());
+    }
+
+    private void apply(ActivationSuggestions.Probe p) {
+        functions.setValue(p.functions());
+        xSlider.setValue(p.x());
     }
 
     private CheckboxGroup<Activation> configureFunctions() {

@@ -10,9 +10,11 @@ import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
 import io.tinynets.lab.autoencoder.AutoencoderInternals;
 import io.tinynets.lab.autoencoder.AutoencoderLabTrainer;
 import io.tinynets.lab.autoencoder.AutoencoderPicture;
+import io.tinynets.lab.autoencoder.AutoencoderSuggestions;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
+import io.tinynets.training.lab.Suggestion;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,11 @@ final class AutoencoderLab implements SavableLab<AutoencoderConfig, AutoencoderI
     @Override
     public LabConfigCodec<AutoencoderConfig> codec() {
         return AutoencoderConfigJson.CODEC;
+    }
+
+    @Override
+    public List<Suggestion<AutoencoderConfig>> suggestions() {
+        return AutoencoderSuggestions.ALL;
     }
 
     @Override

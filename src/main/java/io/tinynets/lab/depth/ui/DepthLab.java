@@ -9,12 +9,14 @@ import io.tinynets.lab.depth.DepthConfig;
 import io.tinynets.lab.depth.DepthConfigJson;
 import io.tinynets.lab.depth.DepthInternals;
 import io.tinynets.lab.depth.DepthPicture;
+import io.tinynets.lab.depth.DepthSuggestions;
 import io.tinynets.lab.depth.DepthTrainer;
 import io.tinynets.lab.depth.NetworkInternals;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
+import io.tinynets.training.lab.Suggestion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,11 @@ final class DepthLab implements SavableLab<DepthConfig, DepthInternals> {
     @Override
     public LabConfigCodec<DepthConfig> codec() {
         return DepthConfigJson.CODEC;
+    }
+
+    @Override
+    public List<Suggestion<DepthConfig>> suggestions() {
+        return DepthSuggestions.ALL;
     }
 
     @Override

@@ -11,10 +11,12 @@ import io.tinynets.lab.descent.DescentInternals;
 import io.tinynets.lab.descent.DescentTrainer;
 import io.tinynets.lab.descent.RacerSnapshot;
 import io.tinynets.lab.descent.RacerStatus;
+import io.tinynets.lab.descent.DescentSuggestions;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
+import io.tinynets.training.lab.Suggestion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,11 @@ final class DescentLab implements SavableLab<DescentConfig, DescentInternals> {
     @Override
     public LabConfigCodec<DescentConfig> codec() {
         return DescentConfigJson.CODEC;
+    }
+
+    @Override
+    public List<Suggestion<DescentConfig>> suggestions() {
+        return DescentSuggestions.ALL;
     }
 
     @Override

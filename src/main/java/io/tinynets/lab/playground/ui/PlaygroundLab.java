@@ -12,9 +12,11 @@ import io.tinynets.lab.playground.PlaygroundConfigJson.Saved;
 import io.tinynets.lab.playground.PlaygroundInternals;
 import io.tinynets.lab.playground.PlaygroundPicture;
 import io.tinynets.lab.playground.PlaygroundTrainer;
+import io.tinynets.lab.playground.PlaygroundSuggestions;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
+import io.tinynets.training.lab.Suggestion;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -43,8 +45,8 @@ final class PlaygroundLab implements SavableLab<Saved, PlaygroundInternals> {
     }
 
     @Override
-    public int suggestions() {
-        return 5;
+    public List<Suggestion<Saved>> suggestions() {
+        return PlaygroundSuggestions.ALL;
     }
 
     /** The points a run of {@code setup} trains on. */

@@ -14,10 +14,12 @@ import io.tinynets.lab.sequence.SequenceInternals;
 import io.tinynets.lab.sequence.SequencePicture;
 import io.tinynets.lab.sequence.SequenceTrainer;
 import io.tinynets.lab.sequence.SequenceWeights;
+import io.tinynets.lab.sequence.SequenceSuggestions;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
+import io.tinynets.training.lab.Suggestion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +44,11 @@ final class SequenceLab implements SavableLab<SequenceConfig, SequenceInternals>
     @Override
     public LabConfigCodec<SequenceConfig> codec() {
         return SequenceConfigJson.CODEC;
+    }
+
+    @Override
+    public List<Suggestion<SequenceConfig>> suggestions() {
+        return SequenceSuggestions.ALL;
     }
 
     /** Controls first: the form is long, and Play should stay in sight. */
