@@ -71,7 +71,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         this.panels = panels;
         String key = definition.key();
         training = new LiveTraining<>(this, service, key, this::apply);
-        controls = new TrainingControls(training, this::ensureRun);
+        controls = new TrainingControls(training, this::ensureRun, definition.defaultSpeed());
         addOns.forEach(a -> a.attach(this).ifPresent(parts::add));
         setSizeFull();
         addClassName("lab-view");
