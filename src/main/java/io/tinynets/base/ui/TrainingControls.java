@@ -20,7 +20,8 @@ import java.util.List;
  * Play / pause, one step, reset, speed, the epoch counter, the run's state and its message (why it diverged or
  * finished): the same controls in every live lab. The view supplies what "play" means when no run exists yet or
  * the configuration changed ({@code ensureRun}); everything else goes through {@link LiveTraining}.
- * Keyboard: Alt+P play/pause, Alt+S step, Alt+R reset.
+ * The speed opens at the lab's watchable pace ({@code LabDefinition.defaultSpeed()}); a button beside it switches to
+ * "as fast as possible" and back in one click. Keyboard: Alt+P play/pause, Alt+S step, Alt+R reset.
  */
 public class TrainingControls extends VerticalLayout {
 
@@ -128,7 +129,7 @@ public class TrainingControls extends VerticalLayout {
     /** The button offers "as fast as possible", or the lab's pace back once the run goes as fast as possible. */
     private void showFastest() {
         boolean back = isFastest() && pace > 0;
-        fastest.setIcon(back ? VaadinIcon.PLAY.create() : VaadinIcon.FAST_FORWARD.create());
+        fastest.setIcon(back ? VaadinIcon.CLOCK.create() : VaadinIcon.FAST_FORWARD.create());
         String label = back ? getTranslation("training.speed.pace", Numbers.compact(pace))
                 : getTranslation("training.speed.max");
         fastest.setTooltipText(label);
