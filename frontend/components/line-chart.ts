@@ -1,7 +1,7 @@
 import { LitElement, css, html, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import uPlot from 'uplot';
-import { formatLogTick } from './scales';
+import { formatLogTick, windowStart } from './scales';
 import uPlotCss from 'uplot/dist/uPlot.min.css?inline';
 
 /** One named series of a chart. */
@@ -11,6 +11,9 @@ interface SeriesSpec {
   dash?: number[];
   width?: number;
 }
+
+/** See {@link LineChart.xScale}. */
+export type XScale = 'linear' | 'log' | 'window';
 
 /**
  * A live line chart over uPlot with an append-only API (TensorFlow Playground's AppendingLineChart):
@@ -40,6 +43,14 @@ export class LineChart extends LitElement {
   @property({ type: Number, attribute: 'plot-height' }) plotHeight = 220;
   /** Fixed y range as "min,max", or empty for automatic. */
   @property({ type: String, attribute: 'y-range' }) yRange = '';
+  /**
+   * How the x axis (epochs) spans a long run: 'linear' (all of it), 'log' (all of it on a log scale, so the first
+   * epochs, where most happens, get as much room as the last thousands; x ≤ 0 is left out) or 'window' (only the
+   * last {@link xWindow} epochs, the axis moving with the run and the y axis fitted to what is shown).
+   */
+  @property({ type: String, attribute: 'x-scale' }) xScale: XScale = 'linear';
+  /** How many epochs the 'window' scale shows. */
+  @property({ type: Number, attribute: 'x-window' }) xWindow = 500;
 
   private specs: SeriesSpec[] = [];
   private xs: number[][] = [];
@@ -113,6 +124,18 @@ export class LineChart extends LitElement {
     return this.ys[series]?.length ?? 0;
   }
 
+  /** A new scale for x or y needs a new plot (uPlot fixes a scale's distribution when it is built). */
+  updated(changed: Map<string, unknown>) {
+    if (changed.has('xScale') || changed.has('xWindow') || changed.has('logY') || changed.has('xLabel')
+        || changed.has('yLabel') || changed.has('yRange')) {
+      if (this.plot) {
+        this.plot.destroy();
+        this.plot = undefined;
+        this.schedule();
+      }
+    }
+  }
+
   private schedule() {
     if (this.pending) return;
     this.pending = true;
@@ -122,17 +145,43 @@ export class LineChart extends LitElement {
     });
   }
 
+  /** Each series' points as drawn under the x scale: all of them, those with x > 0 (log), or the last window. */
+  private visible(): { xs: number[][]; ys: number[][] } {
+    if (this.xScale === 'log') {
+      return this.filtered((x) => x > 0);
+    }
+    if (this.xScale === 'window') {
+      const from = windowStart(this.xs, this.specs.map((s) => !!s.dash), this.xWindow);
+      return from === -Infinity ? { xs: this.xs, ys: this.ys } : this.filtered((x) => x >= from);
+    }
+    return { xs: this.xs, ys: this.ys };
+  }
+
+  private filtered(keep: (x: number) => boolean): { xs: number[][]; ys: number[][] } {
+    const xs: number[][] = [];
+    const ys: number[][] = [];
+    this.xs.forEach((x, i) => {
+      // the points are in x order: find the first kept one instead of testing them all twice
+      let k = 0;
+      while (k < x.length && !keep(x[k])) k++;
+      xs.push(k === 0 ? x : x.slice(k));
+      ys.push(k === 0 ? this.ys[i] : this.ys[i].slice(k));
+    });
+    return { xs, ys };
+  }
+
   private aligned(): uPlot.AlignedData {
     const n = this.specs.length;
     if (n === 0) return [[]];
+    const { xs, ys } = this.visible();
     // Series sampled at the same x (train and test loss per epoch) need no join.
-    const first = this.xs[0];
-    const shared = this.xs.every((x) => x.length === first.length && x[x.length - 1] === first[first.length - 1]);
+    const first = xs[0];
+    const shared = xs.every((x) => x.length === first.length && x[x.length - 1] === first[first.length - 1]);
     const clean = (v: number) => (this.logY && !(v > 0)) || !Number.isFinite(v) ? null : v;
     if (shared) {
-      return [first, ...this.ys.map((y) => y.map(clean))] as uPlot.AlignedData;
+      return [first, ...ys.map((y) => y.map(clean))] as uPlot.AlignedData;
     }
-    const tables = this.xs.map((x, i) => [x, this.ys[i].map(clean)] as uPlot.AlignedData);
+    const tables = xs.map((x, i) => [x, ys[i].map(clean)] as uPlot.AlignedData);
     return uPlot.join(tables);
   }
 
@@ -149,10 +198,10 @@ export class LineChart extends LitElement {
       width,
       height: this.plotHeight,
       scales: {
-        x: { time: false },
+        x: this.xScale === 'log' ? { time: false, distr: 3, log: 10 } : { time: false },
         y: this.logY ? { distr: 3, log: 10 } : range ? { range: () => [range[0], range[1]] } : {},
       },
-      axes: [axis(this.xLabel), axis(this.yLabel, this.logY)],
+      axes: [axis(this.xLabel, this.xScale === 'log'), axis(this.yLabel, this.logY)],
       series: [
         { label: this.xLabel || 'x' },
         ...this.specs.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 2, dash: s.dash, spanGaps: true,

@@ -112,3 +112,15 @@ export function formatLogTick(v: number): string {
   const p = Math.round(e);
   return p >= -2 && p <= 3 ? String(Number(v.toPrecision(1))) : `1e${p}`;
 }
+
+/**
+ * Where a moving window of the last {@code width} x values starts: at the newest x of the live series (the dashed
+ * ones are ghosts of past runs, which may reach further), or of any series when only ghosts have points;
+ * -Infinity when no series has a point. Series hold their x values in increasing order.
+ */
+export function windowStart(xs: number[][], dashed: boolean[], width: number): number {
+  const newest = (live: boolean) => xs.reduce((m, x, i) => (x.length > 0 && (!live || !dashed[i])
+    ? Math.max(m, x[x.length - 1]) : m), -Infinity);
+  const last = newest(true) > -Infinity ? newest(true) : newest(false);
+  return last === -Infinity ? -Infinity : last - width + 1;
+}

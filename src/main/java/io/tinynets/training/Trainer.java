@@ -1,6 +1,7 @@
 package io.tinynets.training;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a lab plugs into the training runtime: one trainable model with its data. The runtime calls a trainer from one
@@ -53,6 +54,15 @@ public interface Trainer<I> {
      */
     default InternalsCapture<I> startCapture() {
         return InternalsCapture.whole(this::captureInternals);
+    }
+
+    /**
+     * Why this run has nothing left to learn, once it has (every racer of a race reached the minimum or left the
+     * surface): the run then finishes with this advice instead of training on to its epoch budget. Asked after every
+     * epoch with finite losses; empty by default (a network can always train on).
+     */
+    default Optional<Advice> settled() {
+        return Optional.empty();
     }
 
     /** False as soon as any weight or bias is NaN or infinite. */

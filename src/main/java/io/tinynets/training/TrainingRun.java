@@ -530,6 +530,7 @@ public final class TrainingRun<I> {
         epochInProgress = false;
         internalsDirty = true;
         boolean finite = metrics.lossesFinite() && trainer.parametersFinite();
+        Optional<Advice> settled = finite ? trainer.settled() : Optional.empty();
         synchronized (this) {
             if (resetRequested || state == RunState.CANCELLED) {
                 return; // this epoch belongs to a history that no longer exists
@@ -550,6 +551,8 @@ public final class TrainingRun<I> {
             if (stop.targetLoss().isPresent() && metrics.trainLoss() <= stop.targetLoss().getAsDouble()) {
                 finish(Advice.of(RunAdvice.FINISHED_TARGET_LOSS, (long) history.size(), metrics.trainLoss(),
                         stop.targetLoss().getAsDouble()));
+            } else if (settled.isPresent()) {
+                finish(settled.get());
             } else if (history.size() >= maxEpochs()) {
                 finish(Advice.of(RunAdvice.FINISHED_MAX_EPOCHS, (long) history.size()));
             } else if (stepBudget > 0 && --stepBudget == 0 && state == RunState.RUNNING) {

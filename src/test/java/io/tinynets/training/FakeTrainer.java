@@ -25,6 +25,8 @@ final class FakeTrainer implements Trainer<FakeTrainer.Internals> {
         long nanLossAt = -1;
         long infiniteWeightsAt = -1;
         long throwAt = -1;
+        /** From this epoch on the trainer says it has nothing left to learn. */
+        long settledAt = -1;
         boolean throwOnBuild;
         long parameters = 10;
         /** What the plan declares; -1: the truth ({@link #parameters}). */
@@ -139,6 +141,12 @@ final class FakeTrainer implements Trainer<FakeTrainer.Internals> {
     public Internals captureInternals() {
         config.captures.incrementAndGet();
         return new Internals(epoch, learningRate, l2);
+    }
+
+    @Override
+    public java.util.Optional<Advice> settled() {
+        return config.settledAt > 0 && epoch >= config.settledAt
+                ? java.util.Optional.of(Advice.of("fake.settled", epoch)) : java.util.Optional.empty();
     }
 
     @Override

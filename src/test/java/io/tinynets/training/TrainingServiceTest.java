@@ -96,6 +96,18 @@ class TrainingServiceTest {
     }
 
     @Test
+    void runFinishesWhenItsTrainerHasNothingLeftToLearnWithTheTrainersReason() {
+        FakeTrainer.Config config = new FakeTrainer.Config();
+        config.settledAt = 37;
+        var run = create(config, StopConditions.maxEpochs(10_000));
+        service.start(ALICE, run.id());
+        await("finished", () -> run.state() == RunState.FINISHED);
+
+        assertThat(run.epoch()).isEqualTo(37);
+        assertThat(run.advice()).contains(Advice.of("fake.settled", 37L));
+    }
+
+    @Test
     void runStopsWhenTargetLossIsReached() {
         var run = create(new FakeTrainer.Config(), StopConditions.maxEpochs(10_000).withTargetLoss(0.2));
         service.start(ALICE, run.id());

@@ -28,12 +28,31 @@ public class LineChart extends Component implements HasSize {
         }
     }
 
+    /**
+     * How the x axis spans a long run: all of it ({@link #LINEAR}), all of it on a log scale ({@link #LOG}: the first
+     * epochs, where most happens, get as much room as the last thousands) or only the last epochs
+     * ({@link #WINDOW}: a moving window). Only the drawing changes: the chart keeps and receives every point.
+     */
+    public enum XScale {
+        LINEAR, LOG, WINDOW;
+
+        String attribute() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The moving window's width unless a chart is told otherwise. */
+    public static final int DEFAULT_WINDOW = 500;
+
     private final List<Series> series = new ArrayList<>();
     private final List<DoubleList> xs = new ArrayList<>();
     private final List<DoubleList> ys = new ArrayList<>();
     private Double marker;
+    private String xLabel = "";
     private String yLabel = "";
     private boolean logY;
+    private XScale xScale = XScale.LINEAR;
+    private int xWindow = DEFAULT_WINDOW;
 
     public LineChart() {
         setWidthFull();
@@ -45,9 +64,48 @@ public class LineChart extends Component implements HasSize {
     }
 
     public void setAxisLabels(String xLabel, String yLabel) {
-        getElement().setAttribute("x-label", xLabel);
+        this.xLabel = xLabel == null ? "" : xLabel;
         this.yLabel = yLabel == null ? "" : yLabel;
+        showXLabel();
         showYLabel();
+    }
+
+    /**
+     * How the x axis spans the run, said so in its label; {@code window} is the number of last x values (epochs) the
+     * {@link XScale#WINDOW} scale shows.
+     */
+    public void setXScale(XScale scale, int window) {
+        if (scale == null || window < 2) {
+            throw new IllegalArgumentException("an x scale and a window of at least 2 are needed, got " + scale
+                    + " and " + window);
+        }
+        xScale = scale;
+        xWindow = window;
+        getElement().setAttribute("x-scale", scale.attribute());
+        getElement().setAttribute("x-window", String.valueOf(window));
+        showXLabel();
+    }
+
+    public XScale getXScale() {
+        return xScale;
+    }
+
+    public int getXWindow() {
+        return xWindow;
+    }
+
+    /** The x axis label as drawn: the quantity, with "(log scale)" or "(last 500)" when the scale is not linear. */
+    public String getXAxisLabel() {
+        return getElement().getAttribute("x-label");
+    }
+
+    private void showXLabel() {
+        String shown = switch (xScale) {
+            case LINEAR -> xLabel;
+            case LOG -> xLabel.isEmpty() ? getTranslation("chart.axis.logScale") : getTranslation("chart.axis.log", xLabel);
+            case WINDOW -> getTranslation("chart.axis.window", xLabel, xWindow);
+        };
+        getElement().setAttribute("x-label", shown);
     }
 
     /** A logarithmic y axis, said so in the axis label; non-positive values are not drawn. */

@@ -20,31 +20,46 @@ import java.util.List;
  * Play / pause, one step, reset, speed, the epoch counter, the run's state and its message (why it diverged or
  * finished): the same controls in every live lab. The view supplies what "play" means when no run exists yet or
  * the configuration changed ({@code ensureRun}); everything else goes through {@link LiveTraining}.
- * Keyboard: Alt+P play/pause, Alt+S step, Alt+R reset.
+ * The speed opens at the lab's watchable pace ({@code LabDefinition.defaultSpeed()}); a button beside it switches to
+ * "as fast as possible" and back in one click. Keyboard: Alt+P play/pause, Alt+S step, Alt+R reset.
  */
 public class TrainingControls extends VerticalLayout {
 
     /** Speeds offered, epochs per second; 0 stands for "as fast as possible". */
-    static final List<Double> SPEEDS = List.of(0.0, 1.0, 5.0, 20.0, 100.0);
+    static final List<Double> SPEEDS = List.of(0.0, 1.0, 5.0, 10.0, 20.0, 100.0);
+    /** The colour of a message that is no warning (a finished or paused run). */
+    static final String NEUTRAL_COLOUR = "var(--lumo-body-text-color)";
 
     final Button play = new Button();
     final Button step = new Button();
     final Button reset = new Button();
     final Select<Double> speed = new Select<>();
+    /** One click between the lab's watchable pace and "as fast as possible", and back. */
+    final Button fastest = new Button();
     final Span epoch = new Span();
     final Span state = new Span();
     final Span message = new Span();
 
     private final LiveTraining<?> training;
     private final java.util.function.BooleanSupplier ensureRun;
+    /** The lab's own pace, epochs per second (0 = as fast as possible): what the controls open at. */
+    private final double pace;
+
+    /** Controls that open at "as fast as possible". */
+    public TrainingControls(LiveTraining<?> training, java.util.function.BooleanSupplier ensureRun) {
+        this(training, ensureRun, Speed.UNLIMITED);
+    }
 
     /**
      * @param ensureRun creates the run from the current configuration when needed and returns false when it could
      *                  not (invalid configuration, refused); called before play and step
+     * @param pace      the speed the controls open at: the lab's watchable pace (it is offered even if it is not one
+     *                  of the usual speeds)
      */
-    public TrainingControls(LiveTraining<?> training, java.util.function.BooleanSupplier ensureRun) {
+    public TrainingControls(LiveTraining<?> training, java.util.function.BooleanSupplier ensureRun, Speed pace) {
         this.training = training;
         this.ensureRun = ensureRun;
+        this.pace = pace.isUnlimited() ? 0.0 : pace.epochsPerSecond();
         setPadding(false);
         setSpacing(false);
         addClassName("training-controls");
@@ -68,16 +83,20 @@ public class TrainingControls extends VerticalLayout {
         reset.addClickShortcut(Key.KEY_R, KeyModifier.ALT);
 
         speed.setLabel(getTranslation("training.speed"));
-        speed.setItems(SPEEDS);
+        speed.setItems(speedsWith(this.pace));
         speed.setItemLabelGenerator(s -> s == 0 ? getTranslation("training.speed.max")
-                : getTranslation("training.speed.perSecond", s.intValue()));
-        speed.setValue(0.0);
+                : getTranslation("training.speed.perSecond", Numbers.compact(s)));
+        speed.setValue(this.pace);
         speed.setWidth("11em");
         speed.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 training.setSpeed(speedOf(e.getValue()));
             }
+            showFastest();
         });
+        fastest.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        fastest.addClickListener(e -> speed.setValue(isFastest() && this.pace > 0 ? this.pace : 0.0));
+        showFastest();
 
         epoch.addClassName("epoch-counter");
         state.getElement().getThemeList().add("badge");
@@ -87,10 +106,40 @@ public class TrainingControls extends VerticalLayout {
         buttons.setSpacing(true);
         HorizontalLayout status = new HorizontalLayout(state, epoch);
         status.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(buttons, speed, status, message);
+        HorizontalLayout speedRow = new HorizontalLayout(speed, fastest);
+        speedRow.setSpacing(false);
+        speedRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(buttons, speedRow, status, message);
         show(RunState.READY, 0, null);
         training.addSnapshotListener(this::apply);
         training.addRunChangeListener(this::showCurrentRun);
+    }
+
+    /** The usual speeds, with the lab's pace among them in order when it is not one of them. */
+    private static List<Double> speedsWith(double pace) {
+        java.util.TreeSet<Double> speeds = new java.util.TreeSet<>(SPEEDS);
+        speeds.add(pace);
+        return List.copyOf(speeds);
+    }
+
+    private boolean isFastest() {
+        return speed.getValue() != null && speed.getValue() == 0;
+    }
+
+    /** The button offers "as fast as possible", or the lab's pace back once the run goes as fast as possible. */
+    private void showFastest() {
+        boolean back = isFastest() && pace > 0;
+        fastest.setIcon(back ? VaadinIcon.CLOCK.create() : VaadinIcon.FAST_FORWARD.create());
+        String label = back ? getTranslation("training.speed.pace", Numbers.compact(pace))
+                : getTranslation("training.speed.max");
+        fastest.setTooltipText(label);
+        fastest.setAriaLabel(label);
+        fastest.setEnabled(pace > 0 || !isFastest());
+    }
+
+    /** The lab's own pace, epochs per second; 0 for "as fast as possible". */
+    public double pace() {
+        return pace;
     }
 
     /** The speed chosen in the controls, for a view creating a run. */
@@ -146,11 +195,31 @@ public class TrainingControls extends VerticalLayout {
         if (messageText != null || runState == RunState.RUNNING || runState == RunState.READY) {
             message.setText(messageText == null ? "" : messageText);
         }
-        message.getElement().getThemeList().clear();
+        // Only a run that went wrong speaks in the warning colour (the theme's default for these messages, with its
+        // advice); a finished or paused run says what ended it in plain text: finishing is not an error.
+        if (isWarning(runState)) {
+            message.getStyle().remove("color");
+        } else {
+            message.getStyle().set("color", NEUTRAL_COLOUR);
+        }
+    }
+
+    /** True for the states whose message is a warning: the run diverged or failed. */
+    static boolean isWarning(RunState runState) {
+        return runState == RunState.DIVERGED || runState == RunState.FAILED;
     }
 
     private static Speed speedOf(double epochsPerSecond) {
         return epochsPerSecond <= 0 ? Speed.UNLIMITED : Speed.epochsPerSecond(epochsPerSecond);
+    }
+
+    public Select<Double> speedSelect() {
+        return speed;
+    }
+
+    /** The one-click switch to "as fast as possible" (and back to the lab's pace). */
+    public Button fastestButton() {
+        return fastest;
     }
 
     public Button playButton() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tinynets.engine.optim.OptimizerConfig;
+import io.tinynets.training.Advice;
 import io.tinynets.training.EpochMetrics;
 import io.tinynets.training.Trainer;
 import io.tinynets.training.TrainerFactory;
@@ -14,6 +15,7 @@ import io.tinynets.training.io.OptimizerStateJson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A race of optimizers on one surface, stepped in lock-step: one epoch is one step of every racer. One trainer for
@@ -22,7 +24,8 @@ import java.util.List;
  *
  * <p>Racers never share state: each has its own point and its own optimizer. A racer that diverges is frozen and
  * reported by its {@link RacerStatus}; the others go on. The run itself diverges (with the runtime's advice) only
- * when every racer has.
+ * when every racer has. The race is over ({@link #settled()}) once every racer has converged, diverged or is stuck
+ * where the slope vanished: further steps would change nothing on the screen.
  */
 public final class DescentTrainer implements Trainer<DescentInternals> {
 
@@ -204,6 +207,26 @@ public final class DescentTrainer implements Trainer<DescentInternals> {
         }
         // NaN once every racer has diverged: the runtime then ends the run with its advice
         return EpochMetrics.of(best);
+    }
+
+    /** Message keys of a race that ended by itself: {0} step, {1} converged, {2} diverged, {3} stuck racers. */
+    public static final String SETTLED = "descent.finished.settled";
+    public static final String SETTLED_STUCK = "descent.finished.settledStuck";
+
+    /**
+     * Over once every racer has converged, diverged or got stuck (and at least one did not diverge: a race where all
+     * diverged ends as diverged, with the runtime's advice).
+     */
+    @Override
+    public Optional<Advice> settled() {
+        long converged = racers.stream().filter(Racer::converged).count();
+        long diverged = racers.stream().filter(Racer::diverged).count();
+        long stuck = racers.stream().filter(Racer::stuck).count();
+        if (converged + diverged + stuck < racers.size() || diverged == racers.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(stuck == 0 ? Advice.of(SETTLED, steps, converged, diverged)
+                : Advice.of(SETTLED_STUCK, steps, converged, diverged, stuck));
     }
 
     @Override

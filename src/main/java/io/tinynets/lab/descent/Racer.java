@@ -22,6 +22,11 @@ final class Racer {
     static final double CONVERGED_GAP = 1e-8;
     static final int WINDOW = 10;
     static final int CRAWL_WINDOW = 50;
+    /**
+     * Steps with a vanished gradient (below {@link #CONVERGED_GRADIENT}) away from the minimum after which a racer is
+     * stuck: at a local minimum, or so close to a saddle point that at this rate it would not visibly move again.
+     */
+    static final int STUCK_STEPS = 500;
 
     private final OptimizerKind kind;
     private final Surface surface;
@@ -38,6 +43,8 @@ final class Racer {
     /** At the minimum: further steps would only jitter at rounding level, so the racer rests (its curve ends). */
     private boolean converged;
     private long steps;
+    /** Consecutive steps whose gradient vanished away from the minimum. */
+    private long stalledSteps;
 
     Racer(Surface surface, OptimizerConfig config, double[] start) {
         this(surface, config, start, false, null);
@@ -85,6 +92,17 @@ final class Racer {
         flips[(int) (steps % WINDOW)] = dot(g, previousGradient) < 0;
         record();
         converged = loss() - minimum < CONVERGED_GAP && Math.sqrt(dot(g, g)) < 1e-3;
+        stalledSteps = !converged && Math.sqrt(dot(g, g)) < CONVERGED_GRADIENT ? stalledSteps + 1 : 0;
+    }
+
+    /** True once the racer rests at the minimum. */
+    boolean converged() {
+        return converged;
+    }
+
+    /** True once the racer has been stuck where the gradient vanished for {@link #STUCK_STEPS} steps. */
+    boolean stuck() {
+        return !diverged && !converged && stalledSteps >= STUCK_STEPS;
     }
 
     private void record() {

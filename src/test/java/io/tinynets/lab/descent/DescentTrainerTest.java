@@ -1,6 +1,7 @@
 package io.tinynets.lab.descent;
 
 import io.tinynets.engine.optim.OptimizerKind;
+import io.tinynets.training.Advice;
 import io.tinynets.training.EpochMetrics;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,59 @@ class DescentTrainerTest {
             }
             assertThat(together.positions().get(k)).as(all.get(k).key()).containsExactly(alone.positions().get(0));
         }
+    }
+
+    @Test
+    void theDefaultRaceIsOverWellBeforeItsStepBudgetOnceEveryRacerConverged() {
+        // the lab's defaults: the ravine, GD, momentum and Adam at η = 0.05 (DescentForm)
+        DescentTrainer t = new DescentTrainer(DescentConfig.of(SurfaceKind.RAVINE,
+                List.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM, OptimizerKind.ADAM), 0.05));
+        long budget = 100_000; // the server's default epoch limit per run
+        long steps = 0;
+        while (t.settled().isEmpty() && steps < budget) {
+            t.trainEpoch();
+            steps++;
+        }
+        assertThat(steps).isLessThan(1_000);
+        assertThat(t.statuses()).containsOnly(RacerStatus.CONVERGED);
+        assertThat(t.settled()).contains(Advice.of(DescentTrainer.SETTLED, steps, 3L, 0L));
+        // one step earlier at least one racer was still on its way
+        DescentTrainer again = new DescentTrainer(DescentConfig.of(SurfaceKind.RAVINE,
+                List.of(OptimizerKind.SGD, OptimizerKind.MOMENTUM, OptimizerKind.ADAM), 0.05));
+        for (long i = 0; i < steps - 1; i++) {
+            again.trainEpoch();
+        }
+        assertThat(again.settled()).isEmpty();
+    }
+
+    @Test
+    void aRaceWithOneDivergedRacerIsOverWhenTheOthersConvergedAndSaysHowMany() {
+        // η = 0.12 on the ravine: GD blows up across the valley, Adam converges
+        DescentTrainer t = new DescentTrainer(DescentConfig.of(SurfaceKind.RAVINE,
+                List.of(OptimizerKind.SGD, OptimizerKind.ADAM), 0.12));
+        long steps = 0;
+        while (t.settled().isEmpty() && steps < 100_000) {
+            t.trainEpoch();
+            steps++;
+        }
+        assertThat(steps).isLessThan(100_000);
+        assertThat(t.statuses()).containsExactly(RacerStatus.DIVERGED, RacerStatus.CONVERGED);
+        assertThat(t.settled().orElseThrow().args()).containsExactly(steps, 1L, 1L);
+    }
+
+    @Test
+    void aRacerStuckAtALocalMinimumEndsTheRaceAfterItHasRestedThere() {
+        // the double well's shallow side: GD settles in the local minimum and the gradient vanishes there
+        DescentTrainer t = new DescentTrainer(DescentConfig.of(SurfaceKind.DOUBLE_WELL,
+                List.of(OptimizerKind.SGD), 0.05));
+        long steps = 0;
+        while (t.settled().isEmpty() && steps < 100_000) {
+            t.trainEpoch();
+            steps++;
+        }
+        assertThat(steps).isLessThan(100_000).isGreaterThan(Racer.STUCK_STEPS);
+        assertThat(t.statuses()).containsExactly(RacerStatus.STALLED);
+        assertThat(t.settled().orElseThrow().messageKey()).isEqualTo(DescentTrainer.SETTLED_STUCK);
     }
 
     @Test

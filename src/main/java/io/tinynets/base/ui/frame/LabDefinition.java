@@ -2,6 +2,7 @@ package io.tinynets.base.ui.frame;
 
 import com.vaadin.flow.component.Component;
 import io.tinynets.training.Snapshot;
+import io.tinynets.training.Speed;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
 import io.tinynets.training.lab.Suggestion;
@@ -31,6 +32,15 @@ public interface LabDefinition<C, I> {
      */
     default boolean controlsFirst() {
         return false;
+    }
+
+    /**
+     * The speed the lab opens at: slow enough that its curves and pictures evolve over tens of seconds, so a student
+     * can watch them ("as fast as possible" stays one click away in the controls). Each lab measures its own: how
+     * many epochs its default configuration needs before the picture settles.
+     */
+    default Speed defaultSpeed() {
+        return Speed.epochsPerSecond(10);
     }
 
     /** How many paragraphs "How it works" has ({@code <key>.explain.1…}). */

@@ -75,7 +75,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         this.panels = panels;
         String key = definition.key();
         training = new LiveTraining<>(this, service, key, this::apply);
-        controls = new TrainingControls(training, this::ensureRun);
+        controls = new TrainingControls(training, this::ensureRun, definition.defaultSpeed());
         tryThis = LabText.tryThis(this);
         // before the add-ons: one may lock controls as it attaches, and the buttons must then be there to disable
         for (Suggestion<C> s : definition.suggestions()) {

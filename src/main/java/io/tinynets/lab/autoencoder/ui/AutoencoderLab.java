@@ -12,6 +12,7 @@ import io.tinynets.lab.autoencoder.AutoencoderLabTrainer;
 import io.tinynets.lab.autoencoder.AutoencoderPicture;
 import io.tinynets.lab.autoencoder.AutoencoderSuggestions;
 import io.tinynets.training.MetricPoint;
+import io.tinynets.training.Speed;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
 import io.tinynets.training.lab.Suggestion;
@@ -35,6 +36,15 @@ final class AutoencoderLab implements SavableLab<AutoencoderConfig, AutoencoderI
     @Override
     public LabConfigCodec<AutoencoderConfig> codec() {
         return AutoencoderConfigJson.CODEC;
+    }
+
+    /**
+     * 20 epochs a second: at its defaults the loss falls 90% of the way in about 125 epochs (6 s) and settles toward
+     * the PCA line by about 570 (half a minute), while the latent plane and reconstructions sharpen.
+     */
+    @Override
+    public Speed defaultSpeed() {
+        return Speed.epochsPerSecond(20);
     }
 
     @Override

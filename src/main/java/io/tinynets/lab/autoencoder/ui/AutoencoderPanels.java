@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.tinynets.base.ui.EpochAxisChoice;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.frame.LabPanels;
@@ -41,6 +42,7 @@ class AutoencoderPanels extends LabPanels<AutoencoderConfig, AutoencoderInternal
     final Div hourglass = new Div();
     final Span compression = new Span();
     final LineChart lossChart = new LineChart();
+    final EpochAxisChoice epochAxis = new EpochAxisChoice(lossChart);
     final Span errorReadout = new Span();
     final ImageGrid samplesGrid = new ImageGrid(34);
     final Paragraph samplesEmpty = new Paragraph();
@@ -83,7 +85,7 @@ class AutoencoderPanels extends LabPanels<AutoencoderConfig, AutoencoderInternal
                 Palette.colour(4), true)));
         errorReadout.addClassName("ae-error-readout");
         Div box = titled("autoencoder.chart.loss", lossChart);
-        box.add(new Paragraph(errorReadout));
+        box.add(new Paragraph(errorReadout), epochAxis);
         return box;
     }
 

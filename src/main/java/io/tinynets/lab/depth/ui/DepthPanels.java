@@ -3,6 +3,7 @@ package io.tinynets.lab.depth.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.tinynets.base.ui.EpochAxisChoice;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.frame.LabPanels;
@@ -27,6 +28,7 @@ class DepthPanels extends LabPanels<DepthConfig, DepthInternals> {
     static final String NETWORK_LOSS = "loss ";
 
     final LineChart lossChart = new LineChart();
+    final EpochAxisChoice epochAxis = new EpochAxisChoice(lossChart);
     final List<NetworkColumn> columns = List.of(new NetworkColumn(0), new NetworkColumn(1));
     /** The opened experiment's per-network loss curves, drawn dashed behind the live ones. */
     private List<SavedCurve> ghosts = List.of();
@@ -40,7 +42,7 @@ class DepthPanels extends LabPanels<DepthConfig, DepthInternals> {
         lossChart.setAxisLabels(getTranslation("depth.loss.axis"), getTranslation("depth.loss"));
         lossChart.setLogY(true);
         lossChart.setEmptyText(getTranslation("depth.empty"));
-        Div lossBox = new Div(new H3(getTranslation("depth.chart.loss")), lossChart);
+        Div lossBox = new Div(new H3(getTranslation("depth.chart.loss")), lossChart, epochAxis);
         lossBox.addClassName("chart-box");
         add(pair, lossBox);
     }

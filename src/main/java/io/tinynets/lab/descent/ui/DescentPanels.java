@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.tinynets.base.ui.Numbers;
 import io.tinynets.base.ui.HeatMap;
+import io.tinynets.base.ui.EpochAxisChoice;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.frame.LabPanels;
@@ -46,6 +47,7 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
     final PathOverlay fitLines = new PathOverlay(MAP_PIXELS);
     final Div fitBox;
     final LineChart lossChart = new LineChart();
+    final EpochAxisChoice epochAxis = new EpochAxisChoice(lossChart);
     final Div statuses = new Div();
     final Div rules = new Div();
     private final DescentForm form;
@@ -76,7 +78,9 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
         lossChart.setAxisLabels(getTranslation("descent.loss.axis"), getTranslation("descent.loss.gap"));
         lossChart.setLogY(true);
         lossChart.setEmptyText(getTranslation("descent.loss.empty"));
-        add(row, titled("descent.chart.loss", lossChart));
+        Div lossBox = titled("descent.chart.loss", lossChart);
+        lossBox.add(epochAxis);
+        add(row, lossBox);
         race = new RaceDrawing(this);
     }
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.tinynets.base.ui.EpochAxisChoice;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.frame.SavedCurve;
@@ -18,6 +19,7 @@ final class PlaygroundCurves extends HorizontalLayout {
     final LineChart lossChart = new LineChart();
     final LineChart accuracyChart = new LineChart();
     final Span readout = new Span();
+    final EpochAxisChoice epochAxis;
     private double[] ghostX = new double[0];
     private double[] ghostY = new double[0];
 
@@ -36,7 +38,8 @@ final class PlaygroundCurves extends HorizontalLayout {
                 Palette.colour(2))));
         readout.addClassName("playground-readout");
         Div lossBox = box("playground.chart.loss", lossChart);
-        lossBox.add(readout);
+        epochAxis = new EpochAxisChoice(lossChart, accuracyChart);
+        lossBox.add(readout, epochAxis);
         add(lossBox, box("playground.chart.accuracy", accuracyChart));
         setWidthFull();
         addClassName("chart-row");

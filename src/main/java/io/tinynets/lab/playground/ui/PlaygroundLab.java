@@ -14,6 +14,7 @@ import io.tinynets.lab.playground.PlaygroundPicture;
 import io.tinynets.lab.playground.PlaygroundTrainer;
 import io.tinynets.lab.playground.PlaygroundSuggestions;
 import io.tinynets.training.MetricPoint;
+import io.tinynets.training.Speed;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
 import io.tinynets.training.lab.Suggestion;
@@ -36,6 +37,15 @@ final class PlaygroundLab implements SavableLab<Saved, PlaygroundInternals> {
     @Override
     public LabConfigCodec<Saved> codec() {
         return PlaygroundConfigJson.CODEC;
+    }
+
+    /**
+     * 10 epochs a second: at its defaults the loss falls 90% of the way in about 115 epochs and 99% by about 280,
+     * so the boundary takes shape over half a minute instead of in a blink.
+     */
+    @Override
+    public Speed defaultSpeed() {
+        return Speed.epochsPerSecond(10);
     }
 
     /** Controls first: the form is long, and Play should stay in sight. */

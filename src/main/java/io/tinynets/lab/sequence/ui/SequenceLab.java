@@ -17,6 +17,7 @@ import io.tinynets.lab.sequence.SequenceWeights;
 import io.tinynets.lab.sequence.SequenceSuggestions;
 import io.tinynets.training.MetricPoint;
 import io.tinynets.training.Snapshot;
+import io.tinynets.training.Speed;
 import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
 import io.tinynets.training.lab.Suggestion;
@@ -49,6 +50,15 @@ final class SequenceLab implements SavableLab<SequenceConfig, SequenceInternals>
     @Override
     public List<Suggestion<SequenceConfig>> suggestions() {
         return SequenceSuggestions.ALL;
+    }
+
+    /**
+     * 10 epochs a second: at its defaults (delayed recall, D = 20) the accuracy reaches 100% around epoch 100 and the
+     * loss settles around epoch 260, so the gates can be watched learning over 10–30 s.
+     */
+    @Override
+    public Speed defaultSpeed() {
+        return Speed.epochsPerSecond(10);
     }
 
     /** Controls first: the form is long, and Play should stay in sight. */

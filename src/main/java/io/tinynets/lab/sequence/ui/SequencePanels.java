@@ -5,6 +5,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.tinynets.base.ui.EpochAxisChoice;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.frame.LabPanels;
 import io.tinynets.base.ui.frame.SavedCurve;
@@ -52,6 +53,7 @@ class SequencePanels extends LabPanels<SequenceConfig, SequenceInternals> {
     final Div parameterCounts = new Div();
     final LineChart lossChart = new LineChart();
     final LineChart metricChart = new LineChart();
+    final EpochAxisChoice epochAxis = new EpochAxisChoice(lossChart, metricChart);
     final CellPanels cells;
     final Checkbox showPanels = new Checkbox();
     final Span traffic = new Span();
@@ -103,7 +105,7 @@ class SequencePanels extends LabPanels<SequenceConfig, SequenceInternals> {
                 cells.titled("sequence.chart.accuracy", metricChart));
         row.setWidthFull();
         row.addClassName("chart-row");
-        Div box = new Div(parameterCounts, row);
+        Div box = new Div(parameterCounts, row, epochAxis);
         box.setWidthFull();
         return box;
     }

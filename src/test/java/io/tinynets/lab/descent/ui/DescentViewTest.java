@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Set;
 
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -88,6 +89,21 @@ class DescentViewTest extends KaribuTest {
         double[] y = view.panels.lossChart.yValues(0);
         assertThat(y[y.length - 1]).isLessThan(y[0]); // gradient descent goes downhill
         assertThat(view.panels.statuses.getElement().getTextRecursively()).contains("Gradient descent:");
+    }
+
+    @Test
+    void theRaceEndsOnItsOwnOnceEveryRacerConvergedAndSaysSo() {
+        _click(view.controls.fastestButton());
+        view.controls.playButton().click();
+        KaribuTest.awaitUi(Duration.ofSeconds(30), "the race over",
+                () -> view.controls.stateLabel().getText().equals("Finished"));
+        long steps = view.training.run().orElseThrow().epoch();
+        assertThat(steps).isLessThan(1_000); // far from the 100,000-step budget
+        assertThat(view.controls.messageLabel().getText()).isEqualTo("The race is over at step " + steps
+                + ": every racer converged or diverged (3 at the lowest point, 0 diverged). Reset to race again.");
+        assertThat(view.controls.messageLabel().getStyle().get("color")).isEqualTo("var(--lumo-body-text-color)");
+        assertThat(view.controls.stateLabel().getElement().getThemeList()).doesNotContain("error");
+        assertThat(view.panels.statuses.getElement().getTextRecursively()).contains("reached the minimum");
     }
 
     @Test

@@ -62,6 +62,7 @@ class PlaygroundViewTest extends KaribuTest {
     void circleWithSquaredFeaturesIsLearnedAndTheBoundaryShowsIt() {
         view.form.features.setValue(Set.of(Feature.X1_SQUARED, Feature.X2_SQUARED));
         view.form.learningRate.setValue(0.1);
+        _click(view.controls.fastestButton()); // learned in a few hundred epochs: no need to watch them
         _click(view.controls.playButton());
         awaitUi(Duration.ofSeconds(30), "accuracy above 95%", () -> {
             double[] acc = view.panels.curves.accuracyChart.yValues(0);
@@ -138,6 +139,9 @@ class PlaygroundViewTest extends KaribuTest {
         awaitUi(Duration.ofSeconds(30), "the run to diverge",
                 () -> view.controls.stateLabel().getText().equals("Diverged"));
         assertThat(view.controls.messageLabel().getText()).contains("learning rate 10 is too large").contains("try 1");
+        // a divergence stays a warning: the message keeps the theme's warning colour, the badge its error theme
+        assertThat(view.controls.messageLabel().getStyle().get("color")).isNull();
+        assertThat(view.controls.stateLabel().getElement().getThemeList()).contains("error");
     }
 
     @Test
@@ -204,6 +208,7 @@ class PlaygroundViewTest extends KaribuTest {
     void liveSendsStayWithinThirtyKilobytesPerSecond() {
         view.form.layers.setLayers(List.of(8, 8, 8, 8, 8, 8), Activation.TANH);
         view.form.features.setValue(EnumSet.allOf(Feature.class));
+        _click(view.controls.fastestButton()); // the worst case for the traffic: as fast as possible
         _click(view.controls.playButton());
         long start = System.nanoTime();
         awaitUi(Duration.ofSeconds(30), "3 s of training", () -> System.nanoTime() - start > 3_000_000_000L);
