@@ -10,6 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.RangeSlider;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.engine.recurrent.CellKind;
 import io.tinynets.engine.recurrent.CellStep;
 import io.tinynets.engine.recurrent.GruStep;
@@ -105,6 +106,7 @@ class CellPanels extends Div {
     }
 
     Div titled(String key, Component content) {
+        PictureText.nameAll(getTranslation(key), content);
         Div box = new Div(new H3(getTranslation(key)), content);
         box.addClassName("chart-box");
         box.setMinWidth("18rem");
