@@ -52,9 +52,11 @@ class PhonesIT extends BrowserTest {
         }
         open("activation", "en");
         checkFits("activation", problems);
+        hideDevModeNotice();
         browser.screenshot("phone-activation");
         open("", "ko");
         checkFits("home (ko)", problems);
+        hideDevModeNotice();
         browser.screenshot("phone-home-ko");
         System.out.printf("PhonesIT: %d pages in %.1f s%n", LIVE_LABS.size() + 2, (System.nanoTime() - started) / 1e9);
         assertThat(problems).as("pages that do not fit a phone").isEmpty();

@@ -127,6 +127,7 @@ class CellPanels extends Div {
             map.setDisplayHeight(96);
             map.setValueLabel(getTranslation("sequence.gate." + spec.key() + ".value"));
             gateMaps.put(spec.key(), map);
+            map.pictureText().name(getTranslation("sequence.gate." + spec.key()));
             Span title = new Span(getTranslation("sequence.gate." + spec.key()));
             title.addClassName("gate-title");
             Span caption = new Span(getTranslation("sequence.gate." + spec.key() + ".caption"));
