@@ -57,8 +57,9 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
                         .append(Numbers.compact(ys.get(i).get(n - 1)));
             }
         }
-        text.reading(values.isEmpty() ? "" : getTranslation("picture.reading.at",
-                getElement().getAttribute("x-label"), Numbers.compact(lastX), values));
+        String xLabel = getElement().getAttribute("x-label");
+        text.reading(values.isEmpty() ? "" : getTranslation("picture.reading.at", xLabel == null ? "" : xLabel,
+                Numbers.compact(lastX), values).strip());
     }
 
     public LineChart(String xLabel, String yLabel) {
