@@ -59,7 +59,7 @@ export class BarChart extends LitElement {
       for (let d = lo; d <= hi; d += step) ticks.push(d);
     }
     const labelEvery = Math.max(1, Math.ceil(n / 12));
-    return html`<svg viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" role="img">
+    return html`<svg viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" aria-hidden="true">
       ${ticks.map((d) => {
         const y = top + plotH * (1 - (d - lo) / (hi - lo));
         return svg`<line x1="${left}" x2="${w}" y1="${y}" y2="${y}" stroke="currentColor" stroke-opacity="0.15"/>

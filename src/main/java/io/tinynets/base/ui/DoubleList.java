@@ -20,6 +20,13 @@ final class DoubleList implements java.io.Serializable {
         size = 0;
     }
 
+    double get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index + " of " + size);
+        }
+        return values[index];
+    }
+
     int size() {
         return size;
     }

@@ -25,7 +25,7 @@ import java.util.List;
  */
 @Tag("tn-heat-map")
 @JsModule("./components/heat-map.ts")
-public class HeatMap extends Component {
+public class HeatMap extends Component implements PictureText.Described {
 
     /** Colour maps: diverging for signed values (decision boundary, tanh), sequential for 0..1 (sigmoid gates). */
     public enum ColorMap { DIVERGING, SEQUENTIAL }
@@ -41,6 +41,7 @@ public class HeatMap extends Component {
     private JsonArray rowLabels;
     private List<LegendMark> pointLegend = List.of();
     private JsonArray pointLegendJson;
+    private final PictureText text = new PictureText(this, "picture.kind.heatMap");
 
     public HeatMap() {
         this(240);
@@ -48,6 +49,20 @@ public class HeatMap extends Component {
 
     public HeatMap(int sizePixels) {
         setSize(sizePixels);
+    }
+
+    @Override
+    public PictureText pictureText() {
+        return text;
+    }
+
+    /** Says in the text alternative which values the colours span now. */
+    private void updateReading(double lowest, double highest) {
+        String quantity = getValueLabel() == null || getValueLabel().isEmpty()
+                ? getTranslation("picture.reading.values") : getValueLabel();
+        text.reading(Double.isFinite(lowest) && Double.isFinite(highest)
+                ? getTranslation("picture.reading.range", quantity, Numbers.compact(lowest), Numbers.compact(highest))
+                : "");
     }
 
     public void setSize(int pixels) {
@@ -132,6 +147,15 @@ public class HeatMap extends Component {
         this.max = max;
         this.quantized = Quantizer.quantize(values, min, max);
         sendGrid();
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                lowest = Math.min(lowest, v);
+                highest = Math.max(highest, v);
+            }
+        }
+        updateReading(lowest, highest);
     }
 
     /**
@@ -145,6 +169,7 @@ public class HeatMap extends Component {
         this.max = picture.max() > picture.min() ? picture.max() : picture.min() + 1;
         this.quantized = picture.values().clone();
         sendGrid();
+        updateReading(picture.min(), picture.max());
     }
 
     /** The data rectangle the grid covers (x to the right, y upward), used for points and clicks. */

@@ -19,7 +19,7 @@ import java.util.List;
 @Tag("tn-line-chart")
 @JsModule("./components/line-chart.ts")
 @NpmPackage(value = "uplot", version = "1.6.32")
-public class LineChart extends Component implements HasSize {
+public class LineChart extends Component implements HasSize, PictureText.Described {
 
     /** A named series; {@code dashed} draws it as a dashed line (e.g. the test curve, or a ghost of a past run). */
     public record Series(String label, String color, boolean dashed) {
@@ -53,9 +53,32 @@ public class LineChart extends Component implements HasSize {
     private boolean logY;
     private XScale xScale = XScale.LINEAR;
     private int xWindow = DEFAULT_WINDOW;
+    private final PictureText text = new PictureText(this, "picture.kind.lineChart");
 
     public LineChart() {
         setWidthFull();
+    }
+
+    @Override
+    public PictureText pictureText() {
+        return text;
+    }
+
+    /** The latest point of every series, in words, for the chart's text alternative. */
+    private void updateReading() {
+        StringBuilder values = new StringBuilder();
+        double lastX = Double.NaN;
+        for (int i = 0; i < series.size(); i++) {
+            int n = ys.get(i).size();
+            if (n > 0) {
+                lastX = Double.isNaN(lastX) ? xs.get(i).get(n - 1) : Math.max(lastX, xs.get(i).get(n - 1));
+                values.append(values.isEmpty() ? "" : ", ").append(series.get(i).label()).append(' ')
+                        .append(Numbers.compact(ys.get(i).get(n - 1)));
+            }
+        }
+        String xLabel = getElement().getAttribute("x-label");
+        text.reading(values.isEmpty() ? "" : getTranslation("picture.reading.at", xLabel == null ? "" : xLabel,
+                Numbers.compact(lastX), values).strip());
     }
 
     public LineChart(String xLabel, String yLabel) {
@@ -166,6 +189,7 @@ public class LineChart extends Component implements HasSize {
         xs.get(seriesIndex).addAll(x);
         ys.get(seriesIndex).addAll(y);
         getElement().callJsFunction("appendPoints", seriesIndex, array(x), array(y));
+        updateReading();
     }
 
     public void appendPoint(int seriesIndex, double x, double y) {
@@ -180,6 +204,7 @@ public class LineChart extends Component implements HasSize {
         xs.get(seriesIndex).addAll(x);
         ys.get(seriesIndex).addAll(y);
         getElement().callJsFunction("setPoints", seriesIndex, array(x), array(y));
+        updateReading();
     }
 
     /** Clears all points and keeps the series. */
@@ -187,6 +212,7 @@ public class LineChart extends Component implements HasSize {
         xs.forEach(DoubleList::clear);
         ys.forEach(DoubleList::clear);
         getElement().callJsFunction("reset");
+        updateReading();
     }
 
     /** A dashed vertical marker at x (e.g. the explorer's x slider); null removes it. */

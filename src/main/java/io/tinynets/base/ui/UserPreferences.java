@@ -35,6 +35,7 @@ public class UserPreferences implements VaadinServiceInitListener {
             });
             cookie(request, THEME_COOKIE).filter("dark"::equals)
                     .ifPresent(dark -> ui.getElement().getThemeList().add("dark"));
+            announceLanguage(ui);
         });
     }
 
@@ -43,6 +44,13 @@ public class UserPreferences implements VaadinServiceInitListener {
         ui.getSession().setLocale(locale);
         ui.setLocale(locale);
         store(LANGUAGE_COOKIE, locale.getLanguage());
+        announceLanguage(ui);
+    }
+
+    /** Tells the browser (and screen readers, which pick their voice by it) the page's language: <html lang>. */
+    private static void announceLanguage(UI ui) {
+        ui.getPage().executeJs("document.documentElement.lang = $0",
+                TranslationProvider.supported(ui.getLocale()).getLanguage());
     }
 
     /** Switches light/dark and remembers it. */

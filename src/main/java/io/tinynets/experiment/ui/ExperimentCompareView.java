@@ -16,6 +16,7 @@ import com.vaadin.flow.router.RouterLink;
 import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.experiment.Comparison;
 import io.tinynets.experiment.ConfigDifference;
 import io.tinynets.experiment.Curve;
@@ -148,6 +149,7 @@ class ExperimentCompareView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Div box(String key, com.vaadin.flow.component.Component... content) {
+        PictureText.nameAll(getTranslation(key), content);
         Div box = new Div(new H3(getTranslation(key)));
         box.add(content);
         box.addClassName("chart-box");

@@ -26,6 +26,7 @@ import io.tinynets.base.ui.CurrentUser;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.Experiment;
 import io.tinynets.experiment.ExperimentAccessException;
@@ -174,6 +175,8 @@ class ExperimentDetailView extends VerticalLayout implements BeforeEnterObserver
         }
         config.setText(prettyJson(e.configJson()));
         config.addClassName("experiment-config");
+        // the settings scroll sideways when long: a keyboard must reach them to scroll them
+        config.getElement().setAttribute("tabindex", "0");
         Paragraph weights = new Paragraph(e.weightsJson() == null ? getTranslation("experiments.detail.weights.none")
                 : getTranslation("experiments.detail.weights.size", e.weightsJson().length()));
         body.add(box("experiments.detail.config", config), box("experiments.detail.weights", weights));
@@ -213,6 +216,7 @@ class ExperimentDetailView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private Div box(String key, com.vaadin.flow.component.Component content) {
+        PictureText.nameAll(getTranslation(key), content);
         Div box = new Div(new H3(getTranslation(key)), content);
         box.addClassName("chart-box");
         return box;

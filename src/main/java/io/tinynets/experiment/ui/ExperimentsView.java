@@ -151,6 +151,7 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
 
     private Grid<ExperimentSummary> configureGrid() {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        nameSelectionCheckboxes();
         grid.addComponentColumn(s -> LabRoutes.icon(UI.getCurrent(), s.lab()))
                 .setHeader(getTranslation("experiments.column.lab")).setComparator(ExperimentSummary::lab)
                 .setFlexGrow(0).setWidth("5rem").setKey("lab");
@@ -259,6 +260,25 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
         updateActions();
     }
 
+    /**
+     * Vaadin 24.9's selection column leaves its row checkboxes without a name and puts the select-all name on the
+     * checkbox element, where it names nothing (vaadin/web-components#10944, fixed with an API only in later
+     * versions): name the native inputs, for the rows drawn now and every row the grid draws later.
+     */
+    private void nameSelectionCheckboxes() {
+        grid.getElement().executeJs("""
+                const name = () => this.querySelectorAll('vaadin-checkbox').forEach(c => {
+                  const input = c.querySelector('input');
+                  if (!input) return;
+                  const label = c.id === 'selectAllCheckbox' ? $0 : $1;
+                  if (input.getAttribute('aria-label') !== label) input.setAttribute('aria-label', label);
+                  if (c.hasAttribute('aria-label')) c.removeAttribute('aria-label');
+                });
+                new MutationObserver(name).observe(this, { subtree: true, childList: true, attributes: true,
+                    attributeFilter: ['aria-label'] });
+                name();""", getTranslation("experiments.select.all"), getTranslation("experiments.select.row"));
+    }
+
     private void updateActions() {
         int n = grid.getSelectedItems().size();
         openButton.setEnabled(n == 1);
@@ -267,6 +287,9 @@ class ExperimentsView extends VerticalLayout implements HasDynamicTitle {
         compareButton.setEnabled(n >= ExperimentLimits.COMPARE_MIN && n <= ExperimentLimits.COMPARE_MAX);
         exportJson.setEnabled(n >= 1);
         exportCsv.setEnabled(n >= 1);
+        // a disabled link is no control for assistive technology either (nor asked by axe for contrast)
+        exportJson.getElement().setAttribute("aria-disabled", String.valueOf(n < 1));
+        exportCsv.getElement().setAttribute("aria-disabled", String.valueOf(n < 1));
         selectionInfo.setText(n == 0 ? getTranslation("experiments.selected.none")
                 : getTranslation("experiments.selected.count", n));
     }

@@ -73,6 +73,7 @@ public final class LabRoutes {
                 .orElseGet(VaadinIcon.FLASK::create);
         String name = name(ui, lab);
         icon.setTooltipText(name);
+        icon.getElement().setAttribute("role", "img"); // a name is allowed (and read) only on an image
         icon.getElement().setAttribute("aria-label", name);
         icon.addClassName("experiment-lab-icon");
         return icon;

@@ -20,6 +20,7 @@ import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.PublicView;
 import io.tinynets.base.ui.RangeSlider;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.base.ui.TryThisList;
 import io.tinynets.engine.Activation;
 import io.tinynets.lab.activation.ActivationAnalysis;
@@ -176,6 +177,7 @@ class ActivationExplorerView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div titled(String key, com.vaadin.flow.component.Component content) {
+        PictureText.nameAll(getTranslation(key), content);
         Div box = new Div(new H3(getTranslation(key)), content);
         box.addClassName("chart-box");
         box.setMinWidth("18rem");

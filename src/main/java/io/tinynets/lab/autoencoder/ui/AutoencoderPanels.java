@@ -12,6 +12,7 @@ import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.frame.LabPanels;
 import io.tinynets.base.ui.frame.SavedCurve;
 import io.tinynets.base.ui.frame.SnapshotThrottle;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.data.images.ImageSetKind;
 import io.tinynets.engine.model.AutoencoderSpec;
 import io.tinynets.lab.autoencoder.AutoencoderConfig;
@@ -200,6 +201,7 @@ class AutoencoderPanels extends LabPanels<AutoencoderConfig, AutoencoderInternal
     }
 
     Div titled(String key, Component... content) {
+        PictureText.nameAll(getTranslation(key), content);
         Div box = new Div(new H3(getTranslation(key)));
         box.add(content);
         box.addClassName("chart-box");

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.lab.autoencoder.AutoencoderInternals;
 import io.tinynets.lab.autoencoder.AutoencoderLabTrainer;
@@ -41,6 +42,10 @@ final class DecoderExplorer {
     final Select<Integer> from = new Select<>();
     final Select<Integer> to = new Select<>();
     final Button interpolate = new Button();
+    /** The keyboard's way to a point of the latent plane (a click or a drag there sets them too). */
+    final NumberField pickX = new NumberField();
+    final NumberField pickY = new NumberField();
+    private boolean pickedOnPlane;
     final ImageGrid interpolation = new ImageGrid(40);
     private final AutoencoderPanels panels;
     private AutoencoderInternals internals;
@@ -51,7 +56,13 @@ final class DecoderExplorer {
     }
 
     Div latentBox() {
-        latentPlane.addPickListener(e -> pick(e.getX(), e.getY()));
+        latentPlane.addPickListener(e -> {
+            pickedOnPlane = true;
+            pickX.setValue(e.getX());
+            pickY.setValue(e.getY());
+            pickedOnPlane = false;
+            pick(e.getX(), e.getY());
+        });
         latentCaption.setText(panels.getTranslation("autoencoder.latent.empty"));
         Div box = panels.titled("autoencoder.chart.latent", latentPlane);
         box.add(new Paragraph(latentCaption));
@@ -74,10 +85,27 @@ final class DecoderExplorer {
         interpolate.setTooltipText(panels.getTranslation("autoencoder.interpolate.tooltip"));
         interpolate.addClickListener(e -> interpolate());
         interpolate.setEnabled(false);
+        pickX.setLabel(panels.getTranslation("autoencoder.explorer.x"));
+        pickY.setLabel(panels.getTranslation("autoencoder.explorer.y"));
+        for (NumberField f : List.of(pickX, pickY)) {
+            f.setStep(0.05);
+            f.setStepButtonsVisible(true);
+            f.setWidth("8em");
+            f.addValueChangeListener(e -> {
+                if (!pickedOnPlane && pickX.getValue() != null && pickY.getValue() != null) {
+                    latentPlane.setPick(pickX.getValue(), pickY.getValue());
+                    pick(pickX.getValue(), pickY.getValue());
+                }
+            });
+        }
+        HorizontalLayout coordinates = new HorizontalLayout(pickX, pickY);
+        coordinates.setAlignItems(FlexComponent.Alignment.BASELINE);
+        coordinates.setWrap(true);
         HorizontalLayout pickers = new HorizontalLayout(from, to, interpolate);
         pickers.setAlignItems(FlexComponent.Alignment.BASELINE);
         pickers.setWrap(true);
-        Div box = panels.titled("autoencoder.chart.explorer", decodedImage, decodedText, pickers, interpolation);
+        Div box = panels.titled("autoencoder.chart.explorer", decodedImage, decodedText, coordinates, pickers,
+                interpolation);
         box.add(new Paragraph(panels.getTranslation("autoencoder.explorer.caption")));
         return box;
     }

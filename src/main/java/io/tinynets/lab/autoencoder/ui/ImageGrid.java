@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import elemental.json.JsonArray;
+import io.tinynets.base.ui.PictureText;
 
 import java.util.Base64;
 import java.util.List;
@@ -15,7 +16,14 @@ import java.util.List;
  */
 @Tag("tn-image-grid")
 @JsModule("./components/image-grid.ts")
-class ImageGrid extends Component {
+class ImageGrid extends Component implements PictureText.Described {
+
+    private final PictureText text = new PictureText(this, "picture.kind.imageGrid");
+
+    @Override
+    public PictureText pictureText() {
+        return text;
+    }
 
     private int width;
     private int height;

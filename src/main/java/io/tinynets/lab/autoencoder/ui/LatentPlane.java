@@ -12,6 +12,7 @@ import com.vaadin.flow.shared.Registration;
 import elemental.json.Json;
 import elemental.json.JsonArray;
 import io.tinynets.training.picture.Quantizer;
+import io.tinynets.base.ui.PictureText;
 
 import java.util.Base64;
 import java.util.List;
@@ -23,7 +24,14 @@ import java.util.List;
  */
 @Tag("tn-latent-plane")
 @JsModule("./components/latent-plane.ts")
-class LatentPlane extends Component {
+class LatentPlane extends Component implements PictureText.Described {
+
+    private final PictureText text = new PictureText(this, "picture.kind.latentPlane");
+
+    @Override
+    public PictureText pictureText() {
+        return text;
+    }
 
     private double[] domain = {-1, 1, -1, 1};
     private int pointCount;

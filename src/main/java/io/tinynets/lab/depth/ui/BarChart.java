@@ -7,6 +7,8 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import elemental.json.Json;
 import elemental.json.JsonArray;
+import io.tinynets.base.ui.Numbers;
+import io.tinynets.base.ui.PictureText;
 
 import java.util.List;
 
@@ -16,16 +18,22 @@ import java.util.List;
  */
 @Tag("tn-bar-chart")
 @JsModule("./components/bar-chart.ts")
-class BarChart extends Component implements HasSize {
+class BarChart extends Component implements HasSize, PictureText.Described {
 
     private double[] values = new double[0];
     private JsonArray sentLabels;
     private JsonArray sentValues;
     private String colour;
     private boolean log;
+    private final PictureText text = new PictureText(this, "picture.kind.barChart");
 
     BarChart() {
         setWidthFull();
+    }
+
+    @Override
+    public PictureText pictureText() {
+        return text;
     }
 
     void setEmptyText(String text) {
@@ -49,6 +57,12 @@ class BarChart extends Component implements HasSize {
         this.colour = colour;
         this.log = log;
         sendBars();
+        StringBuilder reading = new StringBuilder();
+        for (int i = 0; i < labels.size() && i < newValues.length; i++) {
+            reading.append(reading.isEmpty() ? "" : ", ").append(labels.get(i)).append(' ')
+                    .append(Numbers.compact(newValues[i]));
+        }
+        text.reading(reading.toString());
     }
 
     @Override

@@ -43,6 +43,7 @@ class DepthPanels extends LabPanels<DepthConfig, DepthInternals> {
         lossChart.setLogY(true);
         lossChart.setEmptyText(getTranslation("depth.empty"));
         Div lossBox = new Div(new H3(getTranslation("depth.chart.loss")), lossChart, epochAxis);
+        lossChart.pictureText().name(getTranslation("depth.chart.loss"));
         lossBox.addClassName("chart-box");
         add(pair, lossBox);
     }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.Palette;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.lab.depth.DepthPicture;
 import io.tinynets.lab.depth.LinearCollapse;
 import io.tinynets.lab.depth.NetworkInternals;
@@ -49,6 +50,7 @@ class NetworkColumn extends Div {
     }
 
     private Div section(String key, com.vaadin.flow.component.Component c) {
+        PictureText.nameAll(getTranslation(key), c);
         Div d = new Div(new H4(getTranslation(key)), c);
         d.addClassName("depth-section");
         return d;
@@ -60,6 +62,13 @@ class NetworkColumn extends Div {
     }
 
     void show(NetworkInternals in, String activationName, int width) {
+        if (!activationName.equals(title.getText())) {
+            // the two columns' pictures differ by their network: say which in each picture's name
+            PictureText.nameAll(activationName + ": " + getTranslation("depth.chart.gradients"), gradients);
+            PictureText.nameAll(activationName + ": " + getTranslation("depth.chart.histograms"), histograms);
+            PictureText.nameAll(activationName + ": " + getTranslation("depth.chart.dead"), deadUnits);
+            PictureText.nameAll(activationName + ": " + getTranslation("depth.chart.boundary"), boundary);
+        }
         title.setText(activationName);
         int layers = in.gradientNorms().length;
         List<String> labels = new ArrayList<>();

@@ -12,6 +12,7 @@ import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.frame.LabPanels;
 import io.tinynets.base.ui.frame.SavedCurve;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.engine.optim.OptimizerKind;
 import io.tinynets.training.picture.Picture;
 import io.tinynets.lab.descent.DescentConfig;
@@ -276,6 +277,7 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
     }
 
     private Div titled(String key, Component content) {
+        PictureText.nameAll(getTranslation(key), content);
         Div box = new Div(new H3(getTranslation(key)), content);
         box.addClassName("chart-box");
         return box;

@@ -8,6 +8,8 @@ import elemental.json.Json;
 import elemental.json.JsonArray;
 import elemental.json.JsonValue;
 
+import io.tinynets.base.ui.PictureText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,14 @@ import java.util.List;
  */
 @Tag("tn-path-overlay")
 @JsModule("./components/path-overlay.ts")
-class PathOverlay extends Component {
+class PathOverlay extends Component implements PictureText.Described {
+
+    private final PictureText text = new PictureText(this, "picture.kind.pathOverlay");
+
+    @Override
+    public PictureText pictureText() {
+        return text;
+    }
 
     private final List<String> colours = new ArrayList<>();
     private final List<List<double[]>> paths = new ArrayList<>();

@@ -13,6 +13,7 @@ import elemental.json.Json;
 import elemental.json.JsonArray;
 import io.tinynets.lab.playground.PlaygroundInternals;
 import io.tinynets.training.picture.Quantizer;
+import io.tinynets.base.ui.PictureText;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,7 +27,14 @@ import java.util.List;
  */
 @Tag("tn-network-diagram")
 @JsModule("./components/network-diagram.ts")
-class NetworkDiagram extends Component {
+class NetworkDiagram extends Component implements PictureText.Described {
+
+    private final PictureText text = new PictureText(this, "picture.kind.networkDiagram");
+
+    @Override
+    public PictureText pictureText() {
+        return text;
+    }
 
     private int[] sizes = new int[0];
     private List<String> inputLabels = List.of();
@@ -42,6 +50,8 @@ class NetworkDiagram extends Component {
         this.biases = "";
         this.grids = "";
         sendNetwork();
+        text.reading(getTranslation("picture.reading.layers", java.util.Arrays.stream(sizes)
+                .mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining("–"))));
     }
 
     /** Sends the internals' weights and thumbnails; returns the characters sent, for the bandwidth budget. */
@@ -60,10 +70,52 @@ class NetworkDiagram extends Component {
 
     /** The weights last sent, decoded (for tests). */
     float[] sentWeights() {
-        byte[] raw = Base64.getDecoder().decode(weights);
-        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        return decode(weights);
+    }
+
+    /** One weight (from ≥ 0) or bias (from = −1) the student may set, named as the diagram's tooltip names it. */
+    record Parameter(int layer, int to, int from, double value, String name) {
+    }
+
+    /**
+     * Every weight and bias of the network last sent, with its current value: the keyboard's way to what a click on a
+     * link or a bias opens (the same layer/to/from as {@link EditEvent}). Empty before a run sent its weights.
+     */
+    List<Parameter> parameters() {
+        float[] w = weights.isEmpty() ? new float[0] : decode(weights);
+        float[] b = biases.isEmpty() ? new float[0] : decode(biases);
+        java.util.ArrayList<Parameter> out = new java.util.ArrayList<>();
+        int wOff = 0;
+        int bOff = 0;
+        for (int l = 1; l < sizes.length && w.length > 0; l++) {
+            int inN = sizes[l - 1];
+            for (int to = 0; to < sizes[l]; to++) {
+                for (int from = 0; from < inN; from++) {
+                    out.add(new Parameter(l - 1, to, from, w[wOff + to * inN + from],
+                            "w " + unitName(l - 1, from) + " → " + unitName(l, to)));
+                }
+                out.add(new Parameter(l - 1, to, -1, bOff + to < b.length ? b[bOff + to] : 0,
+                        "b " + unitName(l, to)));
+            }
+            wOff += inN * sizes[l];
+            bOff += sizes[l];
+        }
+        return out;
+    }
+
+    /** The unit names of network-diagram.ts: the input's label, h{layer}.{unit} inside, out at the end. */
+    private String unitName(int layer, int i) {
+        if (layer == 0) {
+            return i < inputLabels.size() ? inputLabels.get(i) : "x" + (i + 1);
+        }
+        return layer == sizes.length - 1 ? "out" + (sizes[layer] > 1 ? String.valueOf(i + 1) : "")
+                : "h" + layer + "." + (i + 1);
+    }
+
+    private static float[] decode(String base64) {
+        byte[] raw = Base64.getDecoder().decode(base64);
         float[] out = new float[raw.length / 4];
-        b.asFloatBuffer().get(out);
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
         return out;
     }
 

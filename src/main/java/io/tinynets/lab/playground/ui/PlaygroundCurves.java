@@ -8,6 +8,7 @@ import io.tinynets.base.ui.EpochAxisChoice;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.frame.SavedCurve;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.training.MetricPoint;
 
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class PlaygroundCurves extends HorizontalLayout {
     }
 
     private Div box(String key, LineChart chart) {
+        PictureText.nameAll(getTranslation(key), chart);
         Div box = new Div(new H3(getTranslation(key)), chart);
         box.addClassName("chart-box");
         box.setMinWidth("18rem");

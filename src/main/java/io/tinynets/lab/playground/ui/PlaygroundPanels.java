@@ -2,6 +2,8 @@ package io.tinynets.lab.playground.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,6 +15,7 @@ import io.tinynets.base.ui.Palette;
 import io.tinynets.base.ui.frame.LabPanels;
 import io.tinynets.base.ui.frame.SavedCurve;
 import io.tinynets.base.ui.frame.SnapshotThrottle;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.data.Dataset2D;
 import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.training.picture.LivePicture;
@@ -46,6 +49,8 @@ class PlaygroundPanels extends LabPanels<Saved, PlaygroundInternals> {
     final HeatMap boundary = new HeatMap(360);
     final NetworkDiagram diagram = new NetworkDiagram();
     final Span editStatus = new Span();
+    /** Opens the list of every weight and bias: setting one without a pointer. */
+    final Button chooseParameter = new Button();
     final PlaygroundCurves curves = new PlaygroundCurves();
     final SnapshotThrottle boundaryThrottle = new SnapshotThrottle(BOUNDARY_BYTES_PER_SECOND, 100);
     final SnapshotThrottle diagramThrottle = new SnapshotThrottle(DIAGRAM_BYTES_PER_SECOND, 250);
@@ -70,7 +75,9 @@ class PlaygroundPanels extends LabPanels<Saved, PlaygroundInternals> {
         boundaryBox.add(new Paragraph(getTranslation("playground.boundary.caption")));
         editStatus.addClassName("edit-status");
         Div diagramBox = box("playground.chart.network", diagram);
-        diagramBox.add(new Paragraph(getTranslation("playground.network.caption")), editStatus);
+        chooseParameter.setText(getTranslation("playground.edit.choose"));
+        chooseParameter.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        diagramBox.add(new Paragraph(getTranslation("playground.network.caption")), chooseParameter, editStatus);
         HorizontalLayout row = new HorizontalLayout(diagramBox, boundaryBox);
         row.setWidthFull();
         row.addClassName("chart-row");
@@ -232,6 +239,7 @@ class PlaygroundPanels extends LabPanels<Saved, PlaygroundInternals> {
     }
 
     private Div box(String key, Component content) {
+        PictureText.nameAll(getTranslation(key), content);
         Div box = new Div(new H3(getTranslation(key)), content);
         box.addClassName("chart-box");
         box.setMinWidth("18rem");

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import elemental.json.Json;
 import elemental.json.JsonArray;
+import io.tinynets.base.ui.PictureText;
 
 /**
  * Java side of {@code <tn-cell-diagram>}: the standard cell diagram annotated with one step's values of one unit.
@@ -15,7 +16,14 @@ import elemental.json.JsonArray;
  */
 @Tag("tn-cell-diagram")
 @JsModule("./components/cell-diagram.ts")
-class CellDiagram extends Component implements HasSize {
+class CellDiagram extends Component implements HasSize, PictureText.Described {
+
+    private final PictureText text = new PictureText(this, "picture.kind.cellDiagram");
+
+    @Override
+    public PictureText pictureText() {
+        return text;
+    }
 
     /** The words the diagram draws, translated: message keys sequence.diagram.<word>. */
     static final java.util.List<String> WORDS = java.util.List.of("forget", "input", "candidate", "output", "reset",

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import io.tinynets.base.ui.HeatMap;
 import io.tinynets.base.ui.LineChart;
 import io.tinynets.base.ui.RangeSlider;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.engine.recurrent.CellKind;
 import io.tinynets.engine.recurrent.CellStep;
 import io.tinynets.engine.recurrent.GruStep;
@@ -105,6 +106,7 @@ class CellPanels extends Div {
     }
 
     Div titled(String key, Component content) {
+        PictureText.nameAll(getTranslation(key), content);
         Div box = new Div(new H3(getTranslation(key)), content);
         box.addClassName("chart-box");
         box.setMinWidth("18rem");
@@ -125,6 +127,7 @@ class CellPanels extends Div {
             map.setDisplayHeight(96);
             map.setValueLabel(getTranslation("sequence.gate." + spec.key() + ".value"));
             gateMaps.put(spec.key(), map);
+            map.pictureText().name(getTranslation("sequence.gate." + spec.key()));
             Span title = new Span(getTranslation("sequence.gate." + spec.key()));
             title.addClassName("gate-title");
             Span caption = new Span(getTranslation("sequence.gate." + spec.key() + ".caption"));

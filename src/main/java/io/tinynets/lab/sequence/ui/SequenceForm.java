@@ -138,6 +138,10 @@ class SequenceForm extends LabForm<SequenceConfig> {
         optimizer.setItemLabelGenerator(k -> getTranslation("sequence.optimizer." + k.key()));
         binder.forField(optimizer).asRequired(required)
                 .bind(SequenceValues::getOptimizer, SequenceValues::setOptimizer);
+        // a select always holds one of its items; its required mark would put aria-required on vaadin-select's inner
+        // button, an attribute a button may not carry (axe: critical), while the binder's rule still checks it
+        task.setRequiredIndicatorVisible(false);
+        optimizer.setRequiredIndicatorVisible(false);
         learningRate.setLabel(getTranslation("sequence.lr"));
         learningRate.setStep(0.001);
         learningRate.setTooltipText(getTranslation("sequence.lr.tooltip"));

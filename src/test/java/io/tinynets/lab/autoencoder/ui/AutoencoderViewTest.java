@@ -92,7 +92,9 @@ class AutoencoderViewTest extends KaribuTest {
     @Test
     void decoderExplorerDrawsAtThePickedPointAndInterpolates() {
         view.panels.explorer.pick(0.1, 0.2);
-        assertThat(view.panels.explorer.decodedText.getText()).isEqualTo("Train a little, then click or drag in the latent space.");
+        assertThat(view.panels.explorer.decodedText.getText())
+                .isEqualTo("Train a little, then click or drag in the latent space, or type a point in Latent x and"
+                        + " Latent y.");
         assertThat(view.ensureRun()).isTrue();
         view.training.step(2);
         awaitUi(Duration.ofSeconds(30), "internals", () -> view.lastInternals() != null);
@@ -103,6 +105,18 @@ class AutoencoderViewTest extends KaribuTest {
         assertThat(view.panels.explorer.decodedImage.pixel(0, 20)).isEqualTo(Math.round(expected[20] * 255));
         view.panels.explorer.interpolate.click();
         assertThat(view.panels.explorer.interpolation.imageCount()).isEqualTo(DecoderExplorer.INTERPOLATION_STEPS);
+    }
+
+    @Test
+    void theLatentPointCanBeTypedInsteadOfDragged() {
+        assertThat(view.ensureRun()).isTrue();
+        view.training.step(2);
+        awaitUi(Duration.ofSeconds(30), "internals", () -> view.lastInternals() != null);
+        view.panels.explorer.pickX.setValue(-0.3);
+        view.panels.explorer.pickY.setValue(0.4);
+        assertThat(view.panels.explorer.decodedText.getText()).isEqualTo("The decoder at (-0.3, 0.4)");
+        double[] expected = view.lastInternals().decoder().decodeAt(-0.3, 0.4);
+        assertThat(view.panels.explorer.decodedImage.pixel(0, 20)).isEqualTo(Math.round(expected[20] * 255));
     }
 
     @Test

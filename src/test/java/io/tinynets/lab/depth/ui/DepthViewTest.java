@@ -39,6 +39,10 @@ class DepthViewTest extends KaribuTest {
         assertThat(view.panels.columns.get(0).deadUnits.getCols()).isEqualTo(8);
         assertThat(view.panels.columns.get(0).gradientRatio.getText()).startsWith("First layer ");
         assertThat(view.panels.columns.get(0).collapse.isVisible()).isFalse();
+        // the picture's text alternative: which network, what it shows, and its bars' values
+        String label = view.panels.columns.get(0).gradients.getElement().getAttribute("aria-label");
+        assertThat(view.panels.columns.get(0).gradients.getElement().getAttribute("role")).isEqualTo("img");
+        assertThat(label).startsWith("Sigmoid: Gradient norm per layer (log). 1 ").contains(", out ");
     }
 
     @Test

@@ -163,6 +163,51 @@ class PlaygroundViewTest extends KaribuTest {
     }
 
     @Test
+    void withoutAPointerAnyWeightCanBeChosenFromAListAndSet() {
+        _click(view.panels.chooseParameter);
+        assertThat(view.panels.editStatus.getText()).as("no run yet: no weights to set").contains("Press Play or Step");
+
+        _click(view.controls.playButton());
+        awaitUi(Duration.ofSeconds(30), "a few epochs", () -> epochOf(view.controls.epochLabel().getText()) >= 3);
+        List<NetworkDiagram.Parameter> all = view.panels.diagram.parameters();
+        int weights = 0;
+        int biases = 0;
+        int[] sizes = view.panels.diagram.sizes();
+        for (int l = 1; l < sizes.length; l++) {
+            weights += sizes[l - 1] * sizes[l];
+            biases += sizes[l];
+        }
+        assertThat(all).as("every weight and bias of the network").hasSize(weights + biases);
+        // weights[layer 0] is 4 x 2 (unit 1, input 0 is index 2), listed unit by unit with each unit's bias last
+        NetworkDiagram.Parameter w = all.get(3);
+        assertThat(w.layer()).isZero();
+        assertThat(w.to()).isEqualTo(1);
+        assertThat(w.from()).isZero();
+        assertThat(w.value()).isEqualTo(view.panels.diagram.sentWeights()[2]);
+        assertThat(w.name()).startsWith("w ").contains("→ h1.2");
+        assertThat(all.get(2).from()).as("unit 0's bias").isEqualTo(-1);
+
+        _click(view.panels.chooseParameter);
+        assertThat(view.training.isRunning()).as("choosing pauses like a click does").isFalse();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<NetworkDiagram.Parameter> which =
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withLabel("Weight or bias"));
+        which.setValue(w);
+        com.vaadin.flow.component.textfield.NumberField value =
+                _get(com.vaadin.flow.component.textfield.NumberField.class, spec -> spec.withLabel("New value"));
+        assertThat(value.getValue()).as("the chosen weight's current value").isEqualTo(w.value());
+        value.setValue(2.5);
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withText("Apply")));
+        assertThat(view.panels.editStatus.getText()).contains("next epoch");
+        awaitUi(Duration.ofSeconds(30), "paused", () -> view.controls.stateLabel().getText().equals("Paused"));
+        int before = epochOf(view.controls.epochLabel().getText());
+        view.training.step(1);
+        awaitUi(Duration.ofSeconds(30), "one more epoch",
+                () -> epochOf(view.controls.epochLabel().getText()) == before + 1);
+        assertThat((double) view.panels.diagram.sentWeights()[2]).isCloseTo(2.5, within(0.3));
+    }
+
+    @Test
     void clickAddsAPointOfTheChosenClassAndShiftClickRemovesIt() {
         int before = view.form.data.current().train().size();
         view.form.data.clickClass.setValue(0);
