@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Java side of {@code <tn-line-chart>}: a live line chart over uPlot with an append-only API. Each call sends only
- * the new points; the server keeps the series too, so a re-attached chart (or a test) sees the whole history.
+ * the new points; the server keeps a bounded display copy of each series ({@link DisplayCurve}: the latest points as
+ * sent, older ones thinned), so a re-attached chart (or a test) sees the whole curve while a long run costs the
+ * session no more memory than a short one.
  */
 @Tag("tn-line-chart")
 @JsModule("./components/line-chart.ts")
@@ -44,9 +46,11 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
     /** The moving window's width unless a chart is told otherwise. */
     public static final int DEFAULT_WINDOW = 500;
 
+    /** The most points the server keeps per series (see {@link DisplayCurve}). */
+    public static final int MAX_KEPT_POINTS = DisplayCurve.MAX_POINTS;
+
     private final List<Series> series = new ArrayList<>();
-    private final List<DoubleList> xs = new ArrayList<>();
-    private final List<DoubleList> ys = new ArrayList<>();
+    private final List<DisplayCurve> curves = new ArrayList<>();
     private Double marker;
     private String xLabel = "";
     private String yLabel = "";
@@ -69,11 +73,11 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
         StringBuilder values = new StringBuilder();
         double lastX = Double.NaN;
         for (int i = 0; i < series.size(); i++) {
-            int n = ys.get(i).size();
-            if (n > 0) {
-                lastX = Double.isNaN(lastX) ? xs.get(i).get(n - 1) : Math.max(lastX, xs.get(i).get(n - 1));
+            DisplayCurve curve = curves.get(i);
+            if (curve.size() > 0) {
+                lastX = Double.isNaN(lastX) ? curve.lastX() : Math.max(lastX, curve.lastX());
                 values.append(values.isEmpty() ? "" : ", ").append(series.get(i).label()).append(' ')
-                        .append(Numbers.compact(ys.get(i).get(n - 1)));
+                        .append(Numbers.compact(curve.lastY()));
             }
         }
         String xLabel = getElement().getAttribute("x-label");
@@ -167,11 +171,9 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
     public void setSeries(List<Series> newSeries) {
         series.clear();
         series.addAll(newSeries);
-        xs.clear();
-        ys.clear();
+        curves.clear();
         for (int i = 0; i < newSeries.size(); i++) {
-            xs.add(new DoubleList());
-            ys.add(new DoubleList());
+            curves.add(new DisplayCurve());
         }
         getElement().callJsFunction("setSeries", seriesJson());
     }
@@ -186,8 +188,7 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
         if (x.length == 0) {
             return;
         }
-        xs.get(seriesIndex).addAll(x);
-        ys.get(seriesIndex).addAll(y);
+        curves.get(seriesIndex).addAll(x, y);
         getElement().callJsFunction("appendPoints", seriesIndex, array(x), array(y));
         updateReading();
     }
@@ -199,18 +200,15 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
     /** Replaces one series' points (for static curves such as f(x)). */
     public void setPoints(int seriesIndex, double[] x, double[] y) {
         checkSeries(seriesIndex, x, y);
-        xs.get(seriesIndex).clear();
-        ys.get(seriesIndex).clear();
-        xs.get(seriesIndex).addAll(x);
-        ys.get(seriesIndex).addAll(y);
+        curves.get(seriesIndex).clear();
+        curves.get(seriesIndex).addAll(x, y);
         getElement().callJsFunction("setPoints", seriesIndex, array(x), array(y));
         updateReading();
     }
 
     /** Clears all points and keeps the series. */
     public void reset() {
-        xs.forEach(DoubleList::clear);
-        ys.forEach(DoubleList::clear);
+        curves.forEach(DisplayCurve::clear);
         getElement().callJsFunction("reset");
         updateReading();
     }
@@ -221,16 +219,17 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
         getElement().callJsFunction("setMarker", x);
     }
 
+    /** Points the server keeps of the series: all up to 998, then a thinned copy of at most {@link #MAX_KEPT_POINTS}. */
     public int pointCount(int seriesIndex) {
-        return ys.get(seriesIndex).size();
+        return curves.get(seriesIndex).size();
     }
 
     public double[] xValues(int seriesIndex) {
-        return xs.get(seriesIndex).toArray();
+        return curves.get(seriesIndex).xValues();
     }
 
     public double[] yValues(int seriesIndex) {
-        return ys.get(seriesIndex).toArray();
+        return curves.get(seriesIndex).yValues();
     }
 
     @Override
@@ -239,7 +238,7 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
         if (!attachEvent.isInitialAttach()) {
             getElement().callJsFunction("setSeries", seriesJson());
             for (int i = 0; i < series.size(); i++) {
-                getElement().callJsFunction("setPoints", i, array(xs.get(i).toArray()), array(ys.get(i).toArray()));
+                getElement().callJsFunction("setPoints", i, array(xValues(i)), array(yValues(i)));
             }
             getElement().callJsFunction("setMarker", marker);
         }

@@ -64,7 +64,8 @@ final class DepthLab implements SavableLab<DepthConfig, DepthInternals> {
 
     /**
      * The run's history curves and figures, plus each network's loss curve (from the chart: the trainer keeps only
-     * the first network's in its history), accuracy and the first network's boundary as the picture.
+     * the first network's in its history; the chart's copy holds its latest 500 points exactly and thins the older
+     * ones as a stored curve is thinned anyway), accuracy and the first network's boundary as the picture.
      */
     @Override
     public ExperimentDraft draft(LabRun<DepthConfig, DepthInternals> run) {
