@@ -54,6 +54,8 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     public final P panels;
     public final LiveTraining<I> training;
     public final TrainingControls controls;
+    /** The downloads: pictures as PNG, curves as CSV, the printed handout. */
+    public final LabExport export;
     private final List<LabAddOn.Part> parts = new ArrayList<>();
     private boolean updating = true;
     /** What the current run was built from (with the live values in effect), and the latest internals drawn. */
@@ -73,6 +75,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         training = new LiveTraining<>(this, service, key, this::apply);
         controls = new TrainingControls(training, this::ensureRun);
         addOns.forEach(a -> a.attach(this).ifPresent(parts::add));
+        export = new LabExport(key, panels::pictures);
         setSizeFull();
         addClassName("lab-view");
         addClassName(key + "-lab");
@@ -83,10 +86,12 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         if (definition.controlsFirst()) {
             column.add(controls);
             column.add(partsIn(LabAddOn.Slot.BELOW_CONTROLS));
+            column.add(export);
             column.add(form);
         } else {
             column.add(form, controls);
             column.add(partsIn(LabAddOn.Slot.BELOW_CONTROLS));
+            column.add(export);
         }
         column.add(panels.besideControls().toArray(Component[]::new));
         column.add(LabText.explanation(this, key + ".explain", definition.explanations()),
@@ -158,9 +163,11 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         C config = form.getValue();
         controls.playButton().setEnabled(config != null);
         panels.configure(config, form.getSeed());
+        export.rebuild();
     }
 
     private void liveChanged() {
+        parts.forEach(LabAddOn.Part::liveChanged);
         // a running run can always be paused, whatever the form holds
         controls.playButton().setEnabled(form.getValue() != null || training.isRunning());
         if (training.hasRun()) {
@@ -260,18 +267,28 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     }
 
     @Override
-    public boolean restore(String name, C config, long seed, String savedWeights, List<SavedCurve> curves) {
-        updating = true;
-        boolean fits;
-        try {
-            fits = form.setValue(config);
-            if (fits) {
-                form.setSeed(seed);
-            }
-        } finally {
-            updating = false;
+    public C formValue() {
+        return form.getValue();
+    }
+
+    @Override
+    public long formSeed() {
+        return form.getSeed();
+    }
+
+    @Override
+    public boolean load(C config, long seed) {
+        if (!putInForm(config, seed)) {
+            return false;
         }
-        if (!fits) {
+        panels.setSavedCurves(List.of());
+        configChanged();
+        return form.getValue() != null;
+    }
+
+    @Override
+    public boolean restore(String name, C config, long seed, String savedWeights, List<SavedCurve> curves) {
+        if (!putInForm(config, seed)) {
             error(getTranslation(definition.unreadableKey(), name, getTranslation(definition.outOfRangeKey())));
             return false;
         }
@@ -283,6 +300,20 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             return false;
         }
         return createRun(shown, seed, savedWeights);
+    }
+
+    /** The configuration and seed into the form without reacting to each control; false when it cannot show them. */
+    private boolean putInForm(C config, long seed) {
+        updating = true;
+        try {
+            boolean fits = form.setValue(config);
+            if (fits) {
+                form.setSeed(seed);
+            }
+            return fits;
+        } finally {
+            updating = false;
+        }
     }
 
     @Override
