@@ -78,6 +78,15 @@ public final class LabExport extends Div {
                 g.drawImage(img, x, y, r.width, r.height);
                 drawn++;
               };
+              // how far text is turned: vertical writing, then each transform up to the box (axis labels)
+              const turn = el => {
+                let angle = getComputedStyle(el).writingMode.startsWith('vertical') ? Math.PI / 2 : 0;
+                for (let e = el; e && e !== box; e = e.parentElement || (e.getRootNode() && e.getRootNode().host)) {
+                  const m = getComputedStyle(e).transform.match(/^matrix\\(([^,]+),\\s*([^,]+)/);
+                  if (m) angle += Math.atan2(parseFloat(m[2]), parseFloat(m[1]));
+                }
+                return angle;
+              };
               const text = node => {
                 const words = node.textContent.split(/(\\s+)/);
                 const cs = getComputedStyle(node.parentElement);
@@ -86,6 +95,30 @@ public final class LabExport extends Div {
                 g.fillStyle = cs.color;
                 g.textBaseline = 'middle';
                 const range = document.createRange();
+                let angle = turn(node.parentElement);
+                if (Math.abs(angle % (2 * Math.PI)) > 0.01) {
+                  // a turned label: drawn whole, turned about the middle of where it stands, in the direction its
+                  // first and last letters run on the page (whatever combination of styles turned it)
+                  const t = node.textContent, i = t.search(/\\S/), j = t.trimEnd().length - 1;
+                  if (j > i) {
+                    range.setStart(node, i); range.setEnd(node, i + 1);
+                    const a = range.getBoundingClientRect();
+                    range.setStart(node, j); range.setEnd(node, j + 1);
+                    const b = range.getBoundingClientRect();
+                    angle = Math.atan2(b.top + b.height / 2 - a.top - a.height / 2,
+                      b.left + b.width / 2 - a.left - a.width / 2);
+                  }
+                  range.selectNodeContents(node);
+                  const r = range.getBoundingClientRect();
+                  const [x, y] = at(r);
+                  g.save();
+                  g.translate(x + r.width / 2, y + r.height / 2);
+                  g.rotate(angle);
+                  g.textAlign = 'center';
+                  g.fillText(node.textContent.trim(), 0, 0);
+                  g.restore();
+                  return;
+                }
                 let offset = 0;
                 for (const w of words) {
                   if (w.trim()) {
