@@ -92,7 +92,15 @@ class ShareAndExportIT extends BrowserTest {
                 .isEqualTo("none");
         assertThat(browser.js("return getComputedStyle(document.querySelector('.lab-explanation')).display"))
                 .isNotEqualTo("none");
+        // the printable area of A4 with the style's 10 mm margins, in CSS pixels (96 per inch): 718 x 1047
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(718, 1047));
+        browser.waitFor(10, "the page laid out at A4 width", d -> ((Number) browser.js(
+                "return document.documentElement.clientWidth")).intValue() <= 718);
+        long height = ((Number) browser.js("return Math.max(document.documentElement.scrollHeight,"
+                + " document.body.scrollHeight)")).longValue();
         browser.screenshot("print-preview-playground");
+        assertThat(height).as("the handout's height at A4 width, in CSS pixels").isLessThanOrEqualTo(1047);
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
         // printed on A4 (210 x 297 mm, in inches), as the browser's Print would: one page
         Map<String, Object> pdf = ((ChromeDriver) browser.driver).executeCdpCommand("Page.printToPDF",
                 Map.of("paperWidth", 8.27, "paperHeight", 11.69, "preferCSSPageSize", true, "printBackground", true));
