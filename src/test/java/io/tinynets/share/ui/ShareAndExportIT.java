@@ -62,6 +62,13 @@ class ShareAndExportIT extends BrowserTest {
             return url.contains("?lab=") && LabLink.read(url.substring(url.indexOf("?lab=") + 5)).seed() == 77;
         });
 
+        // "Copy link": the clipboard takes it where the browser allows, and the link is shown to copy by hand
+        browser.click(By.cssSelector(".share-copy"));
+        browser.waitFor(20, "the link shown", d -> Boolean.TRUE.equals(browser.js(
+                "const f = document.querySelector('.share-link'); return !!f && !f.hidden && !!f.value")));
+        assertThat(browser.js("return document.querySelector('.share-link').value"))
+                .isEqualTo(browser.driver.getCurrentUrl());
+
         // train a few epochs so the curves have something to draw
         clickPlay();
         awaitEpoch(20);
