@@ -53,6 +53,8 @@ class SecurityConfig extends VaadinWebSecurity {
         http.addFilterBefore(new CurrentLoginFilter(accounts), AnonymousAuthenticationFilter.class);
         // The H2 console is never enabled; refuse its path outright in case someone turns it on by configuration.
         http.authorizeHttpRequests(a -> a.requestMatchers(pathMatchers("/h2-console/**")).denyAll());
+        // the pages' icon (static files in META-INF/resources/icons), for every visitor and the login page too
+        http.authorizeHttpRequests(a -> a.requestMatchers(pathMatchers("/icons/**")).permitAll());
         // the probes a load balancer or monitor asks without an account; nothing else of Actuator, ever
         http.authorizeHttpRequests(a -> a
                 .requestMatchers(pathMatchers("/actuator/health/liveness", "/actuator/health/readiness")).permitAll()

@@ -48,5 +48,9 @@ public interface LabAddOn {
         /** The student changed a setting: the next run is theirs. */
         default void configChanged() {
         }
+
+        /** The student changed a live hyperparameter (the learning rate…): the run goes on with it. */
+        default void liveChanged() {
+        }
     }
 }

@@ -24,6 +24,18 @@ public interface LabContext<C, I> {
     /** The current run when it can be saved (trained at least one epoch, settings unchanged since). */
     Optional<LabRun<C, I>> savableRun();
 
+    /** The configuration the form holds now, live values included (null while a field is invalid). */
+    C formValue();
+
+    /** The seed the form's next run starts from. */
+    long formSeed();
+
+    /**
+     * Puts a configuration and a seed into the form, as if the student had set them, without building a run (Play
+     * does). False, changing nothing and showing nothing, when the form cannot show them.
+     */
+    boolean load(C config, long seed);
+
     /**
      * Puts a configuration into the form, {@code curves} dashed into the panels, and creates a READY run from
      * {@code seed}: fresh weights, or {@code savedWeights} when non-null. False, after showing why (named after

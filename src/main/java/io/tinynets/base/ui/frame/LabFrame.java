@@ -58,6 +58,8 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     public final TrainingControls controls;
     /** "Try this": each suggestion's text and the button that carries it out. */
     public final TryThisList tryThis;
+    /** The downloads: pictures as PNG, curves as CSV, the printed handout. */
+    public final LabExport export;
     private final List<LabAddOn.Part> parts = new ArrayList<>();
     private boolean updating = true;
     /** What the current run was built from (with the live values in effect), and the latest internals drawn. */
@@ -82,6 +84,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             tryThis.add(s.key(), s.actionable() ? () -> trySuggestion(s) : null);
         }
         addOns.forEach(a -> a.attach(this).ifPresent(parts::add));
+        export = new LabExport(key, panels::pictures);
         setSizeFull();
         addClassName("lab-view");
         addClassName(key + "-lab");
@@ -92,10 +95,12 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         if (definition.controlsFirst()) {
             column.add(controls);
             column.add(partsIn(LabAddOn.Slot.BELOW_CONTROLS));
+            column.add(export);
             column.add(form);
         } else {
             column.add(form, controls);
             column.add(partsIn(LabAddOn.Slot.BELOW_CONTROLS));
+            column.add(export);
         }
         column.add(panels.besideControls().toArray(Component[]::new));
         column.add(LabText.explanation(this, key + ".explain", definition.explanations()), tryThis);
@@ -166,9 +171,11 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
         C config = form.getValue();
         controls.playButton().setEnabled(config != null);
         panels.configure(config, form.getSeed());
+        export.rebuild();
     }
 
     private void liveChanged() {
+        parts.forEach(LabAddOn.Part::liveChanged);
         // a running run can always be paused, whatever the form holds
         controls.playButton().setEnabled(form.getValue() != null || training.isRunning());
         if (training.hasRun()) {
@@ -268,18 +275,28 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
     }
 
     @Override
-    public boolean restore(String name, C config, long seed, String savedWeights, List<SavedCurve> curves) {
-        updating = true;
-        boolean fits;
-        try {
-            fits = form.setValue(config);
-            if (fits) {
-                form.setSeed(seed);
-            }
-        } finally {
-            updating = false;
+    public C formValue() {
+        return form.getValue();
+    }
+
+    @Override
+    public long formSeed() {
+        return form.getSeed();
+    }
+
+    @Override
+    public boolean load(C config, long seed) {
+        if (!putInForm(config, seed)) {
+            return false;
         }
-        if (!fits) {
+        panels.setSavedCurves(List.of());
+        configChanged();
+        return form.getValue() != null;
+    }
+
+    @Override
+    public boolean restore(String name, C config, long seed, String savedWeights, List<SavedCurve> curves) {
+        if (!putInForm(config, seed)) {
             error(getTranslation(definition.unreadableKey(), name, getTranslation(definition.outOfRangeKey())));
             return false;
         }
@@ -291,6 +308,20 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             return false;
         }
         return createRun(shown, seed, savedWeights);
+    }
+
+    /** The configuration and seed into the form without reacting to each control; false when it cannot show them. */
+    private boolean putInForm(C config, long seed) {
+        updating = true;
+        try {
+            boolean fits = form.setValue(config);
+            if (fits) {
+                form.setSeed(seed);
+            }
+            return fits;
+        } finally {
+            updating = false;
+        }
     }
 
     @Override
@@ -327,16 +358,7 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             error(getTranslation("lab.tryIt.refused"));
             return;
         }
-        updating = true;
-        boolean fits;
-        try {
-            fits = form.setValue(next);
-            if (fits) {
-                suggestion.seed().ifPresent(form::setSeed);
-            }
-        } finally {
-            updating = false;
-        }
+        boolean fits = putInForm(next, suggestion.seed().orElse(form.getSeed()));
         // the panels follow the form even when it refused part of the step
         configChanged();
         if (!fits) {

@@ -48,6 +48,14 @@ public abstract class LabPanels<C, I> extends VerticalLayout {
     public void setSavedCurves(List<SavedCurve> curves) {
     }
 
+    /**
+     * The pictures the frame offers as PNG (and, for line charts, as CSV): by default every box shown whose first child
+     * is its {@code H3} title and which holds one of our drawing components (see {@link PanelPictures}).
+     */
+    public List<PanelPictures.Picture> pictures() {
+        return PanelPictures.in(this);
+    }
+
     /** Read-outs that sit in the controls column, below the training controls (none by default). */
     public List<Component> besideControls() {
         return List.of();
