@@ -6,6 +6,7 @@ import io.tinynets.engine.model.Autoencoder;
 import io.tinynets.engine.model.AutoencoderBatches;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.model.AutoencoderPca;
+import io.tinynets.engine.model.PcaErrorInPieces;
 import io.tinynets.engine.model.AutoencoderSpec;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
@@ -43,8 +44,11 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     /** Epochs of the saved run's stream still to redraw before the first epoch (see {@link #prepare()}). */
     private long fastForwardLeft;
     private final long drawsPerEpoch;
+    private long lastPieceDraws;
     /** PCA's error at the bottleneck size; NaN until {@link #prepare()} (or first use) has fitted it. */
     private double pcaError = Double.NaN;
+    /** That error being computed, piece by piece, by {@link #prepare()}; null until it starts. */
+    private PcaErrorInPieces pcaPieces;
     private final SplittableRandom captureRng;
     private final DMatrixRMaj shown;
     private final DMatrixRMaj latentInputs;
@@ -147,23 +151,57 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     private void fitPca() {
-        if (Double.isNaN(pcaError)) {
-            pcaError = AutoencoderPca.fit(data.samples()).reconstructionError(
-                    Math.min(config.bottleneck(), data.features()));
+        while (Double.isNaN(pcaError)) {
+            pcaPiece();
         }
     }
 
-    /** First the PCA baseline, then a continued run's fast-forward in pieces; true while some is left. */
+    /** One piece of the PCA baseline (the SVD of 2000 digits in one piece held a worker for over 100 ms). */
+    private void pcaPiece() {
+        if (pcaPieces == null) {
+            pcaPieces = new PcaErrorInPieces(data.samples(), Math.min(config.bottleneck(), data.features()));
+        }
+        if (pcaPieces.step()) {
+            pcaError = pcaPieces.error();
+            pcaPieces = null;
+        }
+    }
+
+    /** First the PCA baseline, then a continued run's fast-forward, each in pieces; true while some is left. */
     @Override
     public boolean prepare() {
         if (Double.isNaN(pcaError)) {
-            fitPca();
+            pcaPiece();
+            return true; // the next call finds the error known, or goes on
         } else if (fastForwardLeft > 0) {
-            long piece = Math.min(fastForwardLeft, ResumePoint.epochsPerPiece(drawsPerEpoch));
-            batches.fastForward(piece);
-            fastForwardLeft -= piece;
+            fastForwardPiece();
         }
         return fastForwardLeft > 0;
+    }
+
+    /**
+     * Redraws batches of the saved epochs until about {@link ResumePoint#DRAWS_PER_PIECE} draws: an epoch of 2000
+     * noisy 16 × 16 digits is half a million, so whole epochs would not fit a piece.
+     */
+    private void fastForwardPiece() {
+        long draws = 0;
+        long perBatch = config.noise().kind() == AutoencoderNoise.Kind.NONE ? 0
+                : (long) AutoencoderConfig.BATCH_SIZE * data.features();
+        do {
+            if (!batches.inEpoch()) {
+                draws += data.size() - 1L; // the epoch's shuffle
+            }
+            if (batches.fastForwardBatch()) {
+                fastForwardLeft--;
+            }
+            draws += perBatch + 1; // at least one unit of work a batch, when there is no noise to draw
+        } while (fastForwardLeft > 0 && draws < ResumePoint.DRAWS_PER_PIECE);
+        lastPieceDraws = draws;
+    }
+
+    /** Draws (at most; a batch without noise counts one) the last piece of a fast-forward redrew, for tests. */
+    long lastPieceDraws() {
+        return lastPieceDraws;
     }
 
     @Override
