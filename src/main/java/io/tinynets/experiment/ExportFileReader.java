@@ -464,6 +464,10 @@ final class ExportFileReader {
         long start = p.currentTokenLocation().getByteOffset();
         skipValue();
         long end = p.currentLocation().getByteOffset();
+        if (start < 0 || end < start) {
+            // no byte offsets: the parser decoded another encoding (UTF-16, UTF-32) than the UTF-8 of an export
+            throw new ImportProblem(null, "experiments.import.unreadable");
+        }
         long length = end - start;
         // UTF-8 has at least one byte per character: more than four per character is certainly too long
         if (length > 4L * maxChars) {

@@ -1,5 +1,6 @@
 package io.tinynets.lab.autoencoder;
 
+import io.tinynets.data.images.ImageGeneration;
 import io.tinynets.data.images.ImageSet;
 import io.tinynets.data.images.ImageSetKind;
 import io.tinynets.engine.model.Autoencoder;
@@ -38,20 +39,26 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     static final int ERROR_ROWS_PER_PIECE = 250;
 
     private final AutoencoderConfig config;
-    private final ImageSet data;
-    private final Autoencoder model;
-    private final AutoencoderBatches batches;
+    private final String savedWeights;
+    /** The run's one generator: the data, then the initial weights, then the batches and noise draw from it. */
+    private final SplittableRandom rng;
+    /** The data set being drawn by {@link #prepare()}; null once it is (see {@link #build()}). */
+    private ImageGeneration generation;
+    // the rest is made from the data once it is drawn (see buildModel)
+    private ImageSet data;
+    private Autoencoder model;
+    private AutoencoderBatches batches;
     /** Epochs of the saved run's stream still to redraw before the first epoch (see {@link #prepare()}). */
     private long fastForwardLeft;
-    private final long drawsPerEpoch;
+    private long drawsPerEpoch;
     private long lastPieceDraws;
     /** PCA's error at the bottleneck size; NaN until {@link #prepare()} (or first use) has fitted it. */
     private double pcaError = Double.NaN;
     /** That error being computed, piece by piece, by {@link #prepare()}; null until it starts. */
     private PcaErrorInPieces pcaPieces;
-    private final SplittableRandom captureRng;
-    private final DMatrixRMaj shown;
-    private final DMatrixRMaj latentInputs;
+    private SplittableRandom captureRng;
+    private DMatrixRMaj shown;
+    private DMatrixRMaj latentInputs;
     private final DMatrixRMaj noisy = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj errorRows = new DMatrixRMaj(1, 1);
     /** Epochs of the whole run, those of the saved run this one continues included. */
@@ -65,6 +72,11 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     /**
+     * Cheap: the data set, the model and the rest are made by {@link #prepare()} in pieces (or at once on first use
+     * outside the runtime), so building a run of 2000 digits does not hold a worker for tens of milliseconds. Saved
+     * weights that do not fit the config are refused then; {@link #factory(AutoencoderConfig, String)}'s check refuses
+     * them before any run is built.
+     *
      * @param savedWeights {@link AutoencoderWeights} JSON the model starts from instead of the seed's initial weights
      *                     ("continue training"); null for fresh weights. The seed still draws data and batches;
      *                     when the JSON carries the optimizer's state and epochs, the optimizer resumes (if of the
@@ -73,8 +85,28 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
      */
     AutoencoderLabTrainer(AutoencoderConfig config, long seed, String savedWeights) {
         this.config = config;
-        SplittableRandom rng = new SplittableRandom(seed);
-        this.data = config.data().generate(config.samples(), rng);
+        this.savedWeights = savedWeights;
+        this.rng = new SplittableRandom(seed);
+        this.generation = config.data().start(config.samples(), rng);
+    }
+
+    /** Draws the rest of the data set and makes the model, if {@link #prepare()} has not yet. */
+    private void build() {
+        while (generation != null) {
+            buildPiece();
+        }
+    }
+
+    /** A few more samples of the data set; the model and the rest once the last is drawn. */
+    private void buildPiece() {
+        if (generation.step()) {
+            data = generation.result();
+            generation = null;
+            buildModel();
+        }
+    }
+
+    private void buildModel() {
         this.model = new Autoencoder(config.spec(data.features()), rng);
         if (savedWeights != null) {
             AutoencoderWeights.load(savedWeights, model);
@@ -146,6 +178,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     public double pcaError() {
+        build();
         fitPca();
         return pcaError;
     }
@@ -167,10 +200,16 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         }
     }
 
-    /** First the PCA baseline, then a continued run's fast-forward, each in pieces; true while some is left. */
+    /**
+     * The data set and the model, then the PCA baseline, then a continued run's fast-forward, each in pieces; true
+     * while some is left.
+     */
     @Override
     public boolean prepare() {
-        if (Double.isNaN(pcaError)) {
+        if (generation != null) {
+            buildPiece();
+            return true;
+        } else if (Double.isNaN(pcaError)) {
             pcaPiece();
             return true; // the next call finds the error known, or goes on
         } else if (fastForwardLeft > 0) {
@@ -219,6 +258,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     /** One mini-batch; the epoch's mean batch loss once its last batch is done (exactly as a whole epoch). */
     @Override
     public EpochMetrics trainChunk() {
+        build();
         if (!batches.inEpoch()) {
             epochLossSum = 0;
             epochBatches = 0;
@@ -252,6 +292,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
      */
     @Override
     public InternalsCapture<AutoencoderInternals> startCapture() {
+        build();
         fitPca();
         return new InternalsCapture<>() {
             private LatentPlane plane;
@@ -348,16 +389,19 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
 
     @Override
     public boolean parametersFinite() {
+        build();
         return model.parametersFinite();
     }
 
     @Override
     public double learningRate() {
+        build();
         return batches.optimizer().learningRate();
     }
 
     @Override
     public void setLearningRate(double learningRate) {
+        build();
         batches.optimizer().setLearningRate(learningRate);
     }
 
@@ -377,16 +421,18 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         if (!NOISE_LEVEL.equals(key) || config.noise().kind() == AutoencoderNoise.Kind.NONE) {
             throw new IllegalArgumentException("unknown hyperparameter " + key);
         }
+        build();
         batches.setNoise(new AutoencoderNoise(config.noise().kind(), value));
     }
 
     @Override
     public long parameterCount() {
-        return model.parameterCount();
+        // before the model is made (the runtime checks a run as soon as it is built): what its plan counts
+        return model != null ? model.parameterCount() : plan(config).parameters();
     }
 
     @Override
     public int datasetSize() {
-        return data.size();
+        return config.samples();
     }
 }
