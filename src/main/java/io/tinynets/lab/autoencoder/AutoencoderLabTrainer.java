@@ -42,7 +42,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     private final String savedWeights;
     /** The run's one generator: the data, then the initial weights, then the batches and noise draw from it. */
     private final SplittableRandom rng;
-    /** The data set being drawn by {@link #prepare()}; null once it is (see {@link #build()}). */
+    /** The data set being drawn by {@link #prepare()}; null once it is and the model is made (see {@link #build()}). */
     private ImageGeneration generation;
     // the rest is made from the data once it is drawn (see buildModel)
     private ImageSet data;
@@ -97,12 +97,20 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         }
     }
 
-    /** A few more samples of the data set; the model and the rest once the last is drawn. */
+    /**
+     * A few more samples of the data set; once the last is drawn, the model (with the saved weights); then the rest
+     * (with the saved optimizer state). Reading saved weights of the largest network takes about 15 ms each time, so
+     * the two readings are two pieces.
+     */
     private void buildPiece() {
-        if (generation.step()) {
-            data = generation.result();
+        if (data == null) {
+            if (generation.step()) {
+                data = generation.result();
+                buildModel();
+            }
+        } else {
+            buildOptimizer();
             generation = null;
-            buildModel();
         }
     }
 
@@ -111,6 +119,9 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         if (savedWeights != null) {
             AutoencoderWeights.load(savedWeights, model);
         }
+    }
+
+    private void buildOptimizer() {
         Optimizer optimizer = OptimizerConfig.of(config.optimizer(), config.learningRate()).create();
         long epochsBefore = savedWeights == null ? 0 : AutoencoderWeights.resume(savedWeights, optimizer, model);
         this.batches = new AutoencoderBatches(model, data.samples(), config.loss(), optimizer,
