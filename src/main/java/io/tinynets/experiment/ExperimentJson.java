@@ -190,7 +190,7 @@ final class ExperimentJson {
      * Reads an export file into drafts, checking the format, the schema version and every field's type, token by token
      * ({@link ExportFileReader}): never a tree of the whole file.
      */
-    static List<ExperimentDraft> read(byte[] bytes) throws ImportProblem {
+    static List<ImportedDraft> read(byte[] bytes) throws ImportProblem {
         if (bytes.length > ExperimentLimits.IMPORT_MAX_BYTES) {
             throw new ImportProblem(null, "experiments.import.tooLarge",
                     String.format(java.util.Locale.ROOT, "%.1f", bytes.length / 1048576.0), 5);

@@ -217,15 +217,17 @@ public class ExperimentService {
         if (file == null) {
             return ImportResult.refused(new ImportProblem(null, "experiments.import.malformed", 1, 1));
         }
-        List<ExperimentDraft> valid = new ArrayList<>();
+        List<ImportedDraft> valid = new ArrayList<>();
         try {
-            List<ExperimentDraft> drafts = ExperimentJson.read(file);
+            // the weights stay bytes of the file, checked by the reader (JSON, size), until each experiment is saved
+            List<ImportedDraft> drafts = ExperimentJson.read(file);
             for (int i = 0; i < drafts.size(); i++) {
                 try {
-                    ExperimentDraft d = DraftValidator.validate(drafts.get(i).withProvenance(Provenance.IMPORTED));
+                    ImportedDraft read = drafts.get(i);
+                    ExperimentDraft d = DraftValidator.validate(read.draft().withProvenance(Provenance.IMPORTED));
                     // the lab's own rules, before anything is stored: what it could not open never gets in
                     labConfigs.check(d.lab(), d.configJson(), d.configVersion(), d.seed());
-                    valid.add(d);
+                    valid.add(read.with(d));
                 } catch (ExperimentValidationException e) {
                     throw new ImportProblem(i + 1, e.messageKey(), e.messageArgs());
                 }
@@ -241,7 +243,8 @@ public class ExperimentService {
             List<Long> ids = transactions.execute(tx -> {
                 requireAccount(owner);
                 repository.purgeDeletedBefore(now.minus(UNDO_WINDOW));
-                List<Long> inserted = valid.stream().map(d -> repository.insert(owner, d, now)).toList();
+                // one experiment's weights as text at a time
+                List<Long> inserted = valid.stream().map(d -> repository.insert(owner, d.complete(), now)).toList();
                 quota.enforce(owner, inserted);
                 return inserted;
             });

@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * Reads an experiment export file token by token into drafts, never as one JSON tree: a tree of a 5 MB file of short
- * numbers takes tens of times its size, while these drafts hold each number once, as a double, and the file's
- * configurations and weights as slices of its text. Every size is checked as it is read (the experiments, curves, points,
+ * numbers takes tens of times its size, while these drafts hold each number once, as a double, the file's
+ * configurations as slices of its text, and its weights (most of a large file) only as where they lie in the file
+ * ({@link ImportedDraft}). Every size is checked as it is read (the experiments, curves, points,
  * tags and figures of the file, a configuration's and the weights' characters, a picture's values), so nothing past a
  * limit is kept, and the curves of a whole file hold at most {@link #MAX_CURVE_VALUES} numbers.
  *
@@ -53,13 +54,13 @@ final class ExportFileReader {
         this.bytes = bytes;
     }
 
-    static List<ExperimentDraft> read(byte[] bytes) throws ImportProblem {
+    static List<ImportedDraft> read(byte[] bytes) throws ImportProblem {
         String format = null;
         Object version = null;
         boolean sawExperiments = false;
         boolean experimentsList = false;
         int count = 0;
-        List<ExperimentDraft> drafts = new ArrayList<>();
+        List<ImportedDraft> drafts = new ArrayList<>();
         ImportProblem first = null;
         boolean rootObject;
         try (JsonParser parser = JSON.createParser(bytes)) {
@@ -171,7 +172,7 @@ final class ExportFileReader {
     /** Open objects and lists inside the experiment being read (0 when it has been read whole). */
     private int depth;
 
-    private ExperimentDraft draft(int n) throws IOException, ImportProblem {
+    private ImportedDraft draft(int n) throws IOException, ImportProblem {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             depth = 0;
             p.skipChildren();
@@ -187,7 +188,7 @@ final class ExportFileReader {
         Long seed = null;
         List<Curve> curves = new ArrayList<>();
         Map<String, Double> metrics = new LinkedHashMap<>();
-        String weights = null;
+        long[] weights = null; // offset and length in the file
         Picture picture = null;
         while (next() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -209,7 +210,7 @@ final class ExportFileReader {
                 case "curves" -> curves = curves(n);
                 case "finalMetrics" -> metrics = metrics(n);
                 case "weights" -> weights = t == JsonToken.VALUE_NULL ? null
-                        : slice(ExperimentLimits.WEIGHTS_MAX_CHARS, n, "experiments.invalid.weightsSize");
+                        : where(ExperimentLimits.WEIGHTS_MAX_CHARS, n, "experiments.invalid.weightsSize");
                 case "picture" -> picture = t == JsonToken.VALUE_NULL ? null : picture(n);
                 default -> skipValue();
             }
@@ -220,8 +221,10 @@ final class ExportFileReader {
         required(n, config, "config");
         required(n, configVersion, "configVersion");
         required(n, seed, "seed");
-        return new ExperimentDraft(lab, name, notes, tags, config, configVersion, seed, curves, metrics, weights,
-                picture, Provenance.IMPORTED);
+        ExperimentDraft draft = new ExperimentDraft(lab, name, notes, tags, config, configVersion, seed, curves,
+                metrics, null, picture, Provenance.IMPORTED);
+        return weights == null ? ImportedDraft.withoutWeights(draft)
+                : new ImportedDraft(draft, bytes, (int) weights[0], (int) weights[1]);
     }
 
     // ---- reading with the depth kept ---------------------------------------------------------------------------------
@@ -448,19 +451,48 @@ final class ExportFileReader {
      * from it but the one string.
      */
     private String slice(int maxChars, int n, String sizeKey) throws IOException, ImportProblem {
+        long[] at = where(maxChars, n, sizeKey);
+        return new String(bytes, (int) at[0], (int) at[1], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Where the current value lies in the file, {offset, length} in bytes (already checked to be well-formed JSON by
+     * the parser), refused with {@code sizeKey} when it has more than {@code maxChars} characters. Its characters are
+     * counted on the bytes, so no text is made of it.
+     */
+    private long[] where(int maxChars, int n, String sizeKey) throws IOException, ImportProblem {
         long start = p.currentTokenLocation().getByteOffset();
         skipValue();
         long end = p.currentLocation().getByteOffset();
+        if (start < 0 || end < start) {
+            // no byte offsets: the parser decoded another encoding (UTF-16, UTF-32) than the UTF-8 of an export
+            throw new ImportProblem(null, "experiments.import.unreadable");
+        }
         long length = end - start;
         // UTF-8 has at least one byte per character: more than four per character is certainly too long
         if (length > 4L * maxChars) {
             throw new ImportProblem(n, sizeKey, length, maxChars);
         }
-        String text = new String(bytes, (int) start, (int) length, StandardCharsets.UTF_8);
-        if (text.length() > maxChars) {
-            throw new ImportProblem(n, sizeKey, text.length(), maxChars);
+        long chars = utf16Length(bytes, (int) start, (int) length);
+        if (chars > maxChars) {
+            throw new ImportProblem(n, sizeKey, chars, maxChars);
         }
-        return text;
+        return new long[] {start, length};
+    }
+
+    /**
+     * The length in Java characters of these UTF-8 bytes: one per byte that starts a character, two for a character
+     * of four bytes (a surrogate pair), as {@code new String(...).length()} counts well-formed UTF-8.
+     */
+    static long utf16Length(byte[] utf8, int offset, int length) {
+        long chars = 0;
+        for (int i = offset; i < offset + length; i++) {
+            int b = utf8[i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                chars += b >= 0xF0 ? 2 : 1;
+            }
+        }
+        return chars;
     }
 
     private static void expect(int n, boolean ok, String field, String type) throws ImportProblem {

@@ -138,6 +138,7 @@ public final class TrainingRuntimeBench {
                 service.limits().slice().toMillis());
         try {
             WorkerHoldBench.run(seconds);
+            WorkerHoldBench.perLab(Math.max(1, seconds / 5));
         } catch (Exception e) {
             throw new IllegalStateException("worker hold measurement failed", e);
         }

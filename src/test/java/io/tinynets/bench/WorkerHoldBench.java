@@ -45,6 +45,8 @@ import java.util.SplittableRandom;
  * fast-forwards about 10⁸ random draws, and the runtime reports the longest task (slice) it ran. Also the longest
  * {@code create()} on the caller's thread, which is the request thread in the app.
  *
+ * <p>Then {@link #perLab}: each lab alone, the longest hold while built and prepared and while training.
+ *
  * <p>Run: {@code mvn -q test-compile exec:java -Dexec.mainClass=io.tinynets.bench.WorkerHoldBench} (optional arg:
  * seconds); {@link TrainingRuntimeBench} runs it after its own measurement.
  */
@@ -54,7 +56,9 @@ public final class WorkerHoldBench {
     }
 
     public static void main(String[] args) throws Exception {
-        run(args.length > 0 ? Integer.parseInt(args[0]) : 10);
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        run(seconds);
+        perLab(Math.max(1, seconds / 5));
     }
 
     /** Measures for {@code seconds} after a short warm-up and prints one line per figure. */
@@ -105,6 +109,72 @@ public final class WorkerHoldBench {
                 longestCreateLab);
     }
 
+    /**
+     * Each lab alone at its largest settings (and a continued autoencoder run fast-forwarding about 10⁸ draws): the
+     * longest hold while its run is built and prepared, and then while it trains and is watched for {@code seconds}.
+     * Every lab is built once before, so the figures are not a cold JVM's.
+     */
+    public static void perLab(int seconds) throws Exception {
+        Map<String, TrainerFactory<?>> labs = largestOfEveryLab();
+        labs.put("autoencoder continued", continuedAutoencoder());
+        for (Map.Entry<String, TrainerFactory<?>> lab : labs.entrySet()) {
+            holdsOf(lab.getKey(), lab.getValue(), 0); // warm-up
+        }
+        System.out.printf("longest worker hold per lab, alone, at its largest settings (CPU ms, wall ms in brackets):%n");
+        for (Map.Entry<String, TrainerFactory<?>> lab : labs.entrySet()) {
+            WorkerHolds[] holds = holdsOf(lab.getKey(), lab.getValue(), seconds);
+            System.out.printf("  %-22s built and prepared (+50 ms): %6.1f (%6.1f) over %5d tasks; training and watched %d s:"
+                            + " %5.1f (%6.1f)%n", lab.getKey(), holds[0].longestCpu().toNanos() / 1e6,
+                    holds[0].longestWall().toNanos() / 1e6, holds[0].tasks(), seconds,
+                    holds[1].longestCpu().toNanos() / 1e6, holds[1].longestWall().toNanos() / 1e6);
+        }
+    }
+
+    /** The holds until the lab's run was built and prepared, then while it trains for {@code seconds}. */
+    private static WorkerHolds[] holdsOf(String lab, TrainerFactory<?> factory, int seconds) throws Exception {
+        TrainingService service = new TrainingService(TrainingLimits.defaults());
+        try {
+            TrainingRun<?> run = create(service, "student", lab, factory);
+            Subscription watching = service.subscribe("student", run.id(), snapshot -> { });
+            service.start("student", run.id());
+            while (run.isPreparing()) {
+                Thread.sleep(5);
+            }
+            // the task that finished the preparation is counted when it ends: at most a slice or so later
+            while (service.workerHolds().tasks() == 0) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(50);
+            WorkerHolds prepared = service.workerHolds();
+            service.resetWorkerHolds();
+            Thread.sleep(seconds * 1000L);
+            WorkerHolds training = service.workerHolds();
+            watching.close();
+            return new WorkerHolds[] {prepared, training};
+        } finally {
+            service.close();
+        }
+    }
+
+    /**
+     * The largest autoencoder continued from weights saved after as many epochs as a continued run still redraws
+     * (the cap of {@link ResumePoint#MAX_FAST_FORWARD_DRAWS}): building it fast-forwards about 10⁸ draws.
+     */
+    private static TrainerFactory<?> continuedAutoencoder() throws Exception {
+        AutoencoderConfig config = largestAutoencoder();
+        var trainer = AutoencoderLabTrainer.factory(config).create(1);
+        trainer.trainEpoch();
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(trainer.captureInternals().decoder().weightsJson());
+        long drawsPerEpoch = config.samples() - 1L + (long) config.samples() * 256; // 16 x 16 digits with noise
+        ResumePoint.put(root, ResumePoint.MAX_FAST_FORWARD_DRAWS / drawsPerEpoch);
+        return AutoencoderLabTrainer.factory(config, root.toString());
+    }
+
+    private static AutoencoderConfig largestAutoencoder() {
+        return new AutoencoderConfig(ImageSetKind.DIGITS_16, 2000, new int[] {128, 128, 128}, 32, Activation.TANH,
+                true, AutoencoderLoss.MSE, AutoencoderNoise.gaussian(0.2), OptimizerKind.ADAM, 0.01);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static TrainingRun<?> create(TrainingService service, String user, String lab, TrainerFactory factory) {
         return service.create(user, lab, factory, RunSettings.seeded(1));
@@ -116,9 +186,7 @@ public final class WorkerHoldBench {
         labs.put("sequence", SequenceTrainer.factory(new SequenceConfig(SequenceTaskKind.NEXT_CHARACTER, 100,
                 SequenceConfig.MAX_LENGTH, "", CellKind.LSTM, true, SequenceConfig.MAX_HIDDEN, OptimizerKind.ADAM,
                 0.01, 1.0, true), new LiveOptions()));
-        labs.put("autoencoder", AutoencoderLabTrainer.factory(new AutoencoderConfig(ImageSetKind.DIGITS_16, 2000,
-                new int[] {128, 128, 128}, 32, Activation.TANH, true, AutoencoderLoss.MSE,
-                AutoencoderNoise.gaussian(0.2), OptimizerKind.ADAM, 0.01)));
+        labs.put("autoencoder", AutoencoderLabTrainer.factory(largestAutoencoder()));
         labs.put("depth", DepthTrainer.factory(new DepthConfig(DatasetKind.SPIRAL, DepthConfig.MAX_DEPTH,
                 DepthConfig.MAX_WIDTH, List.of(Activation.SIGMOID, Activation.RELU), Initializer.XAVIER, 0.1)));
         PlaygroundConfig playground = new PlaygroundConfig(DatasetKind.SPIRAL, PlaygroundConfig.MAX_POINTS, 0.1, 0.9,

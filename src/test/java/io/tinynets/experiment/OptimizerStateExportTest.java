@@ -55,7 +55,8 @@ class OptimizerStateExportTest {
                 draft.configJson(), draft.configVersion(), draft.seed(), draft.curves(), draft.finalMetrics(),
                 draft.weightsJson(), draft.picture(), now, now);
 
-        ExperimentDraft imported = ExperimentJson.read(ExperimentJson.export(List.of(saved), now)).get(0);
+        ExperimentDraft imported = ExperimentJson.read(ExperimentJson.export(List.of(saved), now)).get(0)
+                .complete();
 
         assertThat(imported.weightsJson()).contains("\"optimizer\"", "\"epochs\"");
         PlaygroundTrainer continued = new PlaygroundTrainer(c, data, 4, imported.weightsJson());

@@ -216,8 +216,13 @@ class HostileInputCorpusTest extends KaribuTest {
             case "descent" -> new DescentTrainer(DescentConfigJson.read(config, 1), weights);
             case "depth" -> new DepthTrainer(DepthConfigJson.read(config, 1), 1, weights);
             case "sequence" -> new SequenceTrainer(SequenceConfigJson.read(config, 1), new LiveOptions(), 1, weights);
-            case "autoencoder" -> AutoencoderLabTrainer.factory(AutoencoderConfigJson.read(config, 1), weights)
-                    .create(1);
+            case "autoencoder" -> {
+                // as the training service does: the factory's check, then the build (which makes the model while
+                // it prepares, on the pool)
+                var factory = AutoencoderLabTrainer.factory(AutoencoderConfigJson.read(config, 1), weights);
+                factory.check();
+                yield factory.create(1);
+            }
             default -> throw new AssertionError("no lab " + lab);
         };
     }

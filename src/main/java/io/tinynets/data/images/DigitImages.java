@@ -1,7 +1,5 @@
 package io.tinynets.data.images;
 
-import org.ejml.data.DMatrixRMaj;
-
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -30,22 +28,18 @@ final class DigitImages {
     private DigitImages() {
     }
 
-    static ImageSet generate(ImageSetKind kind, int size, int n, RandomGenerator rng) {
+    /** Draws sample {@code i} (a {@code size} × {@code size} digit, class i mod 10) into row i of {@code pixels}. */
+    static void sample(int size, int i, double[] pixels, int[] labels, RandomGenerator rng) {
         int d = size * size;
-        DMatrixRMaj samples = new DMatrixRMaj(n, d);
-        int[] labels = new int[n];
         double maxShift = size / 10.0;
-        for (int i = 0; i < n; i++) {
-            int digit = i % 10;
-            labels[i] = digit;
-            double pen = size * (0.1 + 0.06 * rng.nextDouble());
-            double slant = 0.35 * (2 * rng.nextDouble() - 1);
-            double scale = 0.8 + 0.15 * rng.nextDouble();
-            double dx = maxShift * (2 * rng.nextDouble() - 1);
-            double dy = maxShift * (2 * rng.nextDouble() - 1);
-            StrokeRaster.draw(STROKES[digit], size, pen, slant, scale, dx, dy, samples.data, i * d);
-            StrokeRaster.addNoise(samples.data, i * d, d, 0.08, rng);
-        }
-        return new ImageSet(kind, samples, labels, CLASSES, size, size);
+        int digit = i % 10;
+        labels[i] = digit;
+        double pen = size * (0.1 + 0.06 * rng.nextDouble());
+        double slant = 0.35 * (2 * rng.nextDouble() - 1);
+        double scale = 0.8 + 0.15 * rng.nextDouble();
+        double dx = maxShift * (2 * rng.nextDouble() - 1);
+        double dy = maxShift * (2 * rng.nextDouble() - 1);
+        StrokeRaster.draw(STROKES[digit], size, pen, slant, scale, dx, dy, pixels, i * d);
+        StrokeRaster.addNoise(pixels, i * d, d, 0.08, rng);
     }
 }

@@ -40,6 +40,15 @@ public enum ImageSetKind {
      * every class appears whenever n ≥ the number of classes.
      */
     public ImageSet generate(int n, RandomGenerator rng) {
+        ImageGeneration generation = start(n, rng);
+        while (!generation.step()) {
+            // every piece
+        }
+        return generation.result();
+    }
+
+    /** The samples {@link #generate} draws, drawn a few at a time by {@link ImageGeneration#step()}. */
+    public ImageGeneration start(int n, RandomGenerator rng) {
         if (n < MIN_SAMPLES || n > MAX_SAMPLES) {
             throw new IllegalArgumentException("sample count must be in " + MIN_SAMPLES + ".." + MAX_SAMPLES
                     + ", was " + n);
@@ -47,12 +56,6 @@ public enum ImageSetKind {
         if (rng == null) {
             throw new IllegalArgumentException("rng must not be null");
         }
-        return switch (this) {
-            case DIGITS_8 -> DigitImages.generate(this, 8, n, rng);
-            case DIGITS_16 -> DigitImages.generate(this, 16, n, rng);
-            case SHAPES -> ShapeImages.generate(this, 16, n, rng);
-            case CURVE_3D -> ManifoldPoints.curve(this, n, rng);
-            case SURFACE_3D -> ManifoldPoints.surface(this, n, rng);
-        };
+        return new ImageGeneration(this, n, rng);
     }
 }

@@ -1,7 +1,5 @@
 package io.tinynets.data.images;
 
-import org.ejml.data.DMatrixRMaj;
-
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -18,39 +16,29 @@ final class ManifoldPoints {
     private ManifoldPoints() {
     }
 
-    /** Helix: t ∈ [0, 1) → (cos 3πt, sin 3πt, 2t − 1)·0.9. */
-    static ImageSet curve(ImageSetKind kind, int n, RandomGenerator rng) {
-        DMatrixRMaj samples = new DMatrixRMaj(n, 3);
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            int segment = i % 4;
-            double t = (segment + rng.nextDouble()) / 4.0;
-            double a = 3 * Math.PI * t;
-            put(samples, i, 0.9 * Math.cos(a), 0.9 * Math.sin(a), 0.9 * (2 * t - 1), rng);
-            labels[i] = segment;
-        }
-        return new ImageSet(kind, samples, labels, CLASSES, 3, 1);
+    /** Helix: t ∈ [0, 1) → (cos 3πt, sin 3πt, 2t − 1)·0.9; point {@code i} into row i. */
+    static void curvePoint(int i, double[] points, int[] labels, RandomGenerator rng) {
+        int segment = i % 4;
+        double t = (segment + rng.nextDouble()) / 4.0;
+        double a = 3 * Math.PI * t;
+        put(points, i, 0.9 * Math.cos(a), 0.9 * Math.sin(a), 0.9 * (2 * t - 1), rng);
+        labels[i] = segment;
     }
 
     /** Swiss roll: t ∈ [0, 1), h ∈ [0, 1) → angle a = 1.5π(1 + 2t), (a cos a, 2h − 1, a sin a) scaled by 1/(4.5π). */
-    static ImageSet surface(ImageSetKind kind, int n, RandomGenerator rng) {
-        DMatrixRMaj samples = new DMatrixRMaj(n, 3);
-        int[] labels = new int[n];
+    static void surfacePoint(int i, double[] points, int[] labels, RandomGenerator rng) {
         double s = 1.0 / (4.5 * Math.PI);
-        for (int i = 0; i < n; i++) {
-            int segment = i % 4;
-            double t = (segment + rng.nextDouble()) / 4.0;
-            double h = rng.nextDouble();
-            double a = 1.5 * Math.PI * (1 + 2 * t);
-            put(samples, i, a * Math.cos(a) * s, 0.9 * (2 * h - 1), a * Math.sin(a) * s, rng);
-            labels[i] = segment;
-        }
-        return new ImageSet(kind, samples, labels, CLASSES, 3, 1);
+        int segment = i % 4;
+        double t = (segment + rng.nextDouble()) / 4.0;
+        double h = rng.nextDouble();
+        double a = 1.5 * Math.PI * (1 + 2 * t);
+        put(points, i, a * Math.cos(a) * s, 0.9 * (2 * h - 1), a * Math.sin(a) * s, rng);
+        labels[i] = segment;
     }
 
-    private static void put(DMatrixRMaj m, int row, double x, double y, double z, RandomGenerator rng) {
-        m.data[row * 3] = x + NOISE * rng.nextGaussian();
-        m.data[row * 3 + 1] = y + NOISE * rng.nextGaussian();
-        m.data[row * 3 + 2] = z + NOISE * rng.nextGaussian();
+    private static void put(double[] m, int row, double x, double y, double z, RandomGenerator rng) {
+        m[row * 3] = x + NOISE * rng.nextGaussian();
+        m[row * 3 + 1] = y + NOISE * rng.nextGaussian();
+        m[row * 3 + 2] = z + NOISE * rng.nextGaussian();
     }
 }

@@ -105,6 +105,25 @@ public final class AutoencoderBatches {
     }
 
     /**
+     * One batch of {@link #fastForward}: the draws of the next batch (after the epoch's shuffle before its first),
+     * without training. Returns true when that batch ended the epoch. An epoch of a large data set with noise is half
+     * a million draws; this lets a caller fast-forward it in pieces between which its worker trains other runs.
+     */
+    public boolean fastForwardBatch() {
+        int n = order.length;
+        if (cursor >= n) {
+            shuffle();
+            cursor = 0;
+        }
+        int size = Math.min(batchSize, n - cursor);
+        // only the number of draws matters: the values of clean are not read for the noise's draws
+        clean.reshape(size, samples.numCols);
+        noise.apply(clean, input, rng);
+        cursor += size;
+        return cursor >= n;
+    }
+
+    /**
      * One pass over every sample in a fresh order (the rest of the current one, if {@link #batch()} began it);
      * returns the mean batch loss (NaN/Inf as soon as one is).
      */

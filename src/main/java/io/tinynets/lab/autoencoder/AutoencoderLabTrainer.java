@@ -1,11 +1,13 @@
 package io.tinynets.lab.autoencoder;
 
+import io.tinynets.data.images.ImageGeneration;
 import io.tinynets.data.images.ImageSet;
 import io.tinynets.data.images.ImageSetKind;
 import io.tinynets.engine.model.Autoencoder;
 import io.tinynets.engine.model.AutoencoderBatches;
 import io.tinynets.engine.model.AutoencoderNoise;
 import io.tinynets.engine.model.AutoencoderPca;
+import io.tinynets.engine.model.PcaErrorInPieces;
 import io.tinynets.engine.model.AutoencoderSpec;
 import io.tinynets.engine.optim.Optimizer;
 import io.tinynets.engine.optim.OptimizerConfig;
@@ -37,17 +39,26 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     static final int ERROR_ROWS_PER_PIECE = 250;
 
     private final AutoencoderConfig config;
-    private final ImageSet data;
-    private final Autoencoder model;
-    private final AutoencoderBatches batches;
+    private final String savedWeights;
+    /** The run's one generator: the data, then the initial weights, then the batches and noise draw from it. */
+    private final SplittableRandom rng;
+    /** The data set being drawn by {@link #prepare()}; null once it is and the model is made (see {@link #build()}). */
+    private ImageGeneration generation;
+    // the rest is made from the data once it is drawn (see buildModel)
+    private ImageSet data;
+    private Autoencoder model;
+    private AutoencoderBatches batches;
     /** Epochs of the saved run's stream still to redraw before the first epoch (see {@link #prepare()}). */
     private long fastForwardLeft;
-    private final long drawsPerEpoch;
+    private long drawsPerEpoch;
+    private long lastPieceDraws;
     /** PCA's error at the bottleneck size; NaN until {@link #prepare()} (or first use) has fitted it. */
     private double pcaError = Double.NaN;
-    private final SplittableRandom captureRng;
-    private final DMatrixRMaj shown;
-    private final DMatrixRMaj latentInputs;
+    /** That error being computed, piece by piece, by {@link #prepare()}; null until it starts. */
+    private PcaErrorInPieces pcaPieces;
+    private SplittableRandom captureRng;
+    private DMatrixRMaj shown;
+    private DMatrixRMaj latentInputs;
     private final DMatrixRMaj noisy = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj errorRows = new DMatrixRMaj(1, 1);
     /** Epochs of the whole run, those of the saved run this one continues included. */
@@ -61,6 +72,11 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     /**
+     * Cheap: the data set, the model and the rest are made by {@link #prepare()} in pieces (or at once on first use
+     * outside the runtime), so building a run of 2000 digits does not hold a worker for tens of milliseconds. Saved
+     * weights that do not fit the config are refused then; {@link #factory(AutoencoderConfig, String)}'s check refuses
+     * them before any run is built.
+     *
      * @param savedWeights {@link AutoencoderWeights} JSON the model starts from instead of the seed's initial weights
      *                     ("continue training"); null for fresh weights. The seed still draws data and batches;
      *                     when the JSON carries the optimizer's state and epochs, the optimizer resumes (if of the
@@ -69,12 +85,43 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
      */
     AutoencoderLabTrainer(AutoencoderConfig config, long seed, String savedWeights) {
         this.config = config;
-        SplittableRandom rng = new SplittableRandom(seed);
-        this.data = config.data().generate(config.samples(), rng);
+        this.savedWeights = savedWeights;
+        this.rng = new SplittableRandom(seed);
+        this.generation = config.data().start(config.samples(), rng);
+    }
+
+    /** Draws the rest of the data set and makes the model, if {@link #prepare()} has not yet. */
+    private void build() {
+        while (generation != null) {
+            buildPiece();
+        }
+    }
+
+    /**
+     * A few more samples of the data set; once the last is drawn, the model (with the saved weights); then the rest
+     * (with the saved optimizer state). Reading saved weights of the largest network takes about 15 ms each time, so
+     * the two readings are two pieces.
+     */
+    private void buildPiece() {
+        if (data == null) {
+            if (generation.step()) {
+                data = generation.result();
+                buildModel();
+            }
+        } else {
+            buildOptimizer();
+            generation = null;
+        }
+    }
+
+    private void buildModel() {
         this.model = new Autoencoder(config.spec(data.features()), rng);
         if (savedWeights != null) {
             AutoencoderWeights.load(savedWeights, model);
         }
+    }
+
+    private void buildOptimizer() {
         Optimizer optimizer = OptimizerConfig.of(config.optimizer(), config.learningRate()).create();
         long epochsBefore = savedWeights == null ? 0 : AutoencoderWeights.resume(savedWeights, optimizer, model);
         this.batches = new AutoencoderBatches(model, data.samples(), config.loss(), optimizer,
@@ -142,28 +189,69 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     public double pcaError() {
+        build();
         fitPca();
         return pcaError;
     }
 
     private void fitPca() {
-        if (Double.isNaN(pcaError)) {
-            pcaError = AutoencoderPca.fit(data.samples()).reconstructionError(
-                    Math.min(config.bottleneck(), data.features()));
+        while (Double.isNaN(pcaError)) {
+            pcaPiece();
         }
     }
 
-    /** First the PCA baseline, then a continued run's fast-forward in pieces; true while some is left. */
+    /** One piece of the PCA baseline (the SVD of 2000 digits in one piece held a worker for over 100 ms). */
+    private void pcaPiece() {
+        if (pcaPieces == null) {
+            pcaPieces = new PcaErrorInPieces(data.samples(), Math.min(config.bottleneck(), data.features()));
+        }
+        if (pcaPieces.step()) {
+            pcaError = pcaPieces.error();
+            pcaPieces = null;
+        }
+    }
+
+    /**
+     * The data set and the model, then the PCA baseline, then a continued run's fast-forward, each in pieces; true
+     * while some is left.
+     */
     @Override
     public boolean prepare() {
-        if (Double.isNaN(pcaError)) {
-            fitPca();
+        if (generation != null) {
+            buildPiece();
+            return true;
+        } else if (Double.isNaN(pcaError)) {
+            pcaPiece();
+            return true; // the next call finds the error known, or goes on
         } else if (fastForwardLeft > 0) {
-            long piece = Math.min(fastForwardLeft, ResumePoint.epochsPerPiece(drawsPerEpoch));
-            batches.fastForward(piece);
-            fastForwardLeft -= piece;
+            fastForwardPiece();
         }
         return fastForwardLeft > 0;
+    }
+
+    /**
+     * Redraws batches of the saved epochs until about {@link ResumePoint#DRAWS_PER_PIECE} draws: an epoch of 2000
+     * noisy 16 × 16 digits is half a million, so whole epochs would not fit a piece.
+     */
+    private void fastForwardPiece() {
+        long draws = 0;
+        long perBatch = config.noise().kind() == AutoencoderNoise.Kind.NONE ? 0
+                : (long) AutoencoderConfig.BATCH_SIZE * data.features();
+        do {
+            if (!batches.inEpoch()) {
+                draws += data.size() - 1L; // the epoch's shuffle
+            }
+            if (batches.fastForwardBatch()) {
+                fastForwardLeft--;
+            }
+            draws += perBatch + 1; // at least one unit of work a batch, when there is no noise to draw
+        } while (fastForwardLeft > 0 && draws < ResumePoint.DRAWS_PER_PIECE);
+        lastPieceDraws = draws;
+    }
+
+    /** Draws (at most; a batch without noise counts one) the last piece of a fast-forward redrew, for tests. */
+    long lastPieceDraws() {
+        return lastPieceDraws;
     }
 
     @Override
@@ -181,6 +269,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     /** One mini-batch; the epoch's mean batch loss once its last batch is done (exactly as a whole epoch). */
     @Override
     public EpochMetrics trainChunk() {
+        build();
         if (!batches.inEpoch()) {
             epochLossSum = 0;
             epochBatches = 0;
@@ -214,6 +303,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
      */
     @Override
     public InternalsCapture<AutoencoderInternals> startCapture() {
+        build();
         fitPca();
         return new InternalsCapture<>() {
             private LatentPlane plane;
@@ -310,16 +400,19 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
 
     @Override
     public boolean parametersFinite() {
+        build();
         return model.parametersFinite();
     }
 
     @Override
     public double learningRate() {
+        build();
         return batches.optimizer().learningRate();
     }
 
     @Override
     public void setLearningRate(double learningRate) {
+        build();
         batches.optimizer().setLearningRate(learningRate);
     }
 
@@ -339,16 +432,18 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         if (!NOISE_LEVEL.equals(key) || config.noise().kind() == AutoencoderNoise.Kind.NONE) {
             throw new IllegalArgumentException("unknown hyperparameter " + key);
         }
+        build();
         batches.setNoise(new AutoencoderNoise(config.noise().kind(), value));
     }
 
     @Override
     public long parameterCount() {
-        return model.parameterCount();
+        // before the model is made (the runtime checks a run as soon as it is built): what its plan counts
+        return model != null ? model.parameterCount() : plan(config).parameters();
     }
 
     @Override
     public int datasetSize() {
-        return data.size();
+        return config.samples();
     }
 }

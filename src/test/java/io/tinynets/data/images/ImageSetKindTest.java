@@ -25,6 +25,38 @@ class ImageSetKindTest {
         assertFalse(java.util.Arrays.equals(a.samples().data, c.samples().data));
     }
 
+    /** A trainer draws its data a piece at a time: the same samples and the same draws, in bounded pieces. */
+    @ParameterizedTest
+    @EnumSource(ImageSetKind.class)
+    void drawnInPiecesTheSetAndTheGeneratorAreThoseOfOneGeneration(ImageSetKind kind) {
+        SplittableRandom whole = new SplittableRandom(4);
+        ImageSet expected = kind.generate(2000, whole);
+        SplittableRandom inPieces = new SplittableRandom(4);
+        ImageGeneration generation = kind.start(2000, inPieces);
+        int steps = 0;
+        while (!generation.step()) {
+            steps++;
+        }
+        steps++;
+        ImageSet set = generation.result();
+        assertArrayEquals(expected.samples().data, set.samples().data, 0.0);
+        assertArrayEquals(expected.labels(), set.labels());
+        assertEquals(expected.classNames(), set.classNames());
+        assertEquals(expected.width(), set.width());
+        assertEquals(whole.nextLong(), inPieces.nextLong());
+        // at most VALUES_PER_PIECE pixels a piece: 64 digits of 16 x 16, so 2000 of them take 32 pieces
+        int perPiece = ImageGeneration.VALUES_PER_PIECE / set.features();
+        assertEquals(perPiece, generation.samplesPerPiece());
+        assertEquals((2000 + perPiece - 1) / perPiece, steps);
+    }
+
+    @Test
+    void theSetIsNotThereBeforeItsLastSample() {
+        ImageGeneration generation = ImageSetKind.DIGITS_16.start(2000, new SplittableRandom(1));
+        generation.step();
+        assertThrows(IllegalStateException.class, generation::result);
+    }
+
     @ParameterizedTest
     @EnumSource(ImageSetKind.class)
     void everyClassAppearsAndValuesAreInRange(ImageSetKind kind) {

@@ -77,7 +77,11 @@ class AutoencoderConfigJsonTest {
         assertThat(resumed.captureInternals().decoder().weightsJson()).isEqualTo(json);
         AutoencoderConfig wider = new AutoencoderConfig(c.data(), c.samples(), new int[]{48, 16}, c.bottleneck(),
                 c.activation(), c.tied(), c.loss(), c.noise(), c.optimizer(), c.learningRate(), c.seed());
-        assertThatThrownBy(() -> new AutoencoderLabTrainer(wider, 3, json))
+        // the trainer makes its model while it prepares (in pieces on the runtime's pool), and refuses them there
+        AutoencoderLabTrainer misfit = new AutoencoderLabTrainer(wider, 3, json);
+        assertThatThrownBy(misfit::trainEpoch).hasMessage("encoder.0.weight must be 48x64, was 32x64");
+        // the factory's check refuses them before any run is built
+        assertThatThrownBy(() -> AutoencoderLabTrainer.factory(wider, json).check())
                 .hasMessage("encoder.0.weight must be 48x64, was 32x64");
     }
 }

@@ -72,6 +72,35 @@ class AutoencoderContinuationTest {
         assertThat(continued.captureInternals().decoder().epochs()).isEqualTo(N + K);
     }
 
+    /**
+     * An epoch of 2000 noisy 16 × 16 digits is half a million draws: the fast-forward redraws it a few batches per
+     * piece (not an epoch, or 10⁸ draws, at once), and the continued run is still the uninterrupted one.
+     */
+    @Test
+    void aLargeFastForwardIsRedrawnInPiecesOfBoundedDraws() {
+        AutoencoderConfig c = new AutoencoderConfig(ImageSetKind.DIGITS_16, 2000, new int[]{4}, 2, Activation.TANH,
+                true, AutoencoderLoss.MSE, AutoencoderNoise.gaussian(0.2), OptimizerKind.ADAM, 0.01);
+        AutoencoderLabTrainer uninterrupted = new AutoencoderLabTrainer(c, SEED);
+        train(uninterrupted, 2);
+        String json = uninterrupted.captureInternals().decoder().weightsJson();
+        double next = train(uninterrupted, 1)[0];
+
+        AutoencoderLabTrainer continued = new AutoencoderLabTrainer(c, SEED, json);
+        List<Long> fastForwardPieces = new java.util.ArrayList<>();
+        while (continued.prepare()) {
+            if (continued.lastPieceDraws() > 0) {
+                fastForwardPieces.add(continued.lastPieceDraws());
+            }
+        }
+        fastForwardPieces.add(continued.lastPieceDraws());
+        // 2 epochs of 1999 shuffle draws and 2000 × 256 noise draws: at least 6 pieces of 200 000
+        assertThat(fastForwardPieces).hasSizeGreaterThanOrEqualTo(6);
+        long oneBatchMore = 1999 + AutoencoderConfig.BATCH_SIZE * 256 + 1;
+        assertThat(fastForwardPieces).allSatisfy(draws -> assertThat(draws)
+                .isLessThanOrEqualTo(io.tinynets.lab.ResumePoint.DRAWS_PER_PIECE + oneBatchMore));
+        assertThat(train(continued, 1)[0]).isEqualTo(next);
+    }
+
     @ParameterizedTest
     @CsvSource({"ADAM", "MOMENTUM"})
     void withoutTheOptimizerStateTheContinuedRunWouldDiffer(OptimizerKind kind) throws Exception {
