@@ -48,7 +48,10 @@ public class DescentPicture implements LivePicture {
 
     @Override
     public String captionKey(Object internals) {
-        return "classroom.dashboard.picture.descent";
+        // "darker is lower" belongs to a 2D surface; a 1D curve is a line with the area below it shaded
+        return internals instanceof DescentInternals in && in.surface() != null
+                && in.surface().create().dimensions() == 1 ? "classroom.dashboard.picture.descent.curve"
+                : "classroom.dashboard.picture.descent";
     }
 
     /** Steep surfaces (Rosenbrock, Himmelblau) are coloured by log₁₀(1 + f − f_min), and the bar says so. */

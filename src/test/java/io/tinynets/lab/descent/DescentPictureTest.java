@@ -49,6 +49,14 @@ class DescentPictureTest {
     }
 
     @Test
+    void aOneDimensionalCurveIsNotCaptionedDarkerIsLower() {
+        DescentInternals in = race(SurfaceKind.DOUBLE_WELL, 3, OptimizerKind.SGD);
+        assertThat(in.surface().create().dimensions()).isEqualTo(1);
+        assertThat(live.colours(in)).isEqualTo(LivePicture.Colours.DIVERGING);
+        assertThat(live.captionKey(in)).isEqualTo("classroom.dashboard.picture.descent.curve");
+    }
+
+    @Test
     void overlayShowsEachRacersPastStepsHollowAndWhereItIsNowSolid() {
         DescentInternals in = race(SurfaceKind.BOWL, 5, OptimizerKind.SGD, OptimizerKind.MOMENTUM);
         LivePicture.Overlay o = live.overlay(in).orElseThrow();

@@ -61,6 +61,9 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
     private List<SavedCurve> ghosts = List.of();
     private SurfaceKind ghostSurface;
 
+    /** What the map's colours mean: "darker is lower" on a 2D surface; on a 1D curve, the shaded area below f(x). */
+    final Paragraph surfaceCaption = new Paragraph(getTranslation("descent.surface.caption"));
+
     /** Said under the map when its colours follow a log scale. */
     final Paragraph logNote = new Paragraph(getTranslation("descent.surface.caption.log"));
 
@@ -71,7 +74,7 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
         fitBox = titled("descent.chart.fit", plot(fitMap, fitLines));
         fitBox.add(new Paragraph(getTranslation("descent.fit.caption")));
         Div mapBox = titled("descent.chart.surface", plot(map, overlay));
-        mapBox.add(new Paragraph(getTranslation("descent.surface.caption")), logNote);
+        mapBox.add(surfaceCaption, logNote);
         HorizontalLayout row = new HorizontalLayout(mapBox, fitBox);
         row.setWidthFull();
         row.addClassName("chart-row");
@@ -118,6 +121,8 @@ class DescentPanels extends LabPanels<DescentConfig, DescentInternals> {
         double[] view = surfaceMap.rect();
         map.setColorMap(HeatMap.ColorMap.valueOf(DescentPicture.colours(current).name()));
         map.setLegendVisible(false); // the caption says darker is lower; values matter less than shape
+        surfaceCaption.setText(getTranslation(current.dimensions() == 2 ? "descent.surface.caption"
+                : "descent.surface.caption.curve"));
         logNote.setVisible(current.logScale()); // steep surfaces are coloured by log₁₀(1 + f − f_min)
         map.setGrid(GRID, GRID, surfaceMap.grid(), surfaceMap.min(), surfaceMap.max());
         surfacePicture = surfaceMap.picture();

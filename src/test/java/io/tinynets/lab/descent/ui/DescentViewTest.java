@@ -140,6 +140,11 @@ class DescentViewTest extends KaribuTest {
         assertThat(view.panels.overlay.colours()).hasSize(4); // three racers and the curve
         assertThat(view.panels.overlay.pathLength(3)).isEqualTo(121);
         assertThat(view.panels.overlay.lastPoint(0)).containsExactly(2.0, view.form.currentSurface().value(new double[] {2.0}));
+        // a curve with its area shaded is not a map where darker is lower
+        assertThat(view.panels.surfaceCaption.getText()).startsWith("The line is the loss f(x)")
+                .doesNotContain("Darker");
+        view.form.surface.setValue(SurfaceKind.BOWL);
+        assertThat(view.panels.surfaceCaption.getText()).startsWith("Darker is lower.");
     }
 
     @Test
