@@ -11,7 +11,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Base of the real-browser tests ({@code *IT}): the whole app on a random port (one Spring context shared by every
  * IT class), one headless Chromium per class, and the way every test opens a page in a language.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every browser of every IT class comes from 127.0.0.1 into this one context, and a closed browser's runs stay held
+// until its UI times out: past six anonymous sessions the per-address caps refused the next class's Play (PicturesIT
+// waited for epochs that never came). The caps are the limits tests' business (LiveTrainingLimitsTest,
+// TrainingServiceTest), not the browser tests'.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tinynets.training.anonymous-sessions-per-address=1000",
+        "tinynets.training.anonymous-runs-per-address=1000"})
 public abstract class BrowserTest {
 
     protected static Browser browser;
