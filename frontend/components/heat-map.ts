@@ -53,7 +53,8 @@ export class HeatMap extends LitElement {
   /** Displayed width and height of the grid in pixels. */
   @property({ type: Number }) size = 240;
   @property({ type: Number, attribute: 'display-height' }) displayHeight = 0;
-  @property({ type: String, attribute: 'color-map' }) colorMap: 'diverging' | 'sequential' = 'diverging';
+  /** classes: the values are class indices (0..k−1, a softmax's prediction), each cell in its class's point colour. */
+  @property({ type: String, attribute: 'color-map' }) colorMap: 'diverging' | 'sequential' | 'classes' = 'diverging';
   @property({ type: Boolean, attribute: 'show-legend' }) showLegend = true;
   /** What the colours measure, written along the colour bar ("network output"). */
   @property({ type: String, attribute: 'value-label' }) valueLabel = '';
@@ -91,8 +92,8 @@ export class HeatMap extends LitElement {
           ${this.xLabel ? html`<div class="axis x" style="width:${this.size}px">${this.xLabel} →</div>` : ''}
         </div>
         ${this.showLegend ? html`<div class="legend" style="height:${h}px">
-            <div class="scale"><span>${formatValue(this.max)}</span>
-              <canvas class="bar" width="1" height="64"></canvas><span>${formatValue(this.min)}</span></div>
+            <div class="scale"><span>${this.barLabel(this.max)}</span>
+              <canvas class="bar" width="1" height="64"></canvas><span>${this.barLabel(this.min)}</span></div>
             ${this.valueLabel ? html`<div class="quantity">${this.valueLabel}</div>` : ''}</div>` : ''}
       </div>
       ${this.marks.length ? html`<div class="marks" style="max-width:${this.size + 60}px">
@@ -165,6 +166,11 @@ export class HeatMap extends LitElement {
     return [((p.x - x0) / (x1 - x0)) * canvas.width, (1 - (p.y - y0) / (y1 - y0)) * canvas.height];
   }
 
+  /** A colour-bar end: the value, or for class indices the class as the legend numbers it (index 0 is class 1). */
+  private barLabel(v: number): string {
+    return this.colorMap === 'classes' ? String(Math.round(v) + 1) : formatValue(v);
+  }
+
   private valueAt(c: number, r: number): number {
     const b = this.values[r * this.cols + c];
     return this.min + (b / 255) * (this.max - this.min);
@@ -180,8 +186,9 @@ export class HeatMap extends LitElement {
   }
 
   /** The colour of the map at t in [0, 1], paled when points are drawn on it. */
-  private mapColour(t: number, page: Rgb): Rgb {
-    const c = ramp(this.colorMap, t);
+  private mapColour(t: number, page: Rgb, dark: boolean): Rgb {
+    const c = this.colorMap === 'classes' ? hexRgb(classColour(Math.round(this.min + t * (this.max - this.min)), dark))
+      : ramp(this.colorMap, t);
     return this.points.length ? mix(c, page, PALE) : c;
   }
 
@@ -196,7 +203,7 @@ export class HeatMap extends LitElement {
     if (this.cols > 0 && this.rows > 0 && this.values.length >= this.cols * this.rows) {
       const img = new ImageData(this.cols, this.rows);
       for (let i = 0; i < this.cols * this.rows; i++) {
-        const [r, g, b] = this.mapColour(this.values[i] / 255, theme.page);
+        const [r, g, b] = this.mapColour(this.values[i] / 255, theme.page, theme.dark);
         img.data[4 * i] = r;
         img.data[4 * i + 1] = g;
         img.data[4 * i + 2] = b;
@@ -222,7 +229,7 @@ export class HeatMap extends LitElement {
     if (bar) {
       const bctx = bar.getContext('2d')!;
       for (let i = 0; i < 64; i++) {
-        bctx.fillStyle = rgbCss(this.mapColour(1 - i / 63, theme.page));
+        bctx.fillStyle = rgbCss(this.mapColour(1 - i / 63, theme.page, theme.dark));
         bctx.fillRect(0, i, 1, 1);
       }
     }
@@ -279,6 +286,12 @@ export class HeatMap extends LitElement {
 
 /** How far the map is paled toward the page colour when points are drawn on it. */
 const PALE = 0.5;
+/** '#rrggbb' (the class colours' form) as RGB, without a canvas: it runs once per map cell. */
+function hexRgb(hex: string): Rgb {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
 /** Fill of a legend mark that stands for no class ("training point"). */
 const NEUTRAL = '#9e9e9e';
 /** Size of a legend mark in pixels. */

@@ -27,8 +27,11 @@ import java.util.List;
 @JsModule("./components/heat-map.ts")
 public class HeatMap extends Component implements PictureText.Described {
 
-    /** Colour maps: diverging for signed values (decision boundary, tanh), sequential for 0..1 (sigmoid gates). */
-    public enum ColorMap { DIVERGING, SEQUENTIAL }
+    /**
+     * Colour maps: diverging for signed values (decision boundary, tanh), sequential for 0..1 (sigmoid gates), classes
+     * for predicted class indices (each cell in its class's point colour, so a region and its points agree).
+     */
+    public enum ColorMap { DIVERGING, SEQUENTIAL, CLASSES }
 
     private int cols;
     private int rows;

@@ -58,9 +58,12 @@ public class PlaygroundPicture implements LivePicture {
         return internals instanceof PlaygroundInternals in ? Optional.of(boundary(in)) : Optional.empty();
     }
 
-    /** Predicted classes 0..k−1 (softmax) read as a sequence; one signed or probability output diverges. */
+    /**
+     * Predicted classes 0..k−1 (softmax) in the points' class colours, so a green region holds the green points; one
+     * signed or probability output diverges from blue (class 0) to orange (class 1), again the points' colours.
+     */
     public static Colours colours(PlaygroundInternals in) {
-        return in.boundaryMax() - in.boundaryMin() > 1.5 && in.boundaryMin() == 0 ? Colours.SEQUENTIAL
+        return in.boundaryMax() - in.boundaryMin() > 1.5 && in.boundaryMin() == 0 ? Colours.CLASSES
                 : Colours.DIVERGING;
     }
 

@@ -18,7 +18,9 @@ public interface LivePicture {
         /** Signed values around a middle (decision boundary, tanh states). */
         DIVERGING,
         /** Low to high (probabilities, sigmoid gates, losses, pixels). */
-        SEQUENTIAL
+        SEQUENTIAL,
+        /** Class indices 0..k−1, each in its class's point colour (a softmax's predicted class). */
+        CLASSES
     }
 
     /**

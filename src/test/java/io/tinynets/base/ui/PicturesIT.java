@@ -6,6 +6,12 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tinynets.lab.playground.OutputLoss;
+import io.tinynets.lab.playground.PlaygroundConfig;
+import io.tinynets.lab.playground.PlaygroundConfigJson;
+import io.tinynets.share.LabLink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PicturesIT extends BrowserTest {
 
     private static final Path SHOTS = Browser.SCREENSHOTS.resolve("pictures");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Opens {@code path} in a language and a theme (both remembered in cookies, as the header's switches do). */
     private void openIn(String path, String language, boolean dark) {
@@ -103,6 +110,63 @@ class PicturesIT extends BrowserTest {
             }
         }
     }
+
+    /**
+     * Three classes: the map shows the predicted class in the points' own colours, so a region holds the points of its
+     * colour (a sequential ramp had painted class 3's region yellow under green points).
+     */
+    @Test
+    void aThreeClassMapPaintsEachRegionInItsPointsColour() throws Exception {
+        ObjectNode config = (ObjectNode) JSON.readTree(PlaygroundConfigJson.write(PlaygroundConfig.defaults(), null));
+        config.put("dataset", "blobs3");
+        config.put(PlaygroundConfigJson.OUTPUT_LOSS, OutputLoss.SOFTMAX_CROSS_ENTROPY.key());
+        String link = LabLink.write(new LabLink.State("playground", config.toString(), PlaygroundConfigJson.VERSION,
+                7));
+        openIn("playground?lab=" + link, "en", false);
+        browser.waitFor(60, "points on the decision map", d -> Boolean.TRUE.equals(browser.js(
+                "const m = document.querySelector('.boundary-box tn-heat-map');"
+                        + " return !!m && m.pointPosition(0).length === 2;")));
+        assertThat(attribute(".boundary-box tn-heat-map", "color-map")).isEqualTo("classes");
+        pressPlayOrPause();
+        // the share of each class's training points whose surroundings are painted in that class's hue
+        browser.waitFor(90, "each class's region in its points' colour", d -> {
+            @SuppressWarnings("unchecked")
+            List<Number> agree = (List<Number>) browser.js(REGION_AGREEMENT);
+            return agree.size() == 3 && agree.stream().allMatch(a -> a.doubleValue() >= 0.8);
+        });
+        pressPlayOrPause();
+        // the colour bar numbers the classes as the legend does: 1 to 3, not the indices 0 to 2
+        assertThat(browser.js("return [...document.querySelector('.boundary-box tn-heat-map').shadowRoot"
+                + ".querySelectorAll('.scale span')].map(s => s.textContent.trim())")).asString()
+                .isEqualTo("[3, 1]");
+        save(browser.driver.findElement(By.cssSelector(".boundary-box")), "playground-map-three-classes");
+    }
+
+    /** Per class: the share of its training points whose map pixel 12 px to the right has the hue of its colour. */
+    private static final String REGION_AGREEMENT = """
+            const m = document.querySelector('.boundary-box tn-heat-map');
+            const canvas = m.shadowRoot.querySelector('canvas.grid');
+            const ctx = canvas.getContext('2d');
+            const hue = (r, g, b) => {
+              const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+              if (d === 0) return -1;
+              const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+              return (h * 60 + 360) % 360;
+            };
+            const classHues = [[33, 102, 172], [224, 130, 20], [27, 120, 55]].map(c => hue(...c));
+            const nearest = h => classHues.map((c, i) => [Math.min(Math.abs(h - c), 360 - Math.abs(h - c)), i])
+                .sort((a, b) => a[0] - b[0])[0][1];
+            const agree = [0, 0, 0], total = [0, 0, 0];
+            m.points.forEach((p, i) => {
+              if (p.hollow || p.c > 2) return;
+              const [x, y] = m.pointPosition(i);
+              const px = Math.min(canvas.width - 1, Math.round(x + 12));
+              const d = ctx.getImageData(px, Math.round(y), 1, 1).data;
+              total[p.c]++;
+              if (nearest(hue(d[0], d[1], d[2])) === p.c) agree[p.c]++;
+            });
+            return total.map((t, c) => t === 0 ? 0 : agree[c] / t);
+            """;
 
     @Test
     void theLatentSpaceAndTheLossCurveSayWhatTheyShow() throws Exception {

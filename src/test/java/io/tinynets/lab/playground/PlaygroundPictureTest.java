@@ -56,7 +56,7 @@ class PlaygroundPictureTest {
     }
 
     @Test
-    void softmaxPredictedClassesAreASequentialPictureOfWholeClasses() {
+    void softmaxPredictedClassesAreAPictureOfWholeClassesInTheirPointColours() {
         PlaygroundInternals in = trained(DatasetKind.SPIRAL_3, OutputLoss.SOFTMAX_CROSS_ENTROPY, 2);
         Picture p = live.of(in).orElseThrow();
         assertThat(p.min()).isEqualTo(0.0);
@@ -67,7 +67,8 @@ class PlaygroundPictureTest {
             // class 1 sits between two bytes of the 0..2 scale: within half a step
             assertThat(p.valueAt(i, 49 - i)).isCloseTo(predicted, within(1.0 / 255 + 1e-12));
         }
-        assertThat(live.colours(in)).isEqualTo(LivePicture.Colours.SEQUENTIAL);
+        // each region in its class's point colour (a sequential ramp gave class 3 yellow beside green points)
+        assertThat(live.colours(in)).isEqualTo(LivePicture.Colours.CLASSES);
     }
 
     @Test
