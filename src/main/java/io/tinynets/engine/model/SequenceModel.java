@@ -196,11 +196,11 @@ public final class SequenceModel {
         if (!classification()) {
             throw new IllegalStateException("accuracy needs a classification model");
         }
-        return accuracyOf(forward(x), targets, x.length);
+        return accuracyOf(forward(x), targets, x.length, cell.batchSize());
     }
 
-    private double accuracyOf(DMatrixRMaj out, DMatrixRMaj[] targets, int steps) {
-        DMatrixRMaj target = stackTargets(targets, steps, cell.batchSize());
+    private double accuracyOf(DMatrixRMaj out, DMatrixRMaj[] targets, int steps, int batch) {
+        DMatrixRMaj target = stackTargets(targets, steps, batch);
         int k = out.numCols;
         int correct = 0;
         for (int r = 0; r < out.numRows; r++) {
@@ -312,7 +312,26 @@ public final class SequenceModel {
         if (accuracy && !classification()) {
             throw new IllegalStateException("accuracy needs a classification model");
         }
-        return new PiecewiseStep(x, targets, accuracy, stepsPerPiece);
+        return beginEvaluation(x, targets, accuracy, stepsPerPiece, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #beginEvaluation(DMatrixRMaj[], DMatrixRMaj[], boolean, int)} with the recurrent forward run over at most
+     * {@code rowsPerPass} sequences of the batch at a time, their hidden states gathered into one batch for the output
+     * layer and the loss. Each sequence's recurrence reads only its own row, so the result is the same bit for bit;
+     * what changes is that the cell's per-step caches never grow past {@code rowsPerPass} rows. A trainer that
+     * evaluates on a larger batch than it trains on thus keeps caches the size of its training batch, not of its
+     * evaluation batch (the sequence lab: 32 rather than 64 rows per step, for each of its three cells).
+     */
+    public PiecewiseStep beginEvaluation(DMatrixRMaj[] x, DMatrixRMaj[] targets, boolean accuracy,
+                                         int stepsPerPiece, int rowsPerPass) {
+        if (accuracy && !classification()) {
+            throw new IllegalStateException("accuracy needs a classification model");
+        }
+        if (rowsPerPass < 1) {
+            throw new IllegalArgumentException("rowsPerPass must be at least 1, was " + rowsPerPass);
+        }
+        return new PiecewiseStep(x, targets, accuracy, stepsPerPiece, rowsPerPass);
     }
 
     /** A training step or an evaluation done piece by piece; see {@link #beginTrainStep}, {@link #beginEvaluation}. */
@@ -330,6 +349,11 @@ public final class SequenceModel {
         private final Optimizer optimizer; // null for an evaluation
         private final boolean accuracy;
         private final int stepsPerPiece;
+        /** Sequences in the batch, and how many the cell runs at a time (all of them but in a passed evaluation). */
+        private final int batchRows;
+        private final int rowsPerPass;
+        /** The first sequence of the pass under way, when the forward runs in passes. */
+        private int passStart;
         private Phase phase = Phase.FORWARD;
         private int rows;
         private int row;
@@ -338,18 +362,19 @@ public final class SequenceModel {
         private double result = Double.NaN;
 
         private PiecewiseStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, Optimizer optimizer, int stepsPerPiece) {
-            this(x, targets, optimizer, false, stepsPerPiece);
+            this(x, targets, optimizer, false, stepsPerPiece, Integer.MAX_VALUE);
             for (Param p : params) {
                 p.zeroGrad();
             }
         }
 
-        private PiecewiseStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, boolean accuracy, int stepsPerPiece) {
-            this(x, targets, null, accuracy, stepsPerPiece);
+        private PiecewiseStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, boolean accuracy, int stepsPerPiece,
+                              int rowsPerPass) {
+            this(x, targets, null, accuracy, stepsPerPiece, rowsPerPass);
         }
 
         private PiecewiseStep(DMatrixRMaj[] x, DMatrixRMaj[] targets, Optimizer optimizer, boolean accuracy,
-                              int stepsPerPiece) {
+                              int stepsPerPiece, int rowsPerPass) {
             if (stepsPerPiece < 1) {
                 throw new IllegalArgumentException("stepsPerPiece must be at least 1, was " + stepsPerPiece);
             }
@@ -358,12 +383,60 @@ public final class SequenceModel {
             this.optimizer = optimizer;
             this.accuracy = accuracy;
             this.stepsPerPiece = stepsPerPiece;
-            cell.beginForward(x, null, null);
+            this.batchRows = x == null || x.length == 0 || x[0] == null ? 0 : x[0].numRows;
+            this.rowsPerPass = rowsPerPass;
+            if (inPasses()) {
+                beginPass();
+            } else {
+                cell.beginForward(x, null, null);
+            }
+        }
+
+        /** Whether the forward runs a few sequences at a time: never in a training step, whose backward needs all. */
+        private boolean inPasses() {
+            return optimizer == null && batchRows > rowsPerPass;
+        }
+
+        /** Starts the cell's forward on sequences passStart .. passStart + rowsPerPass − 1 (copies of their rows). */
+        private void beginPass() {
+            int n = Math.min(rowsPerPass, batchRows - passStart);
+            DMatrixRMaj[] part = new DMatrixRMaj[x.length];
+            for (int t = 0; t < x.length; t++) {
+                DMatrixRMaj all = x[t];
+                if (all == null || all.numRows != batchRows) {
+                    throw new IllegalArgumentException("input at step " + t + " must have " + batchRows + " rows, was "
+                            + (all == null ? "null" : all.numRows));
+                }
+                part[t] = new DMatrixRMaj(n, all.numCols);
+                System.arraycopy(all.data, passStart * all.numCols, part[t].data, 0, n * all.numCols);
+            }
+            cell.beginForward(part, null, null);
+        }
+
+        /**
+         * Copies the finished pass's hidden states into the whole batch's output-layer input, laid out as
+         * {@link #headInput} lays out a whole forward's: h after the last step, or every step's h stacked.
+         */
+        private void gatherPass() {
+            int n = cell.batchSize();
+            int h = cell.hiddenSize();
+            int steps = x.length;
+            if (passStart == 0) {
+                stackedH.reshape(manyToMany ? steps * batchRows : batchRows, h, false);
+            }
+            if (manyToMany) {
+                for (int s = 0; s < steps; s++) {
+                    System.arraycopy(cell.hidden(s).data, 0, stackedH.data, (s * batchRows + passStart) * h, n * h);
+                }
+            } else {
+                System.arraycopy(cell.hidden(steps - 1).data, 0, stackedH.data, passStart * h, n * h);
+            }
+            passStart += n;
         }
 
         /** Output-layer rows per piece: those of {@code stepsPerPiece} time steps. */
         private int rowsPerPiece() {
-            return stepsPerPiece * cell.batchSize();
+            return stepsPerPiece * batchRows;
         }
 
         /** Does the next piece; true once the step (or evaluation) is complete. */
@@ -371,7 +444,14 @@ public final class SequenceModel {
             switch (phase) {
                 case FORWARD -> {
                     if (cell.continueForward(stepsPerPiece)) {
-                        DMatrixRMaj in = headInput(x.length);
+                        if (inPasses()) {
+                            gatherPass();
+                            if (passStart < batchRows) {
+                                beginPass();
+                                return false;
+                            }
+                        }
+                        DMatrixRMaj in = inPasses() ? stackedH : headInput(x.length);
                         fc.beginForward(in);
                         rows = in.numRows;
                         row = 0;
@@ -425,11 +505,11 @@ public final class SequenceModel {
         private void loss() {
             DMatrixRMaj out = fc.output();
             if (optimizer == null && accuracy) {
-                result = accuracyOf(out, targets, x.length);
+                result = accuracyOf(out, targets, x.length, batchRows);
                 phase = Phase.DONE;
                 return;
             }
-            target = stackTargets(targets, x.length, cell.batchSize());
+            target = stackTargets(targets, x.length, batchRows);
             result = loss.value(out, target);
             // an evaluation, or a non-finite loss: no update, as trainStep
             phase = optimizer == null || !Double.isFinite(result) ? Phase.DONE : Phase.LOSS_GRADIENT;

@@ -224,8 +224,10 @@ public final class SequenceTrainer implements Trainer<SequenceInternals> {
                 current = model.beginTrainStep(batch.inputs(), batch.targets(), optimizers.get(m),
                         TIME_STEPS_PER_PIECE);
             } else {
+                // the evaluation batch's sequences BATCH at a time: the same score, and the cells' per-step caches
+                // stay the size of a training batch (half the memory of a session's three cells)
                 current = model.beginEvaluation(evaluation.inputs(), evaluation.targets(), task.classification(),
-                        TIME_STEPS_PER_PIECE);
+                        TIME_STEPS_PER_PIECE, BATCH);
             }
         }
         if (!current.advance()) {
