@@ -1,5 +1,6 @@
 package io.tinynets.lab.autoencoder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tinynets.data.images.ImageGeneration;
 import io.tinynets.data.images.ImageSet;
 import io.tinynets.data.images.ImageSetKind;
@@ -48,6 +49,12 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     private ImageSet data;
     private Autoencoder model;
     private AutoencoderBatches batches;
+    /** The saved weights being read by {@link #prepare()}, in pieces; null when there are none or once read. */
+    private JsonTreeInPieces reading;
+    /** The saved weights read, until they and their optimizer state are applied; null when there are none. */
+    private JsonNode saved;
+    private boolean savedWeightsLoaded;
+    private int lastReadingTokens;
     /** Epochs of the saved run's stream still to redraw before the first epoch (see {@link #prepare()}). */
     private long fastForwardLeft;
     private long drawsPerEpoch;
@@ -98,32 +105,44 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     /**
-     * A few more samples of the data set; once the last is drawn, the model (with the saved weights); then the rest
-     * (with the saved optimizer state). Reading saved weights of the largest network takes about 15 ms each time, so
-     * the two readings are two pieces.
+     * A few more samples of the data set; once the last is drawn, the model; then the saved weights, read
+     * {@link JsonTreeInPieces#TOKENS_PER_PIECE} tokens a piece (the largest network's are 70 000 numbers, 15 ms at
+     * once); then checked and copied into the model (about a millisecond); then the rest (with the saved optimizer
+     * state).
      */
     private void buildPiece() {
+        lastReadingTokens = 0;
         if (data == null) {
             if (generation.step()) {
                 data = generation.result();
-                buildModel();
+                this.model = new Autoencoder(config.spec(data.features()), rng);
+                reading = savedWeights == null ? null : AutoencoderWeights.reading(savedWeights);
             }
+        } else if (reading != null) {
+            boolean read = reading.step();
+            lastReadingTokens = reading.lastPieceTokens();
+            if (read) {
+                saved = reading.result();
+                reading = null;
+            }
+        } else if (savedWeights != null && !savedWeightsLoaded) {
+            AutoencoderWeights.load(saved, model);
+            savedWeightsLoaded = true;
         } else {
             buildOptimizer();
+            saved = null;
             generation = null;
         }
     }
 
-    private void buildModel() {
-        this.model = new Autoencoder(config.spec(data.features()), rng);
-        if (savedWeights != null) {
-            AutoencoderWeights.load(savedWeights, model);
-        }
+    /** Tokens (numbers, names, brackets) of saved weights the last piece of the build read (0: none), for tests. */
+    int lastReadingPieceTokens() {
+        return lastReadingTokens;
     }
 
     private void buildOptimizer() {
         Optimizer optimizer = OptimizerConfig.of(config.optimizer(), config.learningRate()).create();
-        long epochsBefore = savedWeights == null ? 0 : AutoencoderWeights.resume(savedWeights, optimizer, model);
+        long epochsBefore = savedWeights == null ? 0 : AutoencoderWeights.resume(saved, optimizer, model);
         this.batches = new AutoencoderBatches(model, data.samples(), config.loss(), optimizer,
                 AutoencoderConfig.BATCH_SIZE, rng);
         batches.setNoise(config.noise());
@@ -155,8 +174,9 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         return TrainerFactory.of(plan(config), () -> {
             AutoencoderSpec spec = config.spec(inputs(config));
             Autoencoder shape = new Autoencoder(spec, new SplittableRandom(0));
-            AutoencoderWeights.load(savedWeights, shape);
-            AutoencoderWeights.resume(savedWeights,
+            JsonNode saved = AutoencoderWeights.read(savedWeights);
+            AutoencoderWeights.load(saved, shape);
+            AutoencoderWeights.resume(saved,
                     OptimizerConfig.of(config.optimizer(), config.learningRate()).create(), shape);
         }, seed -> new AutoencoderLabTrainer(config, seed, savedWeights));
     }
