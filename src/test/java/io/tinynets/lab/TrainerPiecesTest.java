@@ -142,12 +142,13 @@ class TrainerPiecesTest {
         assertThat(pieces).containsExactly(10, 10, 10);
         List<Integer> capturePieces = new ArrayList<>();
         AutoencoderInternals in = captureInPieces(t, capturePieces);
-        // the error over every sample, 250 rows per piece, is the one pass's sum in the same order
+        // the error over every sample, 50 rows per piece, is the one pass's sum in the same order
         assertThat(in.reconstructionError()).isEqualTo(0.07862285464955546);
         // PCA's baseline from the scatter matrix's eigenvalues, in pieces (the SVD gave 0.05225310893557626)
         assertThat(in.pcaError()).isEqualTo(0.05225310893557584);
         assertThat(in.latentX()[5]).isEqualTo(0.9990522606466423);
-        assertThat(capturePieces).containsExactly(1 + 2 + 1);
+        // the 300 codes of the plane 50 rows a piece, the plane, the error 50 rows a piece, the pictures
+        assertThat(capturePieces).containsExactly(6 + 1 + 6 + 1);
     }
 
     @Test

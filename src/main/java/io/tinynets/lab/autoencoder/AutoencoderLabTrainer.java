@@ -1,5 +1,6 @@
 package io.tinynets.lab.autoencoder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tinynets.data.images.ImageGeneration;
 import io.tinynets.data.images.ImageSet;
 import io.tinynets.data.images.ImageSetKind;
@@ -35,8 +36,12 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     public static final int LATENT_POINTS = 300;
     public static final String NOISE_LEVEL = "noiseLevel";
 
-    /** Rows of the clean samples one capture piece reconstructs to measure the error. */
-    static final int ERROR_ROWS_PER_PIECE = 250;
+    /**
+     * Rows one capture piece encodes (for the latent plane) or reconstructs (to measure the error): about 2 ms for
+     * the largest network (250 rows, or the 300 codes at once, held a worker for 12 ms). Each row is computed on its
+     * own, so the pieces give what one pass over every row gives.
+     */
+    static final int ROWS_PER_PIECE = 50;
 
     private final AutoencoderConfig config;
     private final String savedWeights;
@@ -48,6 +53,12 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     private ImageSet data;
     private Autoencoder model;
     private AutoencoderBatches batches;
+    /** The saved weights being read by {@link #prepare()}, in pieces; null when there are none or once read. */
+    private JsonTreeInPieces reading;
+    /** The saved weights read, until they and their optimizer state are applied; null when there are none. */
+    private JsonNode saved;
+    private boolean savedWeightsLoaded;
+    private int lastReadingTokens;
     /** Epochs of the saved run's stream still to redraw before the first epoch (see {@link #prepare()}). */
     private long fastForwardLeft;
     private long drawsPerEpoch;
@@ -60,7 +71,7 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     private DMatrixRMaj shown;
     private DMatrixRMaj latentInputs;
     private final DMatrixRMaj noisy = new DMatrixRMaj(1, 1);
-    private final DMatrixRMaj errorRows = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj pieceRows = new DMatrixRMaj(1, 1);
     /** Epochs of the whole run, those of the saved run this one continues included. */
     private long epochs;
     /** The batch losses of the epoch in progress (see {@link #trainChunk()}). */
@@ -98,32 +109,44 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     /**
-     * A few more samples of the data set; once the last is drawn, the model (with the saved weights); then the rest
-     * (with the saved optimizer state). Reading saved weights of the largest network takes about 15 ms each time, so
-     * the two readings are two pieces.
+     * A few more samples of the data set; once the last is drawn, the model; then the saved weights, read
+     * {@link JsonTreeInPieces#TOKENS_PER_PIECE} tokens a piece (the largest network's are 70 000 numbers, 15 ms at
+     * once); then checked and copied into the model (about a millisecond); then the rest (with the saved optimizer
+     * state).
      */
     private void buildPiece() {
+        lastReadingTokens = 0;
         if (data == null) {
             if (generation.step()) {
                 data = generation.result();
-                buildModel();
+                this.model = new Autoencoder(config.spec(data.features()), rng);
+                reading = savedWeights == null ? null : AutoencoderWeights.reading(savedWeights);
             }
+        } else if (reading != null) {
+            boolean read = reading.step();
+            lastReadingTokens = reading.lastPieceTokens();
+            if (read) {
+                saved = reading.result();
+                reading = null;
+            }
+        } else if (savedWeights != null && !savedWeightsLoaded) {
+            AutoencoderWeights.load(saved, model);
+            savedWeightsLoaded = true;
         } else {
             buildOptimizer();
+            saved = null;
             generation = null;
         }
     }
 
-    private void buildModel() {
-        this.model = new Autoencoder(config.spec(data.features()), rng);
-        if (savedWeights != null) {
-            AutoencoderWeights.load(savedWeights, model);
-        }
+    /** Tokens (numbers, names, brackets) of saved weights the last piece of the build read (0: none), for tests. */
+    int lastReadingPieceTokens() {
+        return lastReadingTokens;
     }
 
     private void buildOptimizer() {
         Optimizer optimizer = OptimizerConfig.of(config.optimizer(), config.learningRate()).create();
-        long epochsBefore = savedWeights == null ? 0 : AutoencoderWeights.resume(savedWeights, optimizer, model);
+        long epochsBefore = savedWeights == null ? 0 : AutoencoderWeights.resume(saved, optimizer, model);
         this.batches = new AutoencoderBatches(model, data.samples(), config.loss(), optimizer,
                 AutoencoderConfig.BATCH_SIZE, rng);
         batches.setNoise(config.noise());
@@ -155,8 +178,9 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
         return TrainerFactory.of(plan(config), () -> {
             AutoencoderSpec spec = config.spec(inputs(config));
             Autoencoder shape = new Autoencoder(spec, new SplittableRandom(0));
-            AutoencoderWeights.load(savedWeights, shape);
-            AutoencoderWeights.resume(savedWeights,
+            JsonNode saved = AutoencoderWeights.read(savedWeights);
+            AutoencoderWeights.load(saved, shape);
+            AutoencoderWeights.resume(saved,
                     OptimizerConfig.of(config.optimizer(), config.learningRate()).create(), shape);
         }, seed -> new AutoencoderLabTrainer(config, seed, savedWeights));
     }
@@ -298,14 +322,17 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
     }
 
     /**
-     * In pieces: the latent plane, then the reconstruction error on the clean samples {@value #ERROR_ROWS_PER_PIECE}
-     * rows at a time (the same sum, in the same order, as one pass over them all), then the pictures.
+     * In pieces: the codes of the latent plane's samples {@value #ROWS_PER_PIECE} rows at a time, the plane, then the
+     * reconstruction error on the clean samples {@value #ROWS_PER_PIECE} rows at a time (the same sum, in the same
+     * order, as one pass over them all), then the pictures.
      */
     @Override
     public InternalsCapture<AutoencoderInternals> startCapture() {
         build();
         fitPca();
         return new InternalsCapture<>() {
+            private DMatrixRMaj codes;
+            private int codeRow;
             private LatentPlane plane;
             private int errorRow;
             private double squaredError;
@@ -313,10 +340,13 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
 
             @Override
             public boolean step() {
-                if (plane == null) {
-                    plane = latentPlane();
+                if (codes == null || codeRow < codes.numRows) {
+                    codes = addCodes(codes, codeRow, Math.min(ROWS_PER_PIECE, latentInputs.numRows - codeRow));
+                    codeRow += Math.min(ROWS_PER_PIECE, latentInputs.numRows - codeRow);
+                } else if (plane == null) {
+                    plane = latentPlane(codes);
                 } else if (errorRow < data.size()) {
-                    int rows = Math.min(ERROR_ROWS_PER_PIECE, data.size() - errorRow);
+                    int rows = Math.min(ROWS_PER_PIECE, data.size() - errorRow);
                     squaredError = addSquaredError(squaredError, errorRow, rows);
                     errorRow += rows;
                 } else {
@@ -338,9 +368,22 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
                                CodeNeighbours neighbours) {
     }
 
-    private LatentPlane latentPlane() {
+    /**
+     * The codes of {@code rows} of the latent plane's samples from {@code from}, written into {@code codes} (made
+     * with the first rows: one row per sample, one column per code unit), which is returned.
+     */
+    private DMatrixRMaj addCodes(DMatrixRMaj codes, int from, int rows) {
+        int d = data.features();
+        pieceRows.reshape(rows, d);
+        System.arraycopy(latentInputs.data, from * d, pieceRows.data, 0, rows * d);
+        DMatrixRMaj out = model.encode(pieceRows);
+        DMatrixRMaj all = codes != null ? codes : new DMatrixRMaj(latentInputs.numRows, out.numCols);
+        System.arraycopy(out.data, 0, all.data, from * out.numCols, rows * out.numCols);
+        return all;
+    }
+
+    private LatentPlane latentPlane(DMatrixRMaj codes) {
         // latent plane: codes of the first samples (classes take turns, so all appear)
-        DMatrixRMaj codes = model.encode(latentInputs).copy();
         int n = codes.numRows;
         int k = codes.numCols;
         AutoencoderPca codePca = k > 2 ? AutoencoderPca.fit(codes) : null;
@@ -365,10 +408,10 @@ public final class AutoencoderLabTrainer implements Trainer<AutoencoderInternals
      */
     private double addSquaredError(double sum, int from, int rows) {
         int d = data.features();
-        errorRows.reshape(rows, d);
-        System.arraycopy(data.samples().data, from * d, errorRows.data, 0, rows * d);
-        double[] out = model.forward(errorRows).data;
-        double[] target = errorRows.data;
+        pieceRows.reshape(rows, d);
+        System.arraycopy(data.samples().data, from * d, pieceRows.data, 0, rows * d);
+        double[] out = model.forward(pieceRows).data;
+        double[] target = pieceRows.data;
         for (int i = 0; i < rows * d; i++) {
             double diff = out[i] - target[i];
             sum += diff * diff;

@@ -23,6 +23,8 @@ public final class AutoencoderWeights {
 
     public static final int VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Message of saved weights that are not JSON at all. */
+    private static final String NOT_JSON = "saved weights are not valid JSON";
 
     private AutoencoderWeights() {
     }
@@ -57,6 +59,24 @@ public final class AutoencoderWeights {
     }
 
     /**
+     * Saved weights read into a tree in pieces (a continued run's preparation); {@link #load(JsonNode, Autoencoder)}
+     * and {@link #resume(JsonNode, Optimizer, Autoencoder)} then apply it. Reading the largest network's weights at
+     * once takes about 15 ms.
+     */
+    static JsonTreeInPieces reading(String json) {
+        return new JsonTreeInPieces(MAPPER, json, NOT_JSON);
+    }
+
+    /** Saved weights read into a tree at once (null for null). */
+    static JsonNode read(String json) {
+        JsonTreeInPieces reading = reading(json);
+        while (!reading.step()) {
+            // every piece at once
+        }
+        return reading.result();
+    }
+
+    /**
      * Resumes the saved optimizer state into {@code optimizer} for {@code model}'s params when one was saved and is
      * of the optimizer's kind (otherwise the optimizer stays fresh).
      *
@@ -64,12 +84,11 @@ public final class AutoencoderWeights {
      * @throws IllegalArgumentException if the saved state or epochs are malformed or do not fit the model
      */
     public static long resume(String json, Optimizer optimizer, Autoencoder model) {
-        JsonNode root;
-        try {
-            root = json == null ? null : MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("saved weights are not valid JSON");
-        }
+        return resume(read(json), optimizer, model);
+    }
+
+    /** {@link #resume(String, Optimizer, Autoencoder)} of saved weights already read ({@link #read}). */
+    static long resume(JsonNode root, Optimizer optimizer, Autoencoder model) {
         JsonNode state = root == null ? null : root.get("optimizer");
         if (state != null && !state.isNull()) {
             OptimizerStateJson.fromNode(state).importInto(optimizer, model.params());
@@ -79,12 +98,11 @@ public final class AutoencoderWeights {
 
     /** Copies saved weights into {@code model}; every shape is checked before anything changes. */
     public static void load(String json, Autoencoder model) {
-        JsonNode root;
-        try {
-            root = json == null ? null : MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("saved weights are not valid JSON");
-        }
+        load(read(json), model);
+    }
+
+    /** {@link #load(String, Autoencoder)} of saved weights already read ({@link #read}). */
+    static void load(JsonNode root, Autoencoder model) {
         if (root == null || root.path("version").asInt(-1) != VERSION || !root.path("params").isObject()) {
             throw new IllegalArgumentException("saved weights must be an object with version " + VERSION
                     + " and params");

@@ -101,6 +101,45 @@ class AutoencoderContinuationTest {
         assertThat(train(continued, 1)[0]).isEqualTo(next);
     }
 
+    /**
+     * The saved weights of a 256-32-8 network with Adam's moments are about 51 000 numbers (the largest network's
+     * take 15 ms to read at once): a continued run reads them a bounded number of tokens per piece while it prepares,
+     * and still trains exactly as the uninterrupted run.
+     */
+    @Test
+    void largeSavedWeightsAreReadInPiecesOfBoundedTokens() throws Exception {
+        AutoencoderConfig c = new AutoencoderConfig(ImageSetKind.DIGITS_16, 100, new int[]{32}, 8, Activation.TANH,
+                false, AutoencoderLoss.MSE, AutoencoderNoise.gaussian(0.2), OptimizerKind.ADAM, 0.01);
+        AutoencoderLabTrainer uninterrupted = new AutoencoderLabTrainer(c, SEED);
+        train(uninterrupted, 1);
+        String json = uninterrupted.captureInternals().decoder().weightsJson();
+        double[] next = train(uninterrupted, 2);
+        assertThat(json).contains("\"optimizer\"", "\"epochs\"");
+        long numbers = numbersIn(new ObjectMapper().readTree(json));
+        assertThat(numbers).isGreaterThan(50_000);
+
+        AutoencoderLabTrainer continued = new AutoencoderLabTrainer(c, SEED, json);
+        List<Integer> readingPieces = new java.util.ArrayList<>();
+        while (continued.prepare()) {
+            if (continued.lastReadingPieceTokens() > 0) {
+                readingPieces.add(continued.lastReadingPieceTokens());
+            }
+        }
+        assertThat(readingPieces).hasSizeGreaterThanOrEqualTo((int) (numbers / JsonTreeInPieces.TOKENS_PER_PIECE));
+        assertThat(readingPieces.stream().mapToLong(Integer::longValue).sum()).isGreaterThan(numbers);
+        assertThat(readingPieces).allSatisfy(tokens ->
+                assertThat(tokens).isBetween(1, JsonTreeInPieces.TOKENS_PER_PIECE));
+        assertThat(train(continued, 2)).containsExactly(next);
+    }
+
+    private static long numbersIn(com.fasterxml.jackson.databind.JsonNode node) {
+        long n = node.isNumber() ? 1 : 0;
+        for (com.fasterxml.jackson.databind.JsonNode child : node) {
+            n += numbersIn(child);
+        }
+        return n;
+    }
+
     @ParameterizedTest
     @CsvSource({"ADAM", "MOMENTUM"})
     void withoutTheOptimizerStateTheContinuedRunWouldDiffer(OptimizerKind kind) throws Exception {

@@ -50,6 +50,42 @@ class AutoencoderLabTrainerTest {
         assertThat(plane[0]).isCloseTo(in.latentX()[3], within(1e-12));
     }
 
+    /**
+     * The capture encodes and reconstructs {@value AutoencoderLabTrainer#ROWS_PER_PIECE} rows a piece, and its codes
+     * and error are exactly those of one pass over every row.
+     */
+    @Test
+    void theCaptureInPiecesGivesWhatOnePassOverEveryRowGives() {
+        AutoencoderConfig c = new AutoencoderConfig(ImageSetKind.DIGITS_8, 230, new int[]{16}, 2, Activation.TANH,
+                false, AutoencoderLoss.MSE, AutoencoderNoise.NONE, OptimizerKind.ADAM, 0.01);
+        AutoencoderLabTrainer t = new AutoencoderLabTrainer(c, 4);
+        t.trainEpoch();
+        io.tinynets.training.InternalsCapture<AutoencoderInternals> capture = t.startCapture();
+        int pieces = 1;
+        while (!capture.step()) {
+            pieces++;
+        }
+        AutoencoderInternals in = capture.result();
+        // 230 codes and 230 reconstructions, 50 rows a piece; the plane; the pictures
+        assertThat(pieces).isEqualTo(5 + 1 + 5 + 1);
+
+        io.tinynets.data.images.ImageSet data = c.data().generate(c.samples(), new java.util.SplittableRandom(4));
+        io.tinynets.engine.model.Autoencoder model = in.decoder().frozenModelForTests();
+        org.ejml.data.DMatrixRMaj codes = model.encode(data.samples()).copy();
+        for (int i = 0; i < 230; i++) {
+            assertThat(in.latentX()[i]).isEqualTo(codes.get(i, 0));
+            assertThat(in.latentY()[i]).isEqualTo(codes.get(i, 1));
+        }
+        double[] out = model.forward(data.samples()).data;
+        double[] target = data.samples().data;
+        double sum = 0;
+        for (int i = 0; i < out.length; i++) {
+            double diff = out[i] - target[i];
+            sum += diff * diff;
+        }
+        assertThat(in.reconstructionError()).isEqualTo(sum / ((double) 230 * 64));
+    }
+
     @Test
     void aWideCodeIsShownOnItsFirstTwoPrincipalComponents() {
         Trainer<AutoencoderInternals> t = AutoencoderLabTrainer.factory(
