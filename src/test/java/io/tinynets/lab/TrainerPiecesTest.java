@@ -160,8 +160,9 @@ class TrainerPiecesTest {
         }
         // 4 steps of 3 models, then 3 evaluations, 10 time steps of a pass per piece: a step on 12-step sequences
         // is 2 forward pieces, the output layer, the loss, its gradient, the output layer's backward, 2 backward
-        // pieces and the update; an evaluation 2 forward pieces, the output layer and the loss
-        assertThat(pieces).containsExactly(12 * 9 + 3 * 4, 120, 120);
+        // pieces and the update; an evaluation runs its 64 sequences as two passes of the training batch's 32 (so the
+        // cells' caches stay training-sized), each 2 forward pieces, then the output layer and the loss
+        assertThat(pieces).containsExactly(12 * 9 + 3 * 6, 126, 126);
         List<Integer> capturePieces = new ArrayList<>();
         SequenceInternals in = captureInPieces(t, capturePieces);
         assertThat(in.cells().get(1).loss()[2]).isEqualTo(0.11342763776543151);
