@@ -95,6 +95,19 @@ public final class PictureText {
         }
     }
 
+    /**
+     * Sends the held readings of every picture among {@code components} and inside them: a run that stopped within a
+     * second of its last update otherwise leaves its pictures' last numbers unsaid.
+     */
+    public static void flushAll(Component... components) {
+        for (Component c : components) {
+            if (c instanceof Described d) {
+                d.pictureText().flush();
+            }
+            c.getChildren().forEach(PictureText::flushAll);
+        }
+    }
+
     /** A picture component with a text alternative. */
     public interface Described {
         PictureText pictureText();

@@ -63,6 +63,30 @@ class PictureTextTest extends KaribuTest {
         assertThat(chart.pictureText().label()).isEqualTo("Loss. epoch 2: training 0.25");
     }
 
+    /** A picture on the test's clock. */
+    private final class ClockedPicture extends Div implements PictureText.Described {
+        private final PictureText text = new PictureText(this, "picture.kind.lineChart", now::get);
+
+        @Override
+        public PictureText pictureText() {
+            return text;
+        }
+    }
+
+    @Test
+    void aStoppedRunsLastReadingIsSentAtOnceToPicturesInsideContainers() {
+        ClockedPicture picture = new ClockedPicture();
+        Div panels = new Div(new Div(picture));
+        picture.pictureText().name("Loss");
+        picture.pictureText().reading("epoch 1: training 0.9");
+        now.addAndGet(200_000_000L);
+        picture.pictureText().reading("epoch 2: training 0.8");
+        assertThat(picture.pictureText().label()).isEqualTo("Loss. epoch 1: training 0.9");
+
+        PictureText.flushAll(panels);
+        assertThat(picture.pictureText().label()).isEqualTo("Loss. epoch 2: training 0.8");
+    }
+
     @Test
     void nameAllReachesPicturesInsideContainers() {
         HeatMap map = new HeatMap(100);

@@ -14,9 +14,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import io.tinynets.base.ui.LabLayout;
 import io.tinynets.base.ui.LabText;
 import io.tinynets.base.ui.LiveTraining;
+import io.tinynets.base.ui.PictureText;
 import io.tinynets.base.ui.TrainingControls;
 import io.tinynets.base.ui.TryThisList;
 import io.tinynets.training.RunSettings;
+import io.tinynets.training.RunState;
 import io.tinynets.training.Snapshot;
 import io.tinynets.training.TrainingRun;
 import io.tinynets.training.TrainingService;
@@ -236,6 +238,10 @@ public abstract class LabFrame<C, I, F extends LabForm<C>, P extends LabPanels<C
             saveStateChanged();
         }
         panels.show(snapshot);
+        if (snapshot.state() != RunState.RUNNING) {
+            // the run stopped: its last numbers reach the pictures' text alternatives now, not never
+            PictureText.flushAll(panels);
+        }
     }
 
     private boolean canSave() {
