@@ -143,8 +143,14 @@ class AccountSessions implements VaadinServiceInitListener {
         sessions.remove(s);
         CompletableFuture.delayedExecutor(INVALIDATE_AFTER.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
                 s.access(() -> {
+                    // logged out meanwhile (the security filter invalidates it on the next request): then the
+                    // Vaadin session has no HTTP session left, or one that refuses a second invalidate
+                    WrappedSession w = s.getSession();
+                    if (w == null) {
+                        return;
+                    }
                     try {
-                        s.getSession().invalidate();
+                        w.invalidate();
                     } catch (IllegalStateException alreadyInvalidated) {
                         // logged out meanwhile
                     }

@@ -100,14 +100,33 @@ public final class Browser implements AutoCloseable {
      * meets an element a live update just replaced is simply evaluated again.
      */
     public <T> T waitFor(int seconds, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200))
-                .ignoring(StaleElementReferenceException.class).until(condition);
+        return waitFor(seconds, "a condition", condition);
     }
 
-    /** Waits like {@link #waitFor(int, Function)}; a timeout says what was awaited. */
+    /**
+     * Waits like {@link #waitFor(int, Function)}; a timeout says what was awaited, where the browser was, and leaves
+     * a screenshot and the page source in target/screenshots/timeouts for whoever reads the failure.
+     */
     public <T> T waitFor(int seconds, String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200))
-                .ignoring(StaleElementReferenceException.class).withMessage("waiting for " + what).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200))
+                    .ignoring(StaleElementReferenceException.class).withMessage("waiting for " + what).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String at = driver.getCurrentUrl();
+            try {
+                Path dir = SCREENSHOTS.resolve("timeouts");
+                java.nio.file.Files.createDirectories(dir);
+                String name = "timeout-" + System.currentTimeMillis();
+                java.nio.file.Files.copy(((org.openqa.selenium.TakesScreenshot) driver)
+                        .getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), dir.resolve(name + ".png"));
+                java.nio.file.Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+                e.addSuppressed(new IllegalStateException("at " + at + "; screenshot and page source: " + dir
+                        .resolve(name).toAbsolutePath() + ".png/.html"));
+            } catch (RuntimeException | java.io.IOException notSaved) {
+                e.addSuppressed(notSaved);
+            }
+            throw e;
+        }
     }
 
     /**
