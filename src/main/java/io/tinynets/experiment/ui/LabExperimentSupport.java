@@ -70,6 +70,22 @@ public final class LabExperimentSupport {
         return Optional.of(Curve.of(name, x, y));
     }
 
+    /**
+     * The run's train loss as the curve "loss", and its accuracy as "accuracy" where the run records one, up to and
+     * including epoch {@code upTo}: the names the labs without a test set (autoencoder, sequence) save theirs under.
+     */
+    public static List<Curve> lossAndAccuracy(List<MetricPoint> history, long upTo) {
+        List<MetricPoint> points = history.stream().filter(p -> p.epoch() <= upTo).toList();
+        double[] x = points.stream().mapToDouble(MetricPoint::epoch).toArray();
+        List<Curve> curves = new ArrayList<>();
+        curves.add(Curve.of("loss", x, points.stream().mapToDouble(MetricPoint::trainLoss).toArray()));
+        if (!points.isEmpty() && points.get(0).accuracy().isPresent()) {
+            curves.add(Curve.of(ACCURACY, x, points.stream().mapToDouble(p -> p.accuracy().orElse(Double.NaN))
+                    .toArray()));
+        }
+        return curves;
+    }
+
     /** "loss" (train), "test loss" and "accuracy" of the last point up to {@code upTo}; non-finite values left out. */
     public static Map<String, Double> finalMetrics(List<MetricPoint> history, long upTo) {
         Map<String, Double> metrics = new LinkedHashMap<>();

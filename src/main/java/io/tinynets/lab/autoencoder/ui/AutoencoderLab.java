@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import io.tinynets.base.ui.frame.LabRun;
 import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.SavableLab;
 import io.tinynets.lab.autoencoder.AutoencoderConfig;
 import io.tinynets.lab.autoencoder.AutoencoderConfigJson;
@@ -17,7 +18,6 @@ import io.tinynets.training.TrainerFactory;
 import io.tinynets.training.lab.LabConfigCodec;
 import io.tinynets.training.lab.Suggestion;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,14 +82,9 @@ final class AutoencoderLab implements SavableLab<AutoencoderConfig, AutoencoderI
     public ExperimentDraft draft(LabRun<AutoencoderConfig, AutoencoderInternals> run) {
         AutoencoderInternals in = run.internals();
         long epoch = run.epoch();
-        List<MetricPoint> history = run.run().history().stream().filter(p -> p.epoch() <= epoch).toList();
-        double[] x = history.stream().mapToDouble(MetricPoint::epoch).toArray();
-        List<Curve> curves = List.of(Curve.of("loss", x, history.stream().mapToDouble(MetricPoint::trainLoss)
-                .toArray()));
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        if (!history.isEmpty()) {
-            metrics.put("loss", history.get(history.size() - 1).trainLoss());
-        }
+        List<MetricPoint> history = run.run().history();
+        List<Curve> curves = LabExperimentSupport.lossAndAccuracy(history, epoch);
+        Map<String, Double> metrics = LabExperimentSupport.finalMetrics(history, epoch);
         metrics.put("reconstruction error", in.reconstructionError());
         metrics.put("pca error", in.pcaError());
         AutoencoderConfig config = run.config();

@@ -5,6 +5,7 @@ import io.tinynets.base.ui.frame.LabRun;
 import io.tinynets.engine.recurrent.CellKind;
 import io.tinynets.experiment.Curve;
 import io.tinynets.experiment.ExperimentDraft;
+import io.tinynets.experiment.ui.LabExperimentSupport;
 import io.tinynets.experiment.ui.SavableLab;
 import io.tinynets.lab.sequence.CellInternals;
 import io.tinynets.lab.sequence.LiveOptions;
@@ -23,7 +24,6 @@ import io.tinynets.training.lab.LabConfigCodec;
 import io.tinynets.training.lab.Suggestion;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -105,19 +105,9 @@ final class SequenceLab implements SavableLab<SequenceConfig, SequenceInternals>
     public ExperimentDraft draft(LabRun<SequenceConfig, SequenceInternals> run) {
         SequenceInternals in = run.internals();
         SequenceConfig config = run.config();
-        List<MetricPoint> history = run.run().history().stream().filter(p -> p.epoch() <= in.epoch()).toList();
-        List<Curve> curves = new ArrayList<>();
-        double[] x = history.stream().mapToDouble(MetricPoint::epoch).toArray();
-        curves.add(Curve.of("loss", x, history.stream().mapToDouble(MetricPoint::trainLoss).toArray()));
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        if (!history.isEmpty()) {
-            metrics.put("loss", history.get(history.size() - 1).trainLoss());
-        }
-        if (!history.isEmpty() && history.get(0).accuracy().isPresent()) {
-            curves.add(Curve.of("accuracy", x, history.stream().mapToDouble(p -> p.accuracy().orElse(Double.NaN))
-                    .toArray()));
-            history.get(history.size() - 1).accuracy().ifPresent(a -> metrics.put("accuracy", a));
-        }
+        List<MetricPoint> history = run.run().history();
+        List<Curve> curves = new ArrayList<>(LabExperimentSupport.lossAndAccuracy(history, in.epoch()));
+        Map<String, Double> metrics = LabExperimentSupport.finalMetrics(history, in.epoch());
         double[] cellX = IntStream.range(0, in.tailLength()).mapToDouble(i -> in.firstEpoch() + i).toArray();
         for (CellInternals c : in.cells()) {
             curves.add(Curve.of(cellCurve("loss", c.kind()), cellX, c.loss()));
