@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  * playground's chart series keeping their whole history in doubled double[] arrays (about 6 MB per session) and the
  * run's history about 3 MB more the same way. After, the playground's largest item is the run's history (1 MB of
  * floats at about 90 000 epochs); the sequence lab's is the recurrent engine's per-time-step training caches of the
- * race's three cells (about 3 MB, not a curve), which did not change. The G1 "used" figures of the earlier
+ * race's three cells (about 3 MB, not a curve). Those caches were sized for the 64-sequence evaluation, twice the
+ * training batch; evaluating in two passes of 32 halved them: sequence lab 4.03 → 2.88 MB per session (one run with
+ * the baseline jar, 2026-12-04 22:35 UTC, a CI run sharing the machine). The G1 "used" figures of the earlier
  * measurement (about 30 MB per session) were mostly young garbage of the running trainings.
  */
 public final class SessionMemoryBench {
