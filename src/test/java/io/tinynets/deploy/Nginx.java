@@ -53,7 +53,10 @@ final class Nginx implements AutoCloseable {
                 "error_log " + logs.resolve("error.log").toAbsolutePath() + " info;",
                 "events { worker_connections 512; }",
                 "http {",
-                "  access_log " + accessLog().toAbsolutePath() + ";",
+                // which instance answered each request, and the route it was sent by: what a failure needs read
+                "  log_format topology '$remote_addr [$time_local] \"$request\" $status upstream=$upstream_addr '",
+                "      'route=$cookie_tinynets_route session=$cookie_JSESSIONID \"$http_user_agent\"';",
+                "  access_log " + accessLog().toAbsolutePath() + " topology;",
                 "  client_body_temp_path " + temp.resolve("body") + ";",
                 "  proxy_temp_path " + temp.resolve("proxy") + ";",
                 "  fastcgi_temp_path " + temp.resolve("fastcgi") + ";",
