@@ -1,9 +1,11 @@
 package io.tinynets.experiment;
 
+import io.tinynets.training.CurveExtremes;
+
 /**
  * Thins long curves before storing them. The last {@code rawTail} points stay exactly as recorded (they are what a
  * student zooms into and what "continue training" resumes from); the older part is cut into buckets and each bucket
- * keeps its lowest and highest point, in x order, so spikes and the overall minimum and maximum survive.
+ * keeps its lowest and highest point ({@link CurveExtremes}).
  */
 final class CurveDownsampler {
 
@@ -28,25 +30,7 @@ final class CurveDownsampler {
             if (from >= to) {
                 continue;
             }
-            int lo = from;
-            int hi = from;
-            for (int i = from + 1; i < to; i++) {
-                // NaN (a diverged loss) counts as the highest value, so it is kept as a visible gap
-                if (Double.compare(y[i], y[lo]) < 0) {
-                    lo = i;
-                }
-                if (Double.compare(y[i], y[hi]) > 0) {
-                    hi = i;
-                }
-            }
-            int first = Math.min(lo, hi);
-            int second = Math.max(lo, hi);
-            ox[k] = x[first];
-            oy[k++] = y[first];
-            if (second != first) {
-                ox[k] = x[second];
-                oy[k++] = y[second];
-            }
+            k = CurveExtremes.keep(x, y, from, to, ox, oy, k);
         }
         System.arraycopy(x, headEnd, ox, k, rawTail);
         System.arraycopy(y, headEnd, oy, k, rawTail);

@@ -1,5 +1,7 @@
 package io.tinynets.base.ui;
 
+import io.tinynets.training.CurveExtremes;
+
 import java.util.Arrays;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Arrays;
  * session's memory does not grow with the length of a run (a run of 100 000 epochs kept whole in every chart cost
  * megabytes per student). The latest {@value #TAIL} points stay exactly as appended (what the student watches
  * change); older points are thinned into buckets that keep their lowest and highest point in order, so spikes and
- * the overall minimum and maximum survive, the way {@code CurveDownsampler} thins a stored curve. NaN counts as the
+ * the overall minimum and maximum survive ({@link CurveExtremes}, as a stored curve is thinned). NaN counts as the
  * highest value, so a gap stays visible. The run itself keeps every epoch; this is a display copy.
  *
  * <p>Not thread safe: the owning component is touched under the session lock only.
@@ -174,25 +176,7 @@ final class DisplayCurve implements java.io.Serializable {
     private void thin() {
         int k = 0;
         for (int from = 0; from < headSize; from += 4) {
-            int to = Math.min(headSize, from + 4);
-            int lo = from;
-            int hi = from;
-            for (int i = from + 1; i < to; i++) {
-                if (Double.compare(headY[i], headY[lo]) < 0) {
-                    lo = i;
-                }
-                if (Double.compare(headY[i], headY[hi]) > 0) {
-                    hi = i;
-                }
-            }
-            int first = Math.min(lo, hi);
-            int second = Math.max(lo, hi);
-            headX[k] = headX[first];
-            headY[k++] = headY[first];
-            if (second != first) {
-                headX[k] = headX[second];
-                headY[k++] = headY[second];
-            }
+            k = CurveExtremes.keep(headX, headY, from, Math.min(headSize, from + 4), headX, headY, k);
         }
         headSize = k;
         stride = stride == 1 ? 4 : stride * 2;
