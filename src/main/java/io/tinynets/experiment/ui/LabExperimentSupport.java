@@ -36,6 +36,10 @@ public final class LabExperimentSupport {
      * the saved curve ends where the saved weights are): train loss always, test loss and accuracy where recorded.
      */
     public static List<Curve> curves(List<MetricPoint> history, long upTo) {
+        return curves(history, upTo, TRAIN_LOSS);
+    }
+
+    private static List<Curve> curves(List<MetricPoint> history, long upTo, String trainLossName) {
         List<MetricPoint> points = history.stream().filter(p -> p.epoch() <= upTo).toList();
         List<Curve> curves = new ArrayList<>();
         double[] x = new double[points.size()];
@@ -44,7 +48,7 @@ public final class LabExperimentSupport {
             x[i] = points.get(i).epoch();
             y[i] = points.get(i).trainLoss();
         }
-        curves.add(Curve.of(TRAIN_LOSS, x, y));
+        curves.add(Curve.of(trainLossName, x, y));
         optionalCurve(TEST_LOSS, points, true).ifPresent(curves::add);
         optionalCurve(ACCURACY, points, false).ifPresent(curves::add);
         return curves;
@@ -75,15 +79,7 @@ public final class LabExperimentSupport {
      * including epoch {@code upTo}: the names the labs without a test set (autoencoder, sequence) save theirs under.
      */
     public static List<Curve> lossAndAccuracy(List<MetricPoint> history, long upTo) {
-        List<MetricPoint> points = history.stream().filter(p -> p.epoch() <= upTo).toList();
-        double[] x = points.stream().mapToDouble(MetricPoint::epoch).toArray();
-        List<Curve> curves = new ArrayList<>();
-        curves.add(Curve.of("loss", x, points.stream().mapToDouble(MetricPoint::trainLoss).toArray()));
-        if (!points.isEmpty() && points.get(0).accuracy().isPresent()) {
-            curves.add(Curve.of(ACCURACY, x, points.stream().mapToDouble(p -> p.accuracy().orElse(Double.NaN))
-                    .toArray()));
-        }
-        return curves;
+        return curves(history, upTo, "loss");
     }
 
     /** "loss" (train), "test loss" and "accuracy" of the last point up to {@code upTo}; non-finite values left out. */
