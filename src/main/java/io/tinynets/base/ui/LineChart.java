@@ -80,8 +80,8 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
                         .append(Numbers.compact(curve.lastY()));
             }
         }
-        String xLabel = getElement().getAttribute("x-label");
-        text.reading(values.isEmpty() ? "" : getTranslation("picture.reading.at", xLabel == null ? "" : xLabel,
+        // the quantity, not the axis as drawn: "epoch 1,234", never "epoch (last 500) 1,234"
+        text.reading(values.isEmpty() ? "" : getTranslation("picture.reading.at", xLabel,
                 Numbers.compact(lastX), values).strip());
     }
 
@@ -119,6 +119,11 @@ public class LineChart extends Component implements HasSize, PictureText.Describ
 
     public int getXWindow() {
         return xWindow;
+    }
+
+    /** The quantity on the x axis ("Epoch"), whatever the scale: what a table column of x values is called. */
+    public String getXQuantity() {
+        return xLabel;
     }
 
     /** The x axis label as drawn: the quantity, with "(log scale)" or "(last 500)" when the scale is not linear. */

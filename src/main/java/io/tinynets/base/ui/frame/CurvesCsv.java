@@ -10,7 +10,9 @@ import java.util.TreeMap;
  * A line chart's curves as CSV, one row per x (the epoch, or the chart's own x axis) and one column per series, named
  * as the legend names them: {@code epoch,train,test}. A series without a value at an x leaves its cell empty, as does a
  * value that is not finite. Numbers in {@link Locale#ROOT} (a point, never a comma); text cells are quoted, and one
- * that a spreadsheet would run as a formula is defused with a leading apostrophe.
+ * that a spreadsheet would run as a formula is defused with a leading apostrophe. The points are the chart's: a run
+ * longer than the chart keeps ({@link LineChart#MAX_KEPT_POINTS}) has its last epochs exactly and, before them, each
+ * stretch's lowest and highest value, as drawn; a saved experiment keeps more.
  */
 public final class CurvesCsv {
 
@@ -19,8 +21,8 @@ public final class CurvesCsv {
 
     public static String of(LineChart chart) {
         List<LineChart.Series> series = chart.getSeries();
-        String xLabel = chart.getElement().getAttribute("x-label");
-        StringBuilder out = new StringBuilder(cell(xLabel == null || xLabel.isBlank() ? "x" : xLabel));
+        String xLabel = chart.getXQuantity();
+        StringBuilder out = new StringBuilder(cell(xLabel.isBlank() ? "x" : xLabel));
         series.forEach(s -> out.append(',').append(cell(s.label())));
         out.append('\n');
         TreeMap<Double, String[]> rows = new TreeMap<>();

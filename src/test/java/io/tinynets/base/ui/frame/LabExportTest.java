@@ -113,4 +113,15 @@ class LabExportTest extends KaribuTest {
                 4,,2
                 """);
     }
+
+    @Test
+    void theCsvNamesItsFirstColumnByTheQuantityWhateverTheAxisScale() {
+        LineChart chart = new LineChart("Epoch", "loss");
+        chart.setSeries(List.of(new LineChart.Series("train", "#000")));
+        chart.appendPoints(0, new double[] {1, 2}, new double[] {0.5, 0.25});
+        chart.setXScale(LineChart.XScale.WINDOW, 500);
+        assertThat(chart.getXAxisLabel()).isNotEqualTo("Epoch");
+
+        assertThat(CurvesCsv.of(chart)).startsWith("\"Epoch\",\"train\"\n");
+    }
 }
