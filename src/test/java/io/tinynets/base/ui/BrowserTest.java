@@ -63,6 +63,22 @@ public abstract class BrowserTest {
         browser.click(PLAY);
     }
 
+    /**
+     * Presses the primary training button (Play, or Pause while running) wherever the page has scrolled it: a click
+     * through the page's script, which needs no scrolling and cannot land on whatever covers the button.
+     */
+    protected static void pressPlayOrPause() {
+        browser.js("document.querySelector(\".training-controls vaadin-button[theme~='primary']\").click();");
+        browser.waitForVaadin();
+    }
+
+    /** Hides the dev-mode notice, which would cover part of a screenshot (production has none). */
+    protected static void hideDevModeNotice() {
+        browser.js("const s = document.createElement('style');"
+                + " s.textContent = 'vaadin-dev-tools, copilot-main { display: none !important; }';"
+                + " document.head.appendChild(s);");
+    }
+
     /** The epoch the training controls show now. */
     protected long epoch() {
         return Browser.number(browser.driver.findElement(By.cssSelector(".epoch-counter")).getText());

@@ -47,12 +47,6 @@ class EpochAxisIT extends BrowserTest {
         return Browser.number((String) browser.js("return document.querySelector('.epoch-counter').textContent;"));
     }
 
-    /** Presses Play (or Pause) wherever the page has scrolled it. */
-    private static void pressPlayOrPause() {
-        browser.js("document.querySelector(\".training-controls vaadin-button[theme~='primary']\").click();");
-        browser.waitForVaadin();
-    }
-
     private static void save(String name) throws Exception {
         WebElement chart = browser.driver.findElement(By.cssSelector("tn-line-chart"));
         WebElement box = (WebElement) browser.js("return arguments[0].closest('.chart-row') || arguments[0];", chart);
@@ -65,9 +59,7 @@ class EpochAxisIT extends BrowserTest {
     @Test
     void aLongRunOnALogAxisKeepsItsFirstEpochsReadableAndTheWindowFollowsTheRun() throws Exception {
         open("playground", "en");
-        browser.js("const s = document.createElement('style');"
-                + " s.textContent = 'vaadin-dev-tools, copilot-main { display: none !important; }';"
-                + " document.head.appendChild(s);");
+        hideDevModeNotice();
         // the lab opens at its watchable pace; one click makes it as fast as possible
         assertThat(browser.driver.findElement(By.cssSelector(".training-controls vaadin-select")).getText())
                 .contains("10 epochs/s");

@@ -62,13 +62,6 @@ class PhonesIT extends BrowserTest {
         assertThat(problems).as("pages that do not fit a phone").isEmpty();
     }
 
-    /** The dev-mode notice would cover the lower part of every screenshot (production has none). */
-    private static void hideDevModeNotice() {
-        browser.js("const s = document.createElement('style');"
-                + " s.textContent = 'vaadin-dev-tools, copilot-main { display: none !important; }';"
-                + " document.head.appendChild(s);");
-    }
-
     /** The page is no wider than the screen; names the widest elements that stick out when it is. */
     private void checkFits(String where, List<String> problems) {
         long width = ((Number) browser.js("return document.documentElement.scrollWidth;")).longValue();

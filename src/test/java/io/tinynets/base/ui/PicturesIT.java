@@ -43,15 +43,7 @@ class PicturesIT extends BrowserTest {
                 "return !!document.querySelector('[theme~=\"dark\"]')"));
         assertThat(pageDark).as("page in the dark theme").isEqualTo(dark);
         // the dev-mode notice would cover the pictures' right-hand side in the screenshots
-        browser.js("const s = document.createElement('style');"
-                + " s.textContent = 'vaadin-dev-tools, copilot-main { display: none !important; }';"
-                + " document.head.appendChild(s);");
-    }
-
-    /** Presses the primary training button (Play, or Pause while running) wherever the page has scrolled it. */
-    private static void pressPlayOrPause() {
-        browser.js("document.querySelector(\".training-controls vaadin-button[theme~='primary']\").click();");
-        browser.waitForVaadin();
+        hideDevModeNotice();
     }
 
     private static void save(WebElement element, String name) throws IOException {
